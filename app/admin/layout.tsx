@@ -1,0 +1,7 @@
+import type { ReactNode } from "react";
+import { requirePageRole } from "@/lib/auth/page";
+
+export default async function AdminLayout({ children }: { children: ReactNode }) {
+  await requirePageRole("admin", "/admin");
+  return children;
+}

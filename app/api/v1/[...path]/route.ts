@@ -1,0 +1,7 @@
+import { errorJson } from "@/lib/api/respond";
+import { AppError } from "@/lib/errors";
+
+// Unknown API paths answer in the API's error shape rather than with the HTML 404 page.
+const notFound = async () => errorJson(new AppError("not_found", 404, "No such API endpoint."));
+
+export { notFound as DELETE, notFound as GET, notFound as PATCH, notFound as POST, notFound as PUT };

@@ -1,0 +1,2 @@
+export { closeDb, DatabaseInUseError, type Db, type Executor, getDb } from "./client";
+export * as schema from "./schema";

@@ -1,0 +1,82 @@
+import { eq, sql } from "drizzle-orm";
+import { type Executor, getDb } from "../client";
+import { clients } from "../schema/appointments";
+import { type NewUser, type Role, type User, users } from "../schema/users";
+
+/** The public shape of a user (API.md "User"): never the hash or the session version. */
+export function toUserJson(u: User) {
+  return {
+    id: u.id,
+    email: u.email,
+    name: u.name,
+    role: u.role,
+    gender: u.gender,
+    birthDate: u.birthDate,
+    phone: u.phone,
+    blocked: u.blocked,
+  };
+}
+export type UserJson = ReturnType<typeof toUserJson>;
+
+export async function findUserById(id: string, db: Executor | null = null): Promise<User | undefined> {
+  const [row] = await (db ?? (await getDb())).select().from(users).where(eq(users.id, id)).limit(1);
+  return row;
+}
+
+export async function findUserByEmail(email: string, db: Executor | null = null): Promise<User | undefined> {
+  const [row] = await (db ?? (await getDb()))
+    .select()
+    .from(users)
+    .where(sql`lower(${users.email}) = lower(${email})`)
+    .limit(1);
+  return row;
+}
+
+export async function insertUser(values: NewUser, db: Executor | null = null): Promise<User> {
+  const [row] = await (db ?? (await getDb())).insert(users).values(values).returning();
+  if (!row) throw new Error("insert into users returned no row");
+  return row;
+}
+
+/**
+ * Creates a client-role user and links their client record: an existing record with the same email
+ * and no account yet (booked earlier by the desk) is adopted, otherwise a new one is made.
+ */
+export async function registerClientUser(values: Omit<NewUser, "role">): Promise<User> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const user = await insertUser({ ...values, role: "client" }, tx);
+    const [linked] = await tx
+      .update(clients)
+      .set({ userId: user.id })
+      .where(
+        sql`${clients.id} = (select id from ${clients} where lower(${clients.email}) = lower(${user.email})
+          and ${clients.userId} is null order by ${clients.createdAt} limit 1)`,
+      )
+      .returning({ id: clients.id });
+    if (!linked) {
+      await tx.insert(clients).values({ name: user.name, email: user.email, phone: user.phone, userId: user.id });
+    }
+    return user;
+  });
+}
+
+export type UserChanges = Partial<Pick<User, "name" | "role" | "passwordHash" | "blocked" | "phone">>;
+
+/**
+ * Changes a user. A new password or a block bumps the session version, so tokens issued before
+ * stop working (unblocking does not revive them). The role is read from this row on every request,
+ * so a role change applies to existing tokens at once without signing anyone out.
+ */
+export async function updateUser(id: string, changes: UserChanges, db: Executor | null = null) {
+  const revokes = changes.passwordHash !== undefined || changes.blocked === true;
+  const [row] = await (db ?? (await getDb()))
+    .update(users)
+    .set({ ...changes, ...(revokes ? { sessionVersion: sql`${users.sessionVersion} + 1` } : {}) })
+    .where(eq(users.id, id))
+    .returning();
+  return row;
+}
+
+export const setUserBlocked = (id: string, blocked: boolean) => updateUser(id, { blocked });
+export const setUserRole = (id: string, role: Role) => updateUser(id, { role });

@@ -1,0 +1,6 @@
+export * from "./appointments";
+export * from "./catalog";
+export * from "./columns";
+export * from "./schedules";
+export * from "./system";
+export * from "./users";

@@ -1,0 +1,33 @@
+import { sql } from "drizzle-orm";
+import { boolean, check, date, integer, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { createdAt, GENDERS, id, updatedAt } from "./columns";
+
+export const ROLES = ["client", "admin", "manager"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const users = pgTable(
+  "users",
+  {
+    id: id(),
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    role: text("role", { enum: ROLES }).notNull().default("client"),
+    gender: text("gender", { enum: GENDERS }),
+    birthDate: date("birth_date", { mode: "string" }),
+    phone: text("phone"),
+    blocked: boolean("blocked").notNull().default(false),
+    // Bumped to revoke every session and bearer token the user holds.
+    sessionVersion: integer("session_version").notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("users_email_lower_key").on(sql`lower(${t.email})`),
+    check("users_role_check", sql`${t.role} in ('client', 'admin', 'manager')`),
+    check("users_gender_check", sql`${t.gender} in ('female', 'male', 'other')`),
+  ],
+);
+
+export type User = typeof users.$inferSelect;
+export type NewUser = typeof users.$inferInsert;

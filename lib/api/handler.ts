@@ -1,0 +1,69 @@
+import type { NextRequest } from "next/server";
+import type { z } from "zod";
+import { type CredentialSource, resolveCaller } from "@/lib/auth/caller";
+import { type Caller, type Role, requireRole } from "@/lib/auth/roles";
+import { AppError } from "@/lib/errors";
+import { json, toErrorResponse } from "./respond";
+
+const MAX_BODY_BYTES = 64 * 1024;
+
+type Parsed<S extends z.ZodType | undefined> = S extends z.ZodType ? z.output<S> : undefined;
+
+export type HandlerContext<Q, B, P, C> = { req: NextRequest; caller: C; query: Q; body: B; params: P };
+
+type RouteContext = { params: Promise<Record<string, string | string[]>> };
+
+async function readJsonBody(req: NextRequest): Promise<unknown> {
+  const declared = Number(req.headers.get("content-length") ?? 0);
+  if (declared > MAX_BODY_BYTES) throw new AppError("payload_too_large", 413, "The body is larger than 64 KiB.");
+  const text = await req.text();
+  if (text.length === 0) return {};
+  if (Buffer.byteLength(text) > MAX_BODY_BYTES) {
+    throw new AppError("payload_too_large", 413, "The body is larger than 64 KiB.");
+  }
+  const type = req.headers.get("content-type") ?? "";
+  if (!/^application\/([\w.+-]+\+)?json\b/i.test(type)) {
+    throw new AppError("unsupported_media_type", 415, "Send the body as application/json.");
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError("invalid_json", 400, "The body is not valid JSON.");
+  }
+}
+
+/**
+ * The one wrapper for route handlers: resolves and authorizes the caller, parses path, query and
+ * body with zod, and maps every error to API.md's shape. The handler returns data (sent as 200
+ * JSON) or a Response; it still makes its own ownership decisions with `caller`.
+ */
+export function route<
+  Q extends z.ZodType | undefined = undefined,
+  B extends z.ZodType | undefined = undefined,
+  P extends z.ZodType | undefined = undefined,
+  R extends Role | undefined = undefined,
+>(
+  spec: { role?: R; query?: Q; body?: B; params?: P },
+  handler: (
+    ctx: HandlerContext<Parsed<Q>, Parsed<B>, Parsed<P>, R extends Role ? Caller : Caller | null>,
+  ) => Promise<unknown>,
+) {
+  return async (req: NextRequest, context: RouteContext): Promise<Response> => {
+    try {
+      const caller = await resolveCaller(req as unknown as CredentialSource);
+      if (spec.role) requireRole(caller, spec.role);
+      const params = spec.params ? spec.params.parse(await context.params) : undefined;
+      const query = spec.query ? spec.query.parse(Object.fromEntries(req.nextUrl.searchParams)) : undefined;
+      const body = spec.body ? spec.body.parse(await readJsonBody(req)) : undefined;
+      const result = await handler({ req, caller, query, body, params } as HandlerContext<
+        Parsed<Q>,
+        Parsed<B>,
+        Parsed<P>,
+        R extends Role ? Caller : Caller | null
+      >);
+      return result instanceof Response ? result : json(result);
+    } catch (err) {
+      return toErrorResponse(err, `${req.method} ${req.nextUrl.pathname}`);
+    }
+  };
+}

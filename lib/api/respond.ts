@@ -1,0 +1,33 @@
+import { NextResponse } from "next/server";
+import { ZodError } from "zod";
+import { AppError, sqlState } from "@/lib/errors";
+
+export function json(data: unknown, status = 200, headers?: HeadersInit) {
+  return NextResponse.json(data, { status, headers });
+}
+
+export function errorJson(err: AppError, headers?: HeadersInit) {
+  const body = { error: { code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) } };
+  return json(body, err.status, headers);
+}
+
+export function zodIssues(err: ZodError) {
+  return err.issues.map((issue) => ({ path: issue.path.map(String).join("."), message: issue.message }));
+}
+
+/** Maps anything thrown by a handler to the error shape of API.md; internals never leave the server. */
+export function toErrorResponse(err: unknown, requestLabel: string) {
+  if (err instanceof AppError) return errorJson(err);
+  if (err instanceof ZodError) {
+    return errorJson(new AppError("validation_failed", 400, "The request is not valid.", { issues: zodIssues(err) }));
+  }
+  const state = sqlState(err);
+  if (state === "23505")
+    return errorJson(new AppError("already_exists", 409, "A record with that value already exists."));
+  // Exclusion violation, or the deadlock two conflicting inserts can end in: the interval is taken.
+  if (state === "23P01" || state === "40P01") {
+    return errorJson(new AppError("slot_taken", 409, "That time has just been taken."));
+  }
+  console.error(`[api] ${requestLabel} failed:`, err);
+  return errorJson(new AppError("internal_error", 500, "Something went wrong on our side. Please try again."));
+}

@@ -1,0 +1,36 @@
+// Runs before every test file, in that file's own process: gives the file a fresh, migrated database
+// of its own, so files run in parallel without seeing each other's rows (STYLE.md item 10).
+import { randomBytes } from "node:crypto";
+import postgres from "postgres";
+import { afterAll } from "vitest";
+import { closeDb, getDb } from "@/db/client";
+
+process.env.AUTH_SECRET ??= randomBytes(32).toString("base64");
+
+const adminUrl = process.env.DATABASE_URL;
+let dropDatabase: (() => Promise<void>) | undefined;
+
+if (adminUrl) {
+  const url = new URL(adminUrl);
+  if (!["localhost", "127.0.0.1", "::1", "[::1]", ""].includes(url.hostname)) {
+    throw new Error(`Refusing to create test databases on non-local host ${url.hostname}.`);
+  }
+  const name = `test_${process.pid}_${randomBytes(4).toString("hex")}`;
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database "${name}"`);
+  url.pathname = `/${name}`;
+  process.env.DATABASE_URL = url.toString();
+  dropDatabase = async () => {
+    await admin.unsafe(`drop database if exists "${name}" with (force)`);
+    await admin.end();
+  };
+} else {
+  process.env.PGLITE_DATA_DIR = "memory://";
+}
+
+await getDb();
+
+afterAll(async () => {
+  await closeDb();
+  await dropDatabase?.();
+});

@@ -1,0 +1,17 @@
+import { type NextRequest, NextResponse } from "next/server";
+import { getToken } from "next-auth/jwt";
+
+/**
+ * Sends signed-out visitors of the staff areas to the sign-in page. This is a convenience only:
+ * the staff layouts and every route handler check the caller's role against the database themselves.
+ */
+export async function proxy(req: NextRequest) {
+  const secret = process.env.AUTH_SECRET ?? process.env.NEXTAUTH_SECRET;
+  const token = secret ? await getToken({ req, secret }) : null;
+  if (token) return NextResponse.next();
+  const login = new URL("/login", req.url);
+  login.searchParams.set("callbackUrl", req.nextUrl.pathname + req.nextUrl.search);
+  return NextResponse.redirect(login);
+}
+
+export const config = { matcher: ["/admin/:path*", "/manage/:path*"] };
