@@ -41,24 +41,19 @@ async function openPostgres(url: string): Promise<Handle> {
     import("drizzle-orm/postgres-js"),
     import("drizzle-orm/postgres-js/migrator"),
   ]);
+  // Several app instances may start at once: a session advisory lock, held on a one-connection
+  // client, lets exactly one of them migrate while the others wait.
+  const migrator = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    await migrator`select pg_advisory_lock(724365001)`;
+    await migrate(drizzle({ client: migrator }), { migrationsFolder: migrationsFolder() });
+  } finally {
+    await migrator.end({ timeout: 5 });
+  }
   const sql = postgres(url, {
     max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
     onnotice: () => {},
   });
-  try {
-    // Several app instances may start at once: an advisory lock lets one of them migrate.
-    const conn = await sql.reserve();
-    try {
-      await conn`select pg_advisory_lock(724365001)`;
-      await migrate(drizzle({ client: conn }), { migrationsFolder: migrationsFolder() });
-    } finally {
-      await conn`select pg_advisory_unlock(724365001)`.catch(() => {});
-      conn.release();
-    }
-  } catch (err) {
-    await sql.end({ timeout: 1 });
-    throw err;
-  }
   const db = drizzle({ client: sql, schema }) as unknown as Db;
   return { db, mode: "postgres", close: () => sql.end({ timeout: 5 }) };
 }

@@ -28,7 +28,12 @@ if (adminUrl) {
   process.env.PGLITE_DATA_DIR = "memory://";
 }
 
-await getDb();
+try {
+  await getDb();
+} catch (err) {
+  await dropDatabase?.();
+  throw err;
+}
 
 afterAll(async () => {
   await closeDb();
