@@ -1,5 +1,6 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
+import type { SQL } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import * as schema from "./schema";
 
@@ -18,7 +19,7 @@ export class DatabaseInUseError extends Error {
   }
 }
 
-type Handle = { db: Db; mode: "postgres" | "pglite"; close: () => Promise<void> };
+export type Handle = { db: Db; mode: "postgres" | "pglite"; close: () => Promise<void> };
 
 // One handle per process, kept on globalThis so that Next.js dev reloads and the separately bundled
 // instrumentation hook share it instead of opening a second client (STYLE.md item 1).
@@ -76,7 +77,8 @@ async function lockDataDir(dataDir: string): Promise<() => Promise<void>> {
   }
 }
 
-async function openPglite(dataDir: string): Promise<Handle> {
+/** Opens (creating if needed), locks and migrates an embedded database folder. */
+export async function openPglite(dataDir: string): Promise<Handle> {
   const inMemory = dataDir.startsWith("memory://");
   const release = inMemory ? async () => {} : await lockDataDir(dataDir);
   try {
@@ -122,4 +124,10 @@ export async function closeDb(): Promise<void> {
   const handle = globalForDb.__bookingDb;
   globalForDb.__bookingDb = undefined;
   if (handle) await (await handle).close();
+}
+
+/** Rows of a raw SQL query: postgres.js answers with an array, PGlite with `{ rows }`. */
+export async function queryRows<T>(db: Executor, query: SQL): Promise<T[]> {
+  const result: unknown = await db.execute(query);
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }

@@ -1,13 +1,12 @@
-import type { NextRequest } from "next/server";
 import NextAuth from "next-auth";
+import type { NextRequest } from "next/server";
 import { authOptions } from "@/lib/auth/options";
 
 type Ctx = { params: Promise<{ nextauth: string[] }> };
 
-// next-auth v4 reads `params.nextauth` synchronously; Next 16 hands route params over as a promise.
-async function handler(req: NextRequest, ctx: Ctx) {
-  const params = await ctx.params;
-  return NextAuth(req as never, { params } as never, authOptions());
+// Options are built per request so that AUTH_SECRET is read at run time, not at build time.
+function handler(req: NextRequest, ctx: Ctx) {
+  return NextAuth(req as never, ctx as never, authOptions());
 }
 
 export { handler as GET, handler as POST };

@@ -1,0 +1,76 @@
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { GET as unknownApi } from "@/app/api/v1/[...path]/route";
+import { GET as health } from "@/app/api/v1/health/route";
+import { AppError } from "@/lib/errors";
+import { call } from "@/lib/testing/http";
+import { route } from "./handler";
+
+describe("route wrapper", () => {
+  it("answers unexpected errors with a generic 500 that leaks nothing", async () => {
+    const failing = route({}, async () => {
+      throw new Error('relation "secret_table" does not exist at select * from users');
+    });
+    const errors: unknown[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => errors.push(args);
+    try {
+      const res = await call(failing, "GET", "/api/v1/x");
+      expect(res.status).toBe(500);
+      expect(res.json.error.code).toBe("internal_error");
+      expect(JSON.stringify(res.json)).not.toMatch(/secret_table|select/);
+      expect(errors).toHaveLength(1);
+    } finally {
+      console.error = original;
+    }
+  });
+
+  it("passes AppError status, code, message and details through", async () => {
+    const conflict = route({}, async () => {
+      throw new AppError("slot_taken", 409, "Taken.", { start: "x" });
+    });
+    const res = await call(conflict, "GET", "/api/v1/x");
+    expect(res.status).toBe(409);
+    expect(res.json).toEqual({ error: { code: "slot_taken", message: "Taken.", details: { start: "x" } } });
+  });
+
+  it("validates query and path parameters with zod", async () => {
+    const echo = route(
+      { query: z.object({ limit: z.coerce.number().int().max(200) }), params: z.object({ id: z.uuid() }) },
+      async ({ query, params }) => ({ limit: query.limit, id: params.id }),
+    );
+    const bad = await call(echo, "GET", "/api/v1/x?limit=500", { params: { id: "nope" } });
+    expect(bad.status).toBe(400);
+    expect(bad.json.error.details.issues.map((i: { path: string }) => i.path).sort()).toEqual(["id"]);
+    const id = crypto.randomUUID();
+    const ok = await call(echo, "GET", "/api/v1/x?limit=20", { params: { id } });
+    expect(ok.json).toEqual({ limit: 20, id });
+  });
+
+  it("refuses bodies over 64 KiB with 413", async () => {
+    const sink = route({ body: z.object({ text: z.string() }) }, async () => ({ ok: true }));
+    const res = await call(sink, "POST", "/api/v1/x", { body: { text: "x".repeat(70 * 1024) } });
+    expect(res.status).toBe(413);
+    expect(res.json.error.code).toBe("payload_too_large");
+  });
+
+  it("requires the declared role: 401 for anonymous callers", async () => {
+    const staffOnly = route({ role: "admin" }, async () => ({ ok: true }));
+    const res = await call(staffOnly, "GET", "/api/v1/x");
+    expect(res.status).toBe(401);
+  });
+});
+
+describe("GET /api/v1/health", () => {
+  it("checks the database and answers { ok: true }", async () => {
+    const res = await call(health, "GET", "/api/v1/health");
+    expect(res.status).toBe(200);
+    expect(res.json).toEqual({ ok: true });
+  });
+
+  it("answers unknown API paths with a JSON 404", async () => {
+    const res = await call(unknownApi, "GET", "/api/v1/nope");
+    expect(res.status).toBe(404);
+    expect(res.json.error.code).toBe("not_found");
+  });
+});
