@@ -1,0 +1,43 @@
+import { expect, registerClient, test } from "./fixtures";
+
+test("health answers ok", async ({ request }) => {
+  const res = await request.get("/api/v1/health");
+  expect(res.status()).toBe(200);
+  expect(await res.json()).toEqual({ ok: true });
+});
+
+test("the token endpoint issues a bearer token that /me accepts", async ({ request }) => {
+  const client = await registerClient(request, "api");
+  const tokenRes = await request.post("/api/v1/auth/token", {
+    data: { email: client.email, password: client.password },
+  });
+  expect(tokenRes.status()).toBe(200);
+  const token = await tokenRes.json();
+  expect(token).toMatchObject({
+    tokenType: "Bearer",
+    accessToken: expect.any(String),
+    expiresIn: expect.any(Number),
+    user: { email: client.email, name: client.name, role: "client" },
+  });
+
+  const me = await request.get("/api/v1/me", { headers: { Authorization: `Bearer ${token.accessToken}` } });
+  expect(me.status()).toBe(200);
+  expect(await me.json()).toMatchObject({ id: token.user.id, email: client.email, role: "client" });
+});
+
+test("/me without a token is 401 unauthenticated", async ({ request }) => {
+  const res = await request.get("/api/v1/me");
+  expect(res.status()).toBe(401);
+  expect((await res.json()).error.code).toBe("unauthenticated");
+});
+
+test("a wrong password is 401 invalid_credentials", async ({ request }) => {
+  const client = await registerClient(request, "api");
+  const res = await request.post("/api/v1/auth/token", {
+    data: { email: client.email, password: `${client.password}-wrong` },
+  });
+  expect(res.status()).toBe(401);
+  const body = await res.json();
+  expect(body.error.code).toBe("invalid_credentials");
+  expect(JSON.stringify(body)).not.toContain(client.password);
+});

@@ -1,0 +1,80 @@
+import path from "node:path";
+import { defineConfig } from "@playwright/test";
+import { E2E_BASE_URL, E2E_MANAGER, E2E_PORT } from "./e2e/env";
+
+const CI = Boolean(process.env.CI);
+const root = import.meta.dirname;
+// A fresh embedded database per run, unless DATABASE_URL names a PostgreSQL server to use instead.
+const dataDir = path.join(root, ".data", "e2e");
+const shellQuote = (value: string) => `'${value.replaceAll("'", "'\\''")}'`;
+
+// The account must exist before `npm start` opens the database: PGlite allows one process at a time.
+const createManager = [
+  "npm run -s create-staff --",
+  "--role manager",
+  `--email ${shellQuote(E2E_MANAGER.email)}`,
+  `--password ${shellQuote(E2E_MANAGER.password)}`,
+  `--name ${shellQuote(E2E_MANAGER.name)}`,
+].join(" ");
+const resetDb = process.env.DATABASE_URL ? "true" : `rm -rf ${shellQuote(dataDir)} ${shellQuote(`${dataDir}.lock`)}`;
+
+// The system Chromium (Debian package); flags keep it off this machine's closed network.
+const chromium = {
+  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+    "--no-first-run",
+  ],
+};
+
+export default defineConfig({
+  testDir: "e2e",
+  forbidOnly: CI,
+  fullyParallel: true,
+  retries: CI ? 1 : 0,
+  workers: CI ? 2 : undefined,
+  reporter: "list",
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  use: {
+    baseURL: E2E_BASE_URL,
+    browserName: "chromium",
+    launchOptions: chromium,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+  },
+  projects: [
+    { name: "api", testMatch: /api\.spec\.ts$/ },
+    {
+      name: "ui",
+      testIgnore: /api\.spec\.ts$/,
+      use: { viewport: { width: 1280, height: 800 } },
+    },
+    {
+      name: "ui-phone",
+      testIgnore: /api\.spec\.ts$/,
+      use: { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true },
+    },
+  ],
+  webServer: {
+    command: `${resetDb} && ${createManager} && npm start -- -p ${E2E_PORT}`,
+    url: `${E2E_BASE_URL}/api/v1/health`,
+    cwd: root,
+    env: {
+      PGLITE_DATA_DIR: dataDir,
+      SEED_DEMO: "0",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+    // `npm start` builds first when the build is missing or stale, which takes a minute or two.
+    timeout: 300_000,
+    reuseExistingServer: !CI,
+    // The build log helps when CI fails; locally it is noise.
+    stdout: CI ? "pipe" : "ignore",
+    stderr: "pipe",
+  },
+});
