@@ -10,7 +10,8 @@ export default async function LoginPage({
 }) {
   const { callbackUrl, error } = await searchParams;
   // Only same-site paths: an open redirect after sign-in would be a phishing aid.
-  const safeCallback = callbackUrl?.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/";
+  // "/\\evil.example" counts as off-site too: browsers read that backslash as a slash.
+  const safeCallback = callbackUrl && /^\/(?![/\\])/.test(callbackUrl) ? callbackUrl : "/";
   return (
     <section className="mx-auto max-w-sm space-y-4">
       <h1 className="text-2xl font-semibold">Sign in</h1>
