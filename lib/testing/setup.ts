@@ -1,13 +1,16 @@
-// Runs before every test file, in that file's own process: gives the file a fresh, migrated database
-// of its own, so files run in parallel without seeing each other's rows (STYLE.md item 10).
+// Runs before every test file, in that file's own process: gives the file a fresh database of its
+// own (migrated on first use by getDb), so files run in parallel without seeing each other's rows
+// (STYLE.md item 10). Files that never touch the database pay nothing for it on PGlite.
 import { randomBytes } from "node:crypto";
 import postgres from "postgres";
 import { afterAll } from "vitest";
-import { closeDb, getDb } from "@/db/client";
+import { closeDb } from "@/db/client";
 
 process.env.AUTH_SECRET ??= randomBytes(32).toString("base64");
 
-const adminUrl = process.env.DATABASE_URL;
+// The server the suite was pointed at; remembered apart from DATABASE_URL, which becomes this file's.
+process.env.TEST_SERVER_DATABASE_URL ??= process.env.DATABASE_URL;
+const adminUrl = process.env.TEST_SERVER_DATABASE_URL;
 let dropDatabase: (() => Promise<void>) | undefined;
 
 if (adminUrl) {
@@ -26,13 +29,6 @@ if (adminUrl) {
   };
 } else {
   process.env.PGLITE_DATA_DIR = "memory://";
-}
-
-try {
-  await getDb();
-} catch (err) {
-  await dropDatabase?.();
-  throw err;
 }
 
 afterAll(async () => {
