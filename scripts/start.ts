@@ -36,7 +36,8 @@ function buildIsStale(): boolean {
   return SOURCES.some((entry) => newestMtime(entry) > builtAt);
 }
 
-async function prepareDatabase() {
+/** Migrates, seeds when asked or when the embedded database is empty; returns the demo logins text. */
+async function prepareDatabase(): Promise<string | undefined> {
   const db = await getDb();
   const embedded = databaseMode() === "pglite";
   const wanted = process.env.SEED_DEMO;
@@ -46,17 +47,19 @@ async function prepareDatabase() {
   );
   const empty = row?.empty === true;
   if (wanted === "1" || (wanted !== "0" && embedded && empty)) {
-    const summary = await seedDemo(db);
-    console.log("Demo data ready:", summary);
+    const { created } = await seedDemo(db);
+    const parts = Object.entries(created).map(([table, count]) => `${count} ${table}`);
+    console.log(`Demo data loaded: ${parts.join(", ")}.`);
   }
-  if (embedded && wanted !== "0") console.log(printDemoLogins());
+  return embedded && wanted !== "0" ? printDemoLogins() : undefined;
 }
 
 loadEnv();
 ensureLocalEnv();
 loadEnv(true);
+let demoLogins: string | undefined;
 try {
-  await prepareDatabase();
+  demoLogins = await prepareDatabase();
 } finally {
   await closeDb();
 }
@@ -67,6 +70,8 @@ if (buildIsStale()) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
+// Printed last, so the logins are on screen next to the server's address rather than above the build log.
+if (demoLogins) console.log(`\n${demoLogins}\n`);
 const server = spawn(process.execPath, [nextBin, "start", ...process.argv.slice(2)], { stdio: "inherit" });
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
