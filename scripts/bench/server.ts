@@ -1,0 +1,112 @@
+// The pieces a benchmark run needs around the load generator: a throw-away PostgreSQL database, the
+// production server started on it through scripts/start.ts (which builds first when needed), and a
+// wait until it answers its health check.
+import { type ChildProcess, spawn } from "node:child_process";
+import { createServer } from "node:net";
+import postgres from "postgres";
+
+export const DEFAULT_ADMIN_URL = "postgres://postgres@127.0.0.1:5432/postgres";
+
+export type BenchDatabase = { url: string; drop: () => Promise<void> };
+
+/** BENCH_DATABASE_URL as it is, or a new database on the local server that `drop` removes again. */
+export async function benchDatabase(): Promise<BenchDatabase> {
+  const given = process.env.BENCH_DATABASE_URL;
+  if (given) return { url: given, drop: async () => {} };
+  const adminUrl = process.env.BENCH_PG_ADMIN_URL ?? DEFAULT_ADMIN_URL;
+  const name = `bench_${Date.now()}_${process.pid}`;
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  try {
+    await admin.unsafe(`create database "${name}"`);
+  } catch (err) {
+    await admin.end();
+    throw new Error(`could not create database ${name} on ${adminUrl}: ${(err as Error).message}`);
+  }
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  console.log(`Created database ${name}.`);
+  return {
+    url: url.toString(),
+    drop: async () => {
+      await admin.unsafe(`drop database if exists "${name}" with (force)`);
+      await admin.end();
+      console.log(`Dropped database ${name}.`);
+    },
+  };
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+export type BenchServer = { baseUrl: string; stop: () => Promise<void> };
+
+/**
+ * Runs `tsx scripts/start.ts -p PORT -H 127.0.0.1` (loopback only) in its own process group, so
+ * stopping it also stops the `next start` child, with demo data seeded for benchmarks that read it.
+ */
+export async function startServer(databaseUrl: string, port: number): Promise<BenchServer> {
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", "scripts/start.ts", "-p", String(port), "-H", "127.0.0.1"],
+    {
+      env: { ...process.env, DATABASE_URL: databaseUrl, SEED_DEMO: "1", NEXT_TELEMETRY_DISABLED: "1" },
+      stdio: ["ignore", "inherit", "inherit"],
+      detached: true,
+    },
+  );
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const server = { baseUrl, stop: () => stopGroup(child, exited) };
+  try {
+    await waitForHealth(baseUrl, exited);
+  } catch (err) {
+    await server.stop();
+    throw err;
+  }
+  return server;
+}
+
+async function stopGroup(child: ChildProcess, exited: Promise<number | null>) {
+  if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
+  const pid = child.pid;
+  const signal = (name: NodeJS.Signals) => {
+    try {
+      process.kill(-pid, name);
+    } catch {
+      // The group is gone already.
+    }
+  };
+  signal("SIGTERM");
+  const timer = setTimeout(() => signal("SIGKILL"), 10_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+/** Polls /api/v1/health; the first start may build the app, which takes a minute or two. */
+async function waitForHealth(baseUrl: string, exited: Promise<number | null>, timeoutMs = 300_000) {
+  let gone = false;
+  void exited.then(() => {
+    gone = true;
+  });
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (gone) throw new Error("the server exited before it became healthy");
+    try {
+      const res = await fetch(`${baseUrl}/api/v1/health`, { signal: AbortSignal.timeout(2_000) });
+      if (res.ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`the server did not become healthy within ${timeoutMs / 1000} s`);
+}
