@@ -58,22 +58,36 @@ async function main(): Promise<number> {
     console.error(`No such case: ${wanted.join(", ")}. Cases: ${cases.map((c) => c.name).join(", ")}`);
     return 1;
   }
-  let database: BenchDatabase | undefined;
+  let database: Promise<BenchDatabase> | undefined;
   let server: BenchServer | undefined;
-  const cleanup = async () => {
-    await server?.stop();
-    server = undefined;
-    await database?.drop();
-    database = undefined;
+  let interrupted = false;
+  let cleaning: Promise<void> | undefined;
+  // Once only, whether the run ends, fails or is interrupted half-way through starting.
+  const cleanup = () => {
+    cleaning ??= (async () => {
+      await server?.stop();
+      await database?.then((db) => db.drop()).catch((err) => console.error(`cleanup: ${err.message}`));
+    })();
+    return cleaning;
   };
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
-    process.once(signal, () => void cleanup().finally(() => process.exit(130)));
+    process.once(signal, () => {
+      interrupted = true;
+      console.error(`\n${signal}: stopping the server and dropping the database…`);
+      void cleanup().finally(() => process.exit(130));
+    });
   }
   try {
-    database = await benchDatabase();
-    server = await startServer(database.url, await freePort());
+    database = benchDatabase();
+    const { url } = await database;
+    server = startServer(url, await freePort());
+    await server.ready;
     const rows: Row[] = [];
-    for (const benchCase of selected) rows.push(await runCase(server.baseUrl, benchCase));
+    for (const benchCase of selected) {
+      if (interrupted) break;
+      rows.push(await runCase(server.baseUrl, benchCase));
+    }
+    if (interrupted) return 130;
     printTable(rows);
     console.log(`\n${duration} s per case, ${defaultConnections} connections unless a case says otherwise.`);
     for (const c of selected) console.log(`  ${c.name}: ${c.description}`);

@@ -47,32 +47,23 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export type BenchServer = { baseUrl: string; stop: () => Promise<void> };
+export type BenchServer = { baseUrl: string; ready: Promise<void>; stop: () => Promise<void> };
 
 /**
  * Runs `tsx scripts/start.ts -p PORT -H 127.0.0.1` (loopback only) in its own process group, so
  * stopping it also stops the `next start` child, with demo data seeded for benchmarks that read it.
+ * Returns at once, so a caller interrupted while `ready` is pending can still stop it.
  */
-export async function startServer(databaseUrl: string, port: number): Promise<BenchServer> {
-  const child = spawn(
-    process.execPath,
-    ["--import", "tsx", "scripts/start.ts", "-p", String(port), "-H", "127.0.0.1"],
-    {
-      env: { ...process.env, DATABASE_URL: databaseUrl, SEED_DEMO: "1", NEXT_TELEMETRY_DISABLED: "1" },
-      stdio: ["ignore", "inherit", "inherit"],
-      detached: true,
-    },
-  );
+export function startServer(databaseUrl: string, port: number): BenchServer {
+  const args = ["--import", "tsx", "scripts/start.ts", "-p", String(port), "-H", "127.0.0.1"];
+  const child = spawn(process.execPath, args, {
+    env: { ...process.env, DATABASE_URL: databaseUrl, SEED_DEMO: "1", NEXT_TELEMETRY_DISABLED: "1" },
+    stdio: ["ignore", "inherit", "inherit"],
+    detached: true,
+  });
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   const baseUrl = `http://127.0.0.1:${port}`;
-  const server = { baseUrl, stop: () => stopGroup(child, exited) };
-  try {
-    await waitForHealth(baseUrl, exited);
-  } catch (err) {
-    await server.stop();
-    throw err;
-  }
-  return server;
+  return { baseUrl, ready: waitForHealth(baseUrl, exited), stop: () => stopGroup(child, exited) };
 }
 
 async function stopGroup(child: ChildProcess, exited: Promise<number | null>) {
