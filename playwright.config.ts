@@ -72,6 +72,7 @@ export default defineConfig({
     },
     // `npm start` builds first when the build is missing or stale, which takes a minute or two.
     timeout: 300_000,
+    // Locally a server already on the port is reused as it is: it must hold the e2e manager above.
     reuseExistingServer: !CI,
     // The build log helps when CI fails; locally it is noise.
     stdout: CI ? "pipe" : "ignore",
