@@ -9,7 +9,8 @@ import { closeDb } from "@/db/client";
 process.env.AUTH_SECRET ??= randomBytes(32).toString("base64");
 
 // The server the suite was pointed at; remembered apart from DATABASE_URL, which becomes this file's.
-process.env.TEST_SERVER_DATABASE_URL ??= process.env.DATABASE_URL;
+// (Assigning undefined to process.env would store the string "undefined".)
+if (process.env.DATABASE_URL) process.env.TEST_SERVER_DATABASE_URL ??= process.env.DATABASE_URL;
 const adminUrl = process.env.TEST_SERVER_DATABASE_URL;
 let dropDatabase: (() => Promise<void>) | undefined;
 
