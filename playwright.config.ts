@@ -36,7 +36,7 @@ export default defineConfig({
   testDir: "e2e",
   forbidOnly: CI,
   fullyParallel: true,
-  retries: CI ? 1 : 0,
+  retries: 0,
   workers: CI ? 2 : undefined,
   reporter: "list",
   timeout: 30_000,
