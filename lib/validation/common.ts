@@ -26,3 +26,29 @@ export const genderSchema = z.enum(GENDERS);
 export const isoDateSchema = z.iso.date({ message: "Use a calendar date as YYYY-MM-DD." });
 
 export const uuidSchema = z.uuid({ message: "Not a valid id." });
+
+export const slugSchema = z
+  .string()
+  .trim()
+  .max(80)
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: "Use lowercase letters a-z, digits and single hyphens." });
+
+/** A path or filter reference to a catalog record: its id or its slug. */
+export const refSchema = z.string().trim().min(1, { message: "Give an id or a slug." }).max(100);
+
+/** An RFC 3339 instant with an explicit offset or Z; a local time without one is ambiguous. */
+export const instantSchema = z.iso
+  .datetime({ offset: true, message: "Use an RFC 3339 date-time with an offset, e.g. 2026-03-02T09:00:00+03:00." })
+  .transform((value) => new Date(value));
+
+/** `limit` (default 50, at most 200) and `offset` of every list (API.md "Conventions"). */
+export const pageQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+export type PageQuery = z.infer<typeof pageQuerySchema>;
+
+/** A path parameter `{ref}`. */
+export const refParamsSchema = z.object({ ref: refSchema });
+/** A path parameter `{id}` that must be a UUID. */
+export const idParamsSchema = z.object({ id: uuidSchema });

@@ -1,0 +1,14 @@
+import { eq, or, type SQL } from "drizzle-orm";
+import type { PgColumn } from "drizzle-orm/pg-core";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export const isUuid = (value: string) => UUID.test(value);
+
+/**
+ * Matches a catalog row by `{ref}`: its id or its slug (API.md "Conventions"). A ref that is not a
+ * UUID never reaches the uuid column, where PostgreSQL would reject it as malformed.
+ */
+export function byRef(table: { id: PgColumn; slug: PgColumn }, ref: string): SQL {
+  return (isUuid(ref) ? or(eq(table.id, ref.toLowerCase()), eq(table.slug, ref)) : eq(table.slug, ref)) as SQL;
+}
