@@ -1,8 +1,20 @@
 // Runs once when the Next.js server starts: opens and migrates the database up front, so a
-// misconfiguration or an embedded database held by another process stops the start at once.
+// misconfiguration or an embedded database held by another process stops the start at once; then
+// keeps weekly schedules filled up to each worker's booking horizon as the days go by.
+const ROLL_EVERY_MS = 60 * 60 * 1000;
+
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   if (process.env.NEXT_PHASE === "phase-production-build") return;
   const { getDb } = await import("./db/client");
-  await getDb();
+  const db = await getDb();
+  const { rollWeeklySchedules } = await import("./db/queries/weekly-schedule-roll");
+  // One timer per process, even if a dev reload runs this hook again.
+  const state = globalThis as unknown as { __scheduleRoller?: NodeJS.Timeout };
+  if (state.__scheduleRoller) return;
+  const roll = () => rollWeeklySchedules(db).catch((err) => console.error("[schedules] roll-forward failed:", err));
+  void roll();
+  state.__scheduleRoller = setInterval(roll, ROLL_EVERY_MS);
+  // The timer must never be what keeps the process alive.
+  state.__scheduleRoller.unref();
 }
