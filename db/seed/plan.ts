@@ -2,6 +2,7 @@
 // is keyed by absolute dates and given a deterministic id, so seeding again (today or next week)
 // proposes the same rows for the days already seeded, and the inserts skip them.
 import { createHash } from "node:crypto";
+import { planWeeklyShifts } from "@/lib/schedule/plan";
 import { addDaysToDate, isoWeekdayOf, zonedDateOf, zonedDateTimeToInstant, zonedDayBounds } from "@/lib/time/zoned";
 import type { AppointmentStatus, NewAppointment, NewShift, Service } from "../schema";
 import type { DemoRule } from "./data";
@@ -44,23 +45,18 @@ export type PlannedWorker = {
 /** The worker's shifts from PAST_DAYS ago to FUTURE_DAYS ahead, from the weekly rules; Sundays off. */
 export function planShifts(worker: PlannedWorker, now: Date): NewShift[] {
   const today = zonedDateOf(now, worker.timezone);
-  const planned: NewShift[] = [];
-  for (let offset = -PAST_DAYS; offset < FUTURE_DAYS; offset++) {
-    const date = addDaysToDate(today, offset);
-    const weekday = isoWeekdayOf(date);
-    for (const rule of worker.rules) {
-      if (weekday === 7 || !rule.weekdays.includes(weekday)) continue;
-      planned.push({
-        id: demoId(`shift:${worker.slug}:${date}:${rule.start}`),
-        workerId: worker.id,
-        locationId: worker.locationId,
-        startAt: zonedDateTimeToInstant(date, rule.start, worker.timezone),
-        endAt: zonedDateTimeToInstant(date, rule.end, worker.timezone),
-        weeklyScheduleId: worker.scheduleId,
-      });
-    }
-  }
-  return planned;
+  const rules = worker.rules.flatMap((rule) =>
+    rule.weekdays.filter((weekday) => weekday !== 7).map((weekday) => ({ weekday, start: rule.start, end: rule.end })),
+  );
+  const range = { from: addDaysToDate(today, -PAST_DAYS), through: addDaysToDate(today, FUTURE_DAYS - 1) };
+  return planWeeklyShifts(rules, { ...range, timeZone: worker.timezone }).map((shift) => ({
+    id: demoId(`shift:${worker.slug}:${shift.date}:${shift.rule.start}`),
+    workerId: worker.id,
+    locationId: worker.locationId,
+    startAt: shift.start,
+    endAt: shift.end,
+    weeklyScheduleId: worker.scheduleId,
+  }));
 }
 
 export type ExistingShift = { workerId: string; locationId: string; startAt: Date; endAt: Date };
