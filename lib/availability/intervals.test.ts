@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type Interval, isEmptyInterval, mergeIntervals, overlaps, subtractIntervals } from "./intervals";
+import { clipInterval, type Interval, isEmptyInterval, mergeIntervals, overlaps, subtractIntervals } from "./intervals";
 
 // Times of one UTC day, "HH:MM"; intervals print back as "HH:MM-HH:MM".
 const at = (hhmm: string) => new Date(`2026-03-02T${hhmm}:00Z`);
@@ -26,6 +26,22 @@ describe("isEmptyInterval and overlaps", () => {
   it("says an empty interval overlaps nothing, even inside another", () => {
     expect(overlaps(iv("10:00", "10:00"), iv("09:00", "11:00"))).toBe(false);
     expect(overlaps(iv("09:00", "11:00"), iv("11:00", "10:00"))).toBe(false);
+  });
+});
+
+describe("clipInterval", () => {
+  const shift = iv("09:00", "12:00");
+  it("keeps the part inside, whole or cut at either end", () => {
+    expect(show([clipInterval(iv("10:00", "11:00"), shift) as Interval])).toEqual(["10:00-11:00"]);
+    expect(show([clipInterval(iv("08:00", "09:30"), shift) as Interval])).toEqual(["09:00-09:30"]);
+    expect(show([clipInterval(iv("11:30", "13:00"), shift) as Interval])).toEqual(["11:30-12:00"]);
+    expect(show([clipInterval(iv("00:00", "23:00"), shift) as Interval])).toEqual(["09:00-12:00"]);
+  });
+
+  it("gives null for intervals that only touch, lie outside or are empty", () => {
+    expect(clipInterval(iv("08:00", "09:00"), shift)).toBeNull();
+    expect(clipInterval(iv("12:00", "13:00"), shift)).toBeNull();
+    expect(clipInterval(iv("10:00", "10:00"), shift)).toBeNull();
   });
 });
 

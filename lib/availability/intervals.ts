@@ -22,6 +22,14 @@ export function overlaps(a: Interval, b: Interval): boolean {
   return a.start.getTime() < b.end.getTime() && b.start.getTime() < a.end.getTime();
 }
 
+/** The part of `interval` inside `within`, or null when they do not overlap. */
+export function clipInterval(interval: Interval, within: Interval): Interval | null {
+  if (!overlaps(interval, within)) return null;
+  const start = Math.max(interval.start.getTime(), within.start.getTime());
+  const end = Math.min(interval.end.getTime(), within.end.getTime());
+  return toInterval([start, end]);
+}
+
 /** Non-empty spans, sorted and merged where they overlap or touch. */
 function mergeSpans(spans: Span[]): Span[] {
   const sorted = spans.filter(([s, e]) => s < e).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
