@@ -200,6 +200,17 @@ describe("applyWeeklySchedule", () => {
     expect(await workerShifts()).toEqual([]);
   });
 
+  it("with a later `from`, changes the shifts from then on and leaves the ones before it", async () => {
+    const { apply, workerShifts } = await setup();
+    const first = await apply({ until: "2026-03-31" });
+    const next = await apply({ from: "2026-03-30", until: "2026-03-31", rules: daily("12:00", "20:00") });
+    expect(next.applied).toEqual({ from: "2026-03-30", until: "2026-03-31" });
+    expect(next.shifts.map((s) => s.start)).toEqual(["2026-03-30T12:00:00+02:00", "2026-03-31T12:00:00+02:00"]);
+    const all = await workerShifts();
+    expect(all.slice(0, 7).map((s) => s.id)).toEqual(first.shifts.slice(0, 7).map((s) => s.id));
+    expect(all).toHaveLength(9);
+  });
+
   it("moves the shifts when the schedule moves to another location, and keeps manual shifts", async () => {
     const { apply, worker, workerShifts } = await setup();
     await apply({ until: "2026-03-24" });

@@ -73,6 +73,7 @@ export async function applyWeeklySchedule(db: Db, input: ApplyInput) {
         workerId: worker.id,
         locationId: location.id,
         exclusiveLocation: location.kind === "workplace",
+        from: window.start,
         now,
       });
       if (plan.conflicts.length > 0) throw scheduleConflictError(plan.conflicts, timeZone);

@@ -21,8 +21,8 @@ const shift = (day: number, from: number, to: number, over: Partial<ExistingShif
   ...over,
 });
 const now = at(10, 12);
-const run = (plan: PlannedShift[], existing: ExistingShift[], exclusiveLocation = true) =>
-  reconcileShifts({ planned: plan, existing, workerId: "w", locationId: "L", exclusiveLocation, now });
+const run = (plan: PlannedShift[], existing: ExistingShift[], exclusiveLocation = true, from = at(10, 0)) =>
+  reconcileShifts({ planned: plan, existing, workerId: "w", locationId: "L", exclusiveLocation, from, now });
 
 describe("reconcileShifts", () => {
   it("creates planned future shifts and leaves generated ones that match untouched", () => {
@@ -62,6 +62,15 @@ describe("reconcileShifts", () => {
   it("removes generated future shifts the plan no longer has, even outside the planned dates", () => {
     const later = shift(20, 9, 17);
     expect(run([], [later]).remove).toEqual([later]);
+  });
+
+  it("leaves generated shifts before the first applied date alone", async () => {
+    const thisWeek = shift(11, 9, 17);
+    const nextWeek = shift(18, 9, 17);
+    const r = run([planned(18, 10, 18)], [thisWeek, nextWeek], true, at(17, 0));
+    expect(r.remove).toEqual([nextWeek]);
+    expect(r.kept).toEqual([]);
+    expect(r.insert.map((p) => p.date)).toEqual(["2030-01-18"]);
   });
 
   it("reports every conflict: the worker's manual shifts and other workers at the workplace", () => {

@@ -36,11 +36,13 @@ const sameInterval = (a: { start: Date; end: Date }, b: { start: Date; end: Date
 
 /**
  * Reconciles the planned shifts of one worker at one location with the shifts that exist (the
- * worker's own, and other workers' at that location). Only the future is rewritten:
+ * worker's own, and other workers' at that location). Only the future from `from` on is rewritten
+ * (a schedule that starts next month leaves this month's shifts as they are):
  * - a generated shift equal to a planned one stays as it is (same id: applying twice changes nothing);
  * - a planned shift starting after `now` that does not exist is created, unless a kept shift of the
  *   worker covers part of it (the kept one stands for that time) or it conflicts;
- * - a generated shift starting after `now` that the plan no longer has is removed, or kept when it
+ * - a generated shift starting after `now` and from `from` on that the plan no longer has is
+ *   removed (also past the planned dates: an earlier `until` takes its shifts away), or kept when it
  *   holds booked appointments; one already under way is kept; finished ones are history, untouched;
  * - manual shifts of the worker, and other workers' shifts at a workplace, are conflicts.
  */
@@ -51,15 +53,17 @@ export function reconcileShifts<S extends ExistingShift>(input: {
   locationId: string;
   /** Whether the location is a workplace (one worker at a time); rooms allow overlapping shifts. */
   exclusiveLocation: boolean;
+  /** The first instant of the first applied date. */
+  from: Date;
   now: Date;
 }): Reconciliation<S> {
-  const { planned, existing, workerId, locationId, exclusiveLocation, now } = input;
+  const { planned, existing, workerId, locationId, exclusiveLocation, from, now } = input;
   const own = existing.filter((s) => s.workerId === workerId && s.generated);
   const matches = (p: PlannedShift, s: S) => s.locationId === locationId && sameInterval(p, s);
   const unchanged = own.filter((s) => planned.some((p) => matches(p, s)));
   const result: Reconciliation<S> = { unchanged, insert: [], remove: [], kept: [], conflicts: [] };
   for (const s of own) {
-    if (unchanged.includes(s) || s.end <= now) continue;
+    if (unchanged.includes(s) || s.end <= now || s.start < from) continue;
     if (s.start <= now) result.kept.push({ shift: s, reason: "started" });
     else if (s.appointmentIds.length > 0) result.kept.push({ shift: s, reason: "has_appointments" });
     else result.remove.push(s);
