@@ -1,0 +1,6 @@
+import { route } from "@/lib/api/handler";
+import { serviceAvailability } from "@/lib/availability/worker-slots";
+import { availabilityQuerySchema } from "@/lib/validation/availability";
+
+/** Every active worker performing a service, with their slots on one day. Anyone may ask. */
+export const GET = route({ query: availabilityQuerySchema }, ({ query }) => serviceAvailability(query, new Date()));

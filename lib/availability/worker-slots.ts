@@ -1,0 +1,181 @@
+// Slots of one worker for a service over some days, and the availability of every worker performing a
+// service on one day: look up, load the rows of those workers and days, compute with computeSlots.
+import { getDb } from "@/db/client";
+import {
+  findLocation,
+  findService,
+  findServiceWorkers,
+  findSpecialty,
+  findWorker,
+  loadWorkerDays,
+  performsService,
+  type Range,
+  type WorkerDays,
+  type ZonedWorker,
+} from "@/db/queries/availability";
+import { workersToJson } from "@/db/queries/catalog-json";
+import type { Service } from "@/db/schema/catalog";
+import { AppError, notFound } from "@/lib/errors";
+import { addDaysToDate } from "@/lib/time/zoned";
+import { type AvailabilityQuery, dayRangeIssue, MAX_RANGE_DAYS, type SlotsQuery } from "@/lib/validation/availability";
+import { bookingHorizonEnd, FALLBACK_TIME_ZONE, intervalJson, localDaysInterval, todayIn } from "./calendar";
+import type { Interval } from "./intervals";
+import { computeSlots } from "./slots";
+import { workerTimeZones } from "./time-zones";
+
+const MINUTE = 60_000;
+
+const invalidQuery = (path: string, message: string) =>
+  new AppError("validation_failed", 400, "The request is not valid.", { issues: [{ path, message }] });
+
+/** What to compute for one worker: local days as instants, and the end of their booking horizon. */
+type Plan = { worker: ZonedWorker; timeZone: string; window: Interval; horizonEnd: Date };
+
+function plan(worker: ZonedWorker, timeZone: string, days: { from: string; to: string }, now: Date): Plan {
+  const horizonEnd = bookingHorizonEnd(now, worker.bookingHorizonDays, timeZone);
+  return { worker, timeZone, window: localDaysInterval(days.from, days.to, timeZone), horizonEnd };
+}
+
+/**
+ * The instants whose rows can matter to a plan: slots start inside the window (the last may run a
+ * duration past it) and end by the horizon. Null when nothing can be offered, e.g. beyond the horizon.
+ */
+function rowsRange(p: Plan, durationMinutes: number): Range | null {
+  const end = Math.min(p.window.end.getTime() + durationMinutes * MINUTE, p.horizonEnd.getTime());
+  return p.window.start.getTime() < end ? { start: p.window.start, end: new Date(end) } : null;
+}
+
+/** The smallest range holding every plan's rows, or null when no plan needs any. */
+function unionRange(ranges: (Range | null)[]): Range | null {
+  const present = ranges.filter((r): r is Range => r !== null);
+  if (present.length === 0) return null;
+  const start = Math.min(...present.map((r) => r.start.getTime()));
+  const end = Math.max(...present.map((r) => r.end.getTime()));
+  return { start: new Date(start), end: new Date(end) };
+}
+
+const noRows: WorkerDays = { shifts: [], timeOff: [], workerAppointments: [], locationAppointments: [] };
+
+/** One worker's slots from rows loaded for several; `locationId` keeps only shifts at that place. */
+function slotsOf(rows: WorkerDays, p: Plan, service: Service, now: Date, locationId?: string) {
+  const own = <T extends { workerId: string }>(list: T[]) => list.filter((row) => row.workerId === p.worker.id);
+  const slots = computeSlots({
+    shifts: own(rows.shifts).filter((s) => !locationId || s.locationId === locationId),
+    timeOff: own(rows.timeOff),
+    workerAppointments: own(rows.workerAppointments),
+    locationAppointments: rows.locationAppointments,
+    durationMinutes: service.durationMinutes,
+    stepMinutes: p.worker.slotStepMinutes,
+    now,
+    horizonEnd: p.horizonEnd,
+    window: p.window,
+  });
+  return slots.map((slot) => intervalJson(slot, p.timeZone));
+}
+
+/** The earlier of two YYYY-MM-DD dates (they compare as strings). */
+const earlierDate = (a: string, b: string) => (a < b ? a : b);
+
+/**
+ * The days a slots request asks for, read from today in the worker's zone: `date`, or `from`..`to`.
+ * Without them, today to the horizon's last day (today + bookingHorizonDays), at most 62 days.
+ */
+function askedDays(query: SlotsQuery, today: string, horizonDays: number) {
+  if (query.date) return { from: query.date, to: query.date };
+  const from = query.from ?? today;
+  const lastDay = earlierDate(addDaysToDate(today, horizonDays), addDaysToDate(from, MAX_RANGE_DAYS - 1));
+  // Asked from a day past the horizon: that one day, which has no slots, rather than an empty range.
+  const pastHorizon = lastDay < from;
+  const to = query.to ?? (pastHorizon ? from : lastDay);
+  const issue = dayRangeIssue(from, to);
+  if (issue)
+    throw invalidQuery(issue.path, query.from ? issue.message : `${issue.message} \`from\` is today, ${today}.`);
+  return { from, to };
+}
+
+/**
+ * Where to look for the shifts of a worker without a home location, whose zone is not known yet:
+ * the asked days, or from today (in UTC) on, at most 62 days. Only the zone is taken from them.
+ */
+function lookupDays(query: SlotsQuery, now: Date) {
+  if (query.date) return { from: query.date, to: query.date };
+  const today = todayIn(now, FALLBACK_TIME_ZONE);
+  const from = query.from ?? (query.to && query.to < today ? query.to : today);
+  const limit = addDaysToDate(from, MAX_RANGE_DAYS - 1);
+  return { from, to: query.to ? earlierDate(query.to, limit) : limit };
+}
+
+/**
+ * GET /workers/{ref}/slots. An unknown or inactive worker or service is 404; a service the worker
+ * does not perform is 400 validation_failed on `service` (the query names a service that cannot
+ * apply to this worker; nothing is missing and nothing is in a conflicting state).
+ */
+export async function workerSlots(workerRef: string, query: SlotsQuery, now: Date) {
+  const db = await getDb();
+  const [worker, service] = await Promise.all([findWorker(db, workerRef), findService(db, query.service)]);
+  if (!worker?.active) throw notFound("Worker");
+  if (!service?.active) throw notFound("Service");
+  if (!(await performsService(db, worker.id, service.id))) {
+    throw invalidQuery("service", "This worker does not perform that service.");
+  }
+  const timeZone =
+    worker.homeTimeZone ??
+    (await workerTimeZones(db, [worker], lookupDays(query, now))).get(worker.id) ??
+    FALLBACK_TIME_ZONE;
+  const p = plan(worker, timeZone, askedDays(query, todayIn(now, timeZone), worker.bookingHorizonDays), now);
+  const range = rowsRange(p, service.durationMinutes);
+  const rows = range ? await loadWorkerDays(db, [worker.id], range) : noRows;
+  return { timezone: timeZone, slots: slotsOf(rows, p, service, now) };
+}
+
+/**
+ * GET /availability: active workers performing the service (optionally of a specialty, optionally
+ * at a location), one page of them by name, each with their slots on `date` (default: today).
+ * With `location`, the day is read in that location's zone and only shifts there count; otherwise
+ * in each worker's zone (see workerTimeZones). Workers with no free slot are listed too, with `[]`.
+ * A constant number of queries for the whole page.
+ */
+export async function serviceAvailability(query: AvailabilityQuery, now: Date) {
+  const db = await getDb();
+  const [service, specialty, location] = await Promise.all([
+    findService(db, query.service),
+    query.specialty ? findSpecialty(db, query.specialty) : undefined,
+    query.location ? findLocation(db, query.location) : undefined,
+  ]);
+  if (!service?.active) throw notFound("Service");
+  if (query.specialty && !specialty) throw notFound("Specialty");
+  if (query.location && !location) throw notFound("Location");
+
+  const dayIn = (timeZone: string) => query.date ?? todayIn(now, timeZone);
+  const workers = await findServiceWorkers(db, {
+    serviceId: service.id,
+    specialtyId: specialty?.id,
+    location: location && {
+      id: location.id,
+      range: localDaysInterval(dayIn(location.timezone), dayIn(location.timezone), location.timezone),
+    },
+    limit: query.limit,
+    offset: query.offset,
+  });
+  const utcDay = dayIn(FALLBACK_TIME_ZONE);
+  const zones = location
+    ? new Map(workers.map((w) => [w.id, location.timezone]))
+    : await workerTimeZones(db, workers, { from: utcDay, to: utcDay });
+  const plans = workers.map((worker) => {
+    const timeZone = zones.get(worker.id) ?? FALLBACK_TIME_ZONE;
+    return plan(worker, timeZone, { from: dayIn(timeZone), to: dayIn(timeZone) }, now);
+  });
+  const range = unionRange(plans.map((p) => rowsRange(p, service.durationMinutes)));
+  const ids = workers.map((w) => w.id);
+  const [rows, workerJson] = await Promise.all([
+    range ? loadWorkerDays(db, ids, range) : noRows,
+    workersToJson(db, workers),
+  ]);
+  return {
+    items: plans.map((p, i) => ({
+      worker: workerJson[i],
+      timezone: p.timeZone,
+      slots: slotsOf(rows, p, service, now, location?.id),
+    })),
+  };
+}
