@@ -1,6 +1,7 @@
-// The benchmarks `npm run bench` runs, one entry each. A case names a request; `prepare` may first
-// call the running app (to sign in, or look up a worker id) and returns what to add to the request.
-// Add slots, availability and bookings here as those endpoints land.
+// The benchmarks `npm run bench` runs. A case names a request against the generated data set
+// (dataset.ts); `phase` says whether it runs with the small table, after growing it, or both.
+
+import { BENCH_SERVICE, BENCH_SPECIALTY, type BenchDataset } from "./dataset";
 
 export type BenchRequest = {
   method?: "GET" | "POST" | "PATCH" | "DELETE";
@@ -13,9 +14,9 @@ export type BenchCase = {
   name: string;
   /** What the number means, printed under the table. */
   description: string;
-  request: BenchRequest;
-  /** Runs once against the live server before the load; may replace parts of the request. */
-  prepare?: (baseUrl: string) => Promise<Partial<BenchRequest>>;
+  request: (data: BenchDataset) => BenchRequest;
+  /** "small": with about a thousand appointments; "large": after growing the table. */
+  phases: ("small" | "large")[];
   connections?: number;
 };
 
@@ -23,6 +24,24 @@ export const cases: BenchCase[] = [
   {
     name: "health",
     description: "GET /api/v1/health: routing, the handler wrapper and one `select 1` round trip",
-    request: { path: "/api/v1/health" },
+    request: () => ({ path: "/api/v1/health" }),
+    phases: ["small"],
+  },
+  {
+    name: "slots",
+    description: "GET /api/v1/workers/{ref}/slots for one worker-day (a shift, four booked appointments)",
+    request: (data) => ({
+      path: `/api/v1/workers/${data.workerSlugs[0]}/slots?service=${BENCH_SERVICE}&date=${data.day}`,
+    }),
+    phases: ["small", "large"],
+  },
+  {
+    name: "availability",
+    description: "GET /api/v1/availability over 200 workers for one day (one request at a time)",
+    request: (data) => ({
+      path: `/api/v1/availability?service=${BENCH_SERVICE}&specialty=${BENCH_SPECIALTY}&date=${data.day}`,
+    }),
+    phases: ["small", "large"],
+    connections: 1,
   },
 ];

@@ -1,31 +1,37 @@
-// `npm run bench [-- CASE...]`: starts the production app on a fresh PostgreSQL database and loads
-// each case in cases.ts with autocannon, then prints requests per second and latency percentiles.
+// `npm run bench [-- CASE...]`: starts the production app on a fresh PostgreSQL database, generates
+// 200 workers with about a thousand appointments, loads each case with autocannon, grows the table to
+// a million appointments and loads the "large" cases again; prints a table and the ratios the
+// product's speed targets are about (README "Speed").
 // Environment: BENCH_DURATION (seconds per case, default 10), BENCH_CONNECTIONS (default 10),
-// BENCH_DATABASE_URL (use that database as it is instead of creating and dropping one).
-// Loopback only: the server is started here and is the only target. Never part of `npm test`.
+// BENCH_APPOINTMENTS (size of the large table, default 1000000), BENCH_DATABASE_URL (use that
+// database as it is instead of creating and dropping one). Loopback only; never part of `npm test`.
 import autocannon from "autocannon";
+import postgres from "postgres";
 import { type BenchCase, cases } from "./cases";
+import { type BenchDataset, countAppointments, createBenchCatalog, growAppointments } from "./dataset";
 import { type BenchDatabase, type BenchServer, benchDatabase, freePort, startServer } from "./server";
 
 type Row = { name: string; reqPerSec: number; p50: number; p99: number; requests: number; failed: number };
 
 const duration = Number(process.env.BENCH_DURATION ?? 10);
 const defaultConnections = Number(process.env.BENCH_CONNECTIONS ?? 10);
+const largeTable = Number(process.env.BENCH_APPOINTMENTS ?? 1_000_000);
+const WORKERS = 200;
 
-async function runCase(baseUrl: string, benchCase: BenchCase): Promise<Row> {
-  const request = { ...benchCase.request, ...(await benchCase.prepare?.(baseUrl)) };
-  console.log(`\n▶ ${benchCase.name}: ${request.method ?? "GET"} ${request.path} for ${duration} s`);
-  const target = {
-    url: baseUrl + request.path,
-    method: request.method ?? "GET",
-    headers: request.headers,
-    body: request.body,
-  };
+async function runCase(baseUrl: string, benchCase: BenchCase, data: BenchDataset, label: string): Promise<Row> {
+  const request = benchCase.request(data);
+  console.log(`\n▶ ${label}: ${request.method ?? "GET"} ${request.path} for ${duration} s`);
+  const target = { url: baseUrl + request.path, method: request.method ?? "GET", headers: request.headers };
   // A short warm-up so the first load of lazily required server code is not in the numbers.
-  await autocannon({ ...target, connections: 2, amount: 50 });
-  const result = await autocannon({ ...target, connections: benchCase.connections ?? defaultConnections, duration });
+  await autocannon({ ...target, body: request.body, connections: 2, amount: 50 });
+  const result = await autocannon({
+    ...target,
+    body: request.body,
+    connections: benchCase.connections ?? defaultConnections,
+    duration,
+  });
   return {
-    name: benchCase.name,
+    name: label,
     reqPerSec: result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
@@ -51,6 +57,21 @@ function printTable(rows: Row[]) {
   for (const line of lines) console.log(format(line));
 }
 
+/** The ratios of the speed targets, from the rows of this one run. */
+function printRatios(rows: Map<string, Row>, small: number, large: number) {
+  const ratio = (a?: number, b?: number) => (a !== undefined && b ? (a / b).toFixed(2) : "n/a");
+  const health = rows.get("health");
+  const slots = rows.get(`slots@${small}`);
+  const slotsLarge = rows.get(`slots@${large}`);
+  const availability = rows.get(`availability@${small}`) ?? rows.get(`availability@${large}`);
+  console.log("\nTargets (one run, same machine):");
+  console.log(`  slots req/s ÷ health req/s = ${ratio(slots?.reqPerSec, health?.reqPerSec)} (target ≥ 0.80)`);
+  console.log(
+    `  slots p50 with ${large} ÷ with ${small} appointments = ${ratio(slotsLarge?.p50, slots?.p50)} (target ≤ 1.20)`,
+  );
+  console.log(`  availability over ${WORKERS} workers p50 = ${availability?.p50.toFixed(1) ?? "n/a"} ms (target ≤ 50)`);
+}
+
 async function main(): Promise<number> {
   const wanted = process.argv.slice(2);
   const selected = wanted.length ? cases.filter((c) => wanted.includes(c.name)) : cases;
@@ -60,11 +81,13 @@ async function main(): Promise<number> {
   }
   let database: Promise<BenchDatabase> | undefined;
   let server: BenchServer | undefined;
+  let sql: postgres.Sql | undefined;
   let interrupted = false;
   let cleaning: Promise<void> | undefined;
   // Once only, whether the run ends, fails or is interrupted half-way through starting.
   const cleanup = () => {
     cleaning ??= (async () => {
+      await sql?.end({ timeout: 1 }).catch(() => {});
       await server?.stop();
       await database?.then((db) => db.drop()).catch((err) => console.error(`cleanup: ${err.message}`));
     })();
@@ -82,15 +105,28 @@ async function main(): Promise<number> {
     const { url } = await database;
     server = startServer(url, await freePort());
     await server.ready;
+    sql = postgres(url, { max: 1, onnotice: () => {} });
+    const data = await createBenchCatalog(sql, WORKERS);
+    await growAppointments(sql, 1_000);
+    const small = await countAppointments(sql);
     const rows: Row[] = [];
-    for (const benchCase of selected) {
-      if (interrupted) break;
-      rows.push(await runCase(server.baseUrl, benchCase));
+    for (const phase of ["small", "large"] as const) {
+      if (phase === "large") {
+        if (!selected.some((c) => c.phases.includes("large"))) break;
+        console.log(`\nGrowing the appointments table to ${largeTable} rows (takes minutes)…`);
+        await growAppointments(sql, largeTable);
+      }
+      const size = await countAppointments(sql);
+      for (const benchCase of selected.filter((c) => c.phases.includes(phase))) {
+        if (interrupted) return 130;
+        const label = benchCase.phases.length > 1 ? `${benchCase.name}@${size}` : benchCase.name;
+        rows.push(await runCase(server.baseUrl, benchCase, data, label));
+      }
     }
-    if (interrupted) return 130;
     printTable(rows);
     console.log(`\n${duration} s per case, ${defaultConnections} connections unless a case says otherwise.`);
     for (const c of selected) console.log(`  ${c.name}: ${c.description}`);
+    printRatios(new Map(rows.map((r) => [r.name, r])), small, await countAppointments(sql));
     const failing = rows.filter((r) => r.failed > 0);
     if (failing.length) console.error(`\nRequests failed in: ${failing.map((r) => r.name).join(", ")}`);
     return failing.length ? 1 : 0;
