@@ -1,0 +1,100 @@
+// What every catalog table (locations, specialties, services, workers) shares: finding a row by
+// `{ref}`, paging, locking, and refusing to delete what a booking stands on.
+import { and, asc, eq, gt, type SQL, sql } from "drizzle-orm";
+import type { PgColumn } from "drizzle-orm/pg-core";
+import { AppError } from "@/lib/errors";
+import { formatInstant } from "@/lib/time/zoned";
+import type { PageQuery } from "@/lib/validation/common";
+import { type Db, type Executor, getDb, queryRows } from "../client";
+import { appointments } from "../schema/appointments";
+import { locations, type services, type specialties, type workers } from "../schema/catalog";
+import { byRef } from "./refs";
+
+export type CatalogTable = typeof locations | typeof specialties | typeof services | typeof workers;
+
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+/** The row `ref` (id or slug) names. */
+export async function findByRef<T extends CatalogTable>(table: T, ref: string, db: Executor | null = null) {
+  const [row] = await (db ?? (await getDb()))
+    .select()
+    .from(table as CatalogTable)
+    .where(byRef(table, ref))
+    .limit(1);
+  return row as T["$inferSelect"] | undefined;
+}
+
+/** A page of a catalog table in a stable order: by name, ties broken by id. */
+export async function listPage<T extends CatalogTable>(table: T, page: PageQuery, where?: SQL) {
+  const rows = await (await getDb())
+    .select()
+    .from(table as CatalogTable)
+    .where(where)
+    .orderBy(asc(table.name), asc(table.id))
+    .limit(page.limit)
+    .offset(page.offset);
+  return rows as T["$inferSelect"][];
+}
+
+/**
+ * The row `ref` names, locked until the transaction ends. Deleting takes "update", which also waits
+ * for bookings being inserted against the row (their foreign-key check holds "key share" on it), so
+ * no booking slips in between the checks and the delete; changing takes "no key update", which lets
+ * bookings go on.
+ */
+export async function lockByRef<T extends CatalogTable>(
+  tx: Executor,
+  table: T,
+  ref: string,
+  strength: "update" | "no key update",
+) {
+  const [row] = await tx
+    .select()
+    .from(table as CatalogTable)
+    .where(byRef(table, ref))
+    .limit(1)
+    .for(strength);
+  return row as T["$inferSelect"] | undefined;
+}
+
+/** How many booked appointments a 409 lists at most; `details.total` tells how many there are. */
+const LISTED = 50;
+
+/**
+ * Refuses (409 has_appointments) when booked appointments that have not ended yet reference the
+ * record through `column`: removing it would pull it from under those bookings. Each is listed with
+ * its instants in the offset of its location.
+ */
+export async function refuseIfBookedAhead(db: Executor, column: PgColumn, id: string, what: string): Promise<void> {
+  const rows = await db
+    .select({ a: appointments, timezone: locations.timezone, total: sql<number>`count(*) over ()`.mapWith(Number) })
+    .from(appointments)
+    .innerJoin(locations, eq(locations.id, appointments.locationId))
+    .where(and(eq(column, id), eq(appointments.status, "booked"), gt(appointments.endAt, sql`now()`)))
+    .orderBy(asc(appointments.startAt), asc(appointments.id))
+    .limit(LISTED);
+  if (rows.length === 0) return;
+  const list = rows.map(({ a, timezone }) => ({
+    id: a.id,
+    status: a.status,
+    start: formatInstant(a.startAt, timezone),
+    end: formatInstant(a.endAt, timezone),
+    workerId: a.workerId,
+    locationId: a.locationId,
+    serviceId: a.serviceId,
+    clientId: a.clientId,
+  }));
+  throw new AppError("has_appointments", 409, `The ${what} has booked appointments ahead; cancel or move them first.`, {
+    appointments: list,
+    total: rows[0]?.total,
+  });
+}
+
+/** True when any appointment, in any status and at any time, references the record. */
+export async function hasAnyAppointment(db: Executor, column: PgColumn, id: string): Promise<boolean> {
+  const rows = await queryRows<{ found: boolean }>(
+    db,
+    sql`select exists (select 1 from ${appointments} where ${sql.identifier(column.name)} = ${id}) as found`,
+  );
+  return rows[0]?.found === true;
+}
