@@ -1,4 +1,4 @@
-import { eq, inArray } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { Executor } from "../client";
 import {
   type Location,
@@ -72,7 +72,8 @@ export async function workersToJson(db: Executor, rows: Worker[]): Promise<Worke
       .select({ workerId: workerServices.workerId, service: services })
       .from(workerServices)
       .innerJoin(services, eq(services.id, workerServices.serviceId))
-      .where(inArray(workerServices.workerId, ids))
+      // A deactivated service is no longer offered, whoever still has it on their list.
+      .where(and(inArray(workerServices.workerId, ids), eq(services.active, true)))
       .orderBy(services.name),
   ]);
   const specialtyById = new Map(specialtyRows.map((s) => [s.id, toSpecialtyJson(s)]));
