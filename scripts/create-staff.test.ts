@@ -16,7 +16,7 @@ function createStaff(args: string[], env: Record<string, string | undefined> = {
   const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/create-staff.ts", ...args], {
     env: { ...process.env, ...(usesPostgres ? {} : { PGLITE_DATA_DIR: dataDir }), ...env },
     encoding: "utf8",
-    timeout: 60_000,
+    timeout: 120_000,
   });
   return { code: result.status, out: result.stdout, err: result.stderr };
 }
@@ -33,7 +33,8 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-describe("npm run create-staff", () => {
+// Each case starts real processes that open the database: generous limits for a busy CI machine.
+describe("npm run create-staff", { timeout: 180_000 }, () => {
   const email = `boss-${Date.now()}@example.test`;
 
   it("creates a manager, then updates role and password of the same email", async () => {
