@@ -39,7 +39,7 @@ export const cases: BenchCase[] = [
     name: "availability",
     description: "GET /api/v1/availability over 200 workers for one day (one request at a time)",
     request: (data) => ({
-      path: `/api/v1/availability?service=${BENCH_SERVICE}&specialty=${BENCH_SPECIALTY}&date=${data.day}`,
+      path: `/api/v1/availability?service=${BENCH_SERVICE}&specialty=${BENCH_SPECIALTY}&date=${data.day}&limit=200`,
     }),
     phases: ["small", "large"],
     connections: 1,
