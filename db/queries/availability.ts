@@ -5,17 +5,7 @@ import { and, asc, eq, exists, inArray, or, type SQL, sql } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import type { Executor } from "../client";
 import { appointments } from "../schema/appointments";
-import {
-  type Location,
-  locations,
-  type Service,
-  type Specialty,
-  services,
-  specialties,
-  type Worker,
-  workerServices,
-  workers,
-} from "../schema/catalog";
+import { type Location, locations, type Worker, workerServices, workers } from "../schema/catalog";
 import { shifts, timeOff } from "../schema/schedules";
 import { byRef } from "./refs";
 
@@ -39,7 +29,8 @@ const zonedWorker = (row: { worker: Worker; homeTimeZone: string | null }): Zone
   homeTimeZone: row.homeTimeZone,
 });
 
-export async function findWorker(db: Executor, ref: string): Promise<ZonedWorker | undefined> {
+/** A worker by id or slug, with their home location's time zone. */
+export async function findZonedWorker(db: Executor, ref: string): Promise<ZonedWorker | undefined> {
   const [row] = await db
     .select({ worker: workers, homeTimeZone: locations.timezone })
     .from(workers)
@@ -47,21 +38,6 @@ export async function findWorker(db: Executor, ref: string): Promise<ZonedWorker
     .where(byRef(workers, ref))
     .limit(1);
   return row && zonedWorker(row);
-}
-
-export async function findService(db: Executor, ref: string): Promise<Service | undefined> {
-  const [row] = await db.select().from(services).where(byRef(services, ref)).limit(1);
-  return row;
-}
-
-export async function findLocation(db: Executor, ref: string): Promise<Location | undefined> {
-  const [row] = await db.select().from(locations).where(byRef(locations, ref)).limit(1);
-  return row;
-}
-
-export async function findSpecialty(db: Executor, ref: string): Promise<Specialty | undefined> {
-  const [row] = await db.select().from(specialties).where(byRef(specialties, ref)).limit(1);
-  return row;
 }
 
 export async function performsService(db: Executor, workerId: string, serviceId: string): Promise<boolean> {

@@ -2,7 +2,9 @@
 // are busy, never who booked (API.md "Schedules"). Intervals overlapping the day are given whole,
 // not cut at midnight, so a night shift shows its real start and end.
 import { getDb } from "@/db/client";
-import { findLocation, findWorker, loadLocationDay, loadWorkerDays } from "@/db/queries/availability";
+import { findZonedWorker, loadLocationDay, loadWorkerDays } from "@/db/queries/availability";
+import { findByRef } from "@/db/queries/catalog-shared";
+import { locations } from "@/db/schema/catalog";
 import { type Caller, isStaff } from "@/lib/auth/roles";
 import { notFound } from "@/lib/errors";
 import { zonedDayBounds } from "@/lib/time/zoned";
@@ -21,7 +23,7 @@ import { workerTimeZones } from "./time-zones";
  */
 export async function workerSchedule(workerRef: string, query: ScheduleQuery, now: Date, caller: Caller | null) {
   const db = await getDb();
-  const worker = await findWorker(db, workerRef);
+  const worker = await findZonedWorker(db, workerRef);
   if (!worker || (!worker.active && !(caller && isStaff(caller.role)))) throw notFound("Worker");
   const lookupDay = query.date ?? todayIn(now, FALLBACK_TIME_ZONE);
   const timeZone =
@@ -59,7 +61,7 @@ export async function workerSchedule(workerRef: string, query: ScheduleQuery, no
  */
 export async function locationSchedule(locationRef: string, query: ScheduleQuery, now: Date) {
   const db = await getDb();
-  const location = await findLocation(db, locationRef);
+  const location = await findByRef(locations, locationRef, db);
   if (!location) throw notFound("Location");
   const timeZone = location.timezone;
   const date = query.date ?? todayIn(now, timeZone);

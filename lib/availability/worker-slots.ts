@@ -2,11 +2,8 @@
 // service on one day: look up, load the rows of those workers and days, compute with computeSlots.
 import { getDb } from "@/db/client";
 import {
-  findLocation,
-  findService,
   findServiceWorkers,
-  findSpecialty,
-  findWorker,
+  findZonedWorker,
   loadWorkerDays,
   performsService,
   type Range,
@@ -14,7 +11,8 @@ import {
   type ZonedWorker,
 } from "@/db/queries/availability";
 import { workersToJson } from "@/db/queries/catalog-json";
-import type { Service } from "@/db/schema/catalog";
+import { findByRef } from "@/db/queries/catalog-shared";
+import { locations, type Service, services, specialties } from "@/db/schema/catalog";
 import { AppError, notFound } from "@/lib/errors";
 import { addDaysToDate } from "@/lib/time/zoned";
 import { type AvailabilityQuery, dayRangeIssue, MAX_RANGE_DAYS, type SlotsQuery } from "@/lib/validation/availability";
@@ -112,7 +110,7 @@ function lookupDays(query: SlotsQuery, now: Date) {
  */
 export async function workerSlots(workerRef: string, query: SlotsQuery, now: Date) {
   const db = await getDb();
-  const [worker, service] = await Promise.all([findWorker(db, workerRef), findService(db, query.service)]);
+  const [worker, service] = await Promise.all([findZonedWorker(db, workerRef), findByRef(services, query.service, db)]);
   if (!worker?.active) throw notFound("Worker");
   if (!service?.active) throw notFound("Service");
   if (!(await performsService(db, worker.id, service.id))) {
@@ -138,9 +136,9 @@ export async function workerSlots(workerRef: string, query: SlotsQuery, now: Dat
 export async function serviceAvailability(query: AvailabilityQuery, now: Date) {
   const db = await getDb();
   const [service, specialty, location] = await Promise.all([
-    findService(db, query.service),
-    query.specialty ? findSpecialty(db, query.specialty) : undefined,
-    query.location ? findLocation(db, query.location) : undefined,
+    findByRef(services, query.service, db),
+    query.specialty ? findByRef(specialties, query.specialty, db) : undefined,
+    query.location ? findByRef(locations, query.location, db) : undefined,
   ]);
   if (!service?.active) throw notFound("Service");
   if (query.specialty && !specialty) throw notFound("Specialty");
