@@ -29,9 +29,29 @@ const invalidQuery = (path: string, message: string) =>
 /** What to compute for one worker: local days as instants, and the end of their booking horizon. */
 type Plan = { worker: ZonedWorker; timeZone: string; window: Interval; horizonEnd: Date };
 
-function plan(worker: ZonedWorker, timeZone: string, days: { from: string; to: string }, now: Date): Plan {
-  const horizonEnd = bookingHorizonEnd(now, worker.bookingHorizonDays, timeZone);
-  return { worker, timeZone, window: localDaysInterval(days.from, days.to, timeZone), horizonEnd };
+type Bounds = Pick<Plan, "window" | "horizonEnd">;
+
+/**
+ * `cache` lets a page of workers share the calendar work: workers in one zone with one horizon ask
+ * for the same instants, and zone arithmetic costs more than everything else in a slot list.
+ */
+function plan(
+  worker: ZonedWorker,
+  timeZone: string,
+  days: { from: string; to: string },
+  now: Date,
+  cache?: Map<string, Bounds>,
+): Plan {
+  const key = `${timeZone}|${worker.bookingHorizonDays}|${days.from}|${days.to}`;
+  let bounds = cache?.get(key);
+  if (!bounds) {
+    bounds = {
+      horizonEnd: bookingHorizonEnd(now, worker.bookingHorizonDays, timeZone),
+      window: localDaysInterval(days.from, days.to, timeZone),
+    };
+    cache?.set(key, bounds);
+  }
+  return { worker, timeZone, ...bounds };
 }
 
 /**
@@ -159,9 +179,10 @@ export async function serviceAvailability(query: AvailabilityQuery, now: Date) {
   const zones = location
     ? new Map(workers.map((w) => [w.id, location.timezone]))
     : await workerTimeZones(db, workers, { from: utcDay, to: utcDay });
+  const bounds = new Map<string, Bounds>();
   const plans = workers.map((worker) => {
     const timeZone = zones.get(worker.id) ?? FALLBACK_TIME_ZONE;
-    return plan(worker, timeZone, { from: dayIn(timeZone), to: dayIn(timeZone) }, now);
+    return plan(worker, timeZone, { from: dayIn(timeZone), to: dayIn(timeZone) }, now, bounds);
   });
   const range = unionRange(plans.map((p) => rowsRange(p, service.durationMinutes)));
   const ids = workers.map((w) => w.id);

@@ -1,7 +1,7 @@
 // Calendar arithmetic in a location's IANA timezone (DESIGN.md "Data"). Offsets always come from
 // @date-fns/tz, which reads the runtime's tz database; nothing here depends on the host's own TZ.
 import { TZDate, tzOffset } from "@date-fns/tz";
-import { addDays, format, getISODay } from "date-fns";
+import { addDays, format, formatISO, getISODay } from "date-fns";
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const TIME_RE = /^(\d{2}):(\d{2})(?::(\d{2}))?$/;
@@ -84,7 +84,7 @@ export function zonedDayBounds(date: string, timeZone: string): { start: Date; e
 
 /** The calendar date (YYYY-MM-DD) that the wall clock in `timeZone` shows at `instant`. */
 export function zonedDateOf(instant: Date, timeZone: string): string {
-  return format(new TZDate(instant.getTime(), timeZone), "yyyy-MM-dd");
+  return formatISO(new TZDate(instant.getTime(), timeZone), { representation: "date" });
 }
 
 /** The wall-clock time (HH:MM) in `timeZone` at `instant`. */
@@ -99,10 +99,13 @@ export function isoWeekdayOf(date: string): 1 | 2 | 3 | 4 | 5 | 6 | 7 {
 
 /** The calendar date `days` days after (or before, if negative) `date`. */
 export function addDaysToDate(date: string, days: number): string {
-  return format(addDays(utcMidnight(date), days), "yyyy-MM-dd");
+  return formatISO(addDays(utcMidnight(date), days), { representation: "date" });
 }
 
 /** RFC 3339 with the zone's offset at that instant, e.g. `2026-03-02T09:00:00+03:00`. */
 export function formatInstant(instant: Date, timeZone: string): string {
-  return format(new TZDate(instant.getTime(), timeZone), "yyyy-MM-dd'T'HH:mm:ssxxx");
+  // formatISO: the same text as format(…, "yyyy-MM-dd'T'HH:mm:ssxxx") without parsing a pattern on
+  // every call (slot lists format thousands of instants); it writes a zero offset as Z.
+  const text = formatISO(new TZDate(instant.getTime(), timeZone));
+  return text.endsWith("Z") ? `${text.slice(0, -1)}+00:00` : text;
 }
