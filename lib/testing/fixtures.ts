@@ -117,3 +117,9 @@ export async function makeAppointment(
   if (!row) throw new Error("appointment insert failed");
   return row;
 }
+
+/** Bearer tokens of an anonymous caller (undefined), a client, an admin and a manager. */
+export async function everyCaller(): Promise<(string | undefined)[]> {
+  const signedIn = await Promise.all((["client", "admin", "manager"] as const).map((role) => userWithToken(role)));
+  return [undefined, ...signedIn.map((u) => u.token)];
+}

@@ -2,8 +2,9 @@
 // in Moscow (only Date is faked).
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Location, Service, Specialty, Worker } from "@/db/schema";
-import { everyCaller, fixClock } from "@/lib/availability/testing";
+import { fixClock } from "@/lib/testing/clock";
 import {
+  everyCaller,
   makeAppointment,
   makeLocation,
   makeService,

@@ -2,8 +2,8 @@
 // 2026-03-02 10:07 in Moscow (only Date is faked).
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Location, Worker } from "@/db/schema";
-import { everyCaller, fixClock } from "@/lib/availability/testing";
-import { makeAppointment, makeClient, makeLocation, makeShift, makeWorker } from "@/lib/testing/fixtures";
+import { fixClock } from "@/lib/testing/clock";
+import { everyCaller, makeAppointment, makeClient, makeLocation, makeShift, makeWorker } from "@/lib/testing/fixtures";
 import { call } from "@/lib/testing/http";
 import { zonedDateTimeToInstant } from "@/lib/time/zoned";
 import { GET } from "./route";

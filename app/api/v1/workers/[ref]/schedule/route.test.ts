@@ -2,8 +2,9 @@
 // 2026-03-02 10:07 in Moscow (only Date is faked).
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Location, Worker } from "@/db/schema";
-import { everyCaller, fixClock } from "@/lib/availability/testing";
+import { fixClock } from "@/lib/testing/clock";
 import {
+  everyCaller,
   makeAppointment,
   makeClient,
   makeLocation,

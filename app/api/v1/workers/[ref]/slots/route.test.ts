@@ -3,8 +3,16 @@
 // absolute instants formatted in the location's zone, so they hold under any host TZ.
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { Location, Service, Worker } from "@/db/schema";
-import { everyCaller, fixClock } from "@/lib/availability/testing";
-import { makeAppointment, makeLocation, makeService, makeShift, makeTimeOff, makeWorker } from "@/lib/testing/fixtures";
+import { fixClock } from "@/lib/testing/clock";
+import {
+  everyCaller,
+  makeAppointment,
+  makeLocation,
+  makeService,
+  makeShift,
+  makeTimeOff,
+  makeWorker,
+} from "@/lib/testing/fixtures";
 import { call } from "@/lib/testing/http";
 import { zonedDateTimeToInstant } from "@/lib/time/zoned";
 import { GET } from "./route";

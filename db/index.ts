@@ -1,2 +1,0 @@
-export { closeDb, DatabaseInUseError, type Db, type Executor, getDb } from "./client";
-export * as schema from "./schema";
