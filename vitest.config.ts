@@ -4,7 +4,7 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
   test: {
-    include: ["{app,components,db,lib,scripts}/**/*.test.ts"],
+    include: ["{app,components,db,i18n,lib,scripts}/**/*.test.ts"],
     setupFiles: ["lib/testing/setup.ts"],
     // Each test file gets its own fresh database (see setup.ts); argon2 and migrations take a moment.
     testTimeout: 30_000,
