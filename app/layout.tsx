@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from "next";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale } from "next-intl/server";
 import type { ReactNode } from "react";
+import { Providers } from "@/components/providers";
 import { SiteHeader } from "@/components/site-header";
 import "./globals.css";
 
@@ -18,8 +19,10 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
     <html lang={locale}>
       <body className="min-h-screen bg-slate-50 text-slate-900 antialiased">
         <NextIntlClientProvider>
-          <SiteHeader />
-          <main className="mx-auto max-w-5xl px-4 py-6">{children}</main>
+          <Providers>
+            <SiteHeader />
+            <main className="mx-auto max-w-5xl px-4 py-6">{children}</main>
+          </Providers>
         </NextIntlClientProvider>
       </body>
     </html>

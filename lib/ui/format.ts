@@ -1,0 +1,28 @@
+import { TZDate } from "@date-fns/tz";
+import { format as formatDate, parseISO } from "date-fns";
+import { enUS, ru } from "date-fns/locale";
+import type { Locale } from "@/i18n/config";
+
+const DATE_LOCALES = { en: enUS, ru } as const;
+
+/** Formats an instant as wall time in a location's zone, with the UI language's month and day names. */
+export function formatInZone(instant: string | Date, timeZone: string, pattern: string, locale: Locale): string {
+  return formatDate(new TZDate(new Date(instant).getTime(), timeZone), pattern, { locale: DATE_LOCALES[locale] });
+}
+
+/** "09:30" in the location's zone. */
+export const formatTime = (instant: string | Date, timeZone: string, locale: Locale) =>
+  formatInZone(instant, timeZone, "HH:mm", locale);
+
+/** "Tuesday, 1 December" / "вторник, 1 декабря" for a YYYY-MM-DD day (a calendar day, no zone). */
+export function formatDay(day: string, locale: Locale): string {
+  return formatDate(parseISO(day), "EEEE, d MMMM", { locale: DATE_LOCALES[locale] });
+}
+
+export function formatPrice(amount: number, currency: string, locale: Locale): string {
+  return new Intl.NumberFormat(locale === "ru" ? "ru-RU" : "en-US", {
+    style: "currency",
+    currency,
+    maximumFractionDigits: Number.isInteger(amount) ? 0 : 2,
+  }).format(amount);
+}
