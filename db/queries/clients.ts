@@ -40,8 +40,32 @@ export async function createClient(db: Executor, input: ClientCreate): Promise<C
   return row;
 }
 
+/** The client record with this id; an erased (deleted) record is not found. */
 export async function findClientById(db: Executor, id: string): Promise<Client | undefined> {
-  const [row] = await db.select().from(clients).where(eq(clients.id, id)).limit(1);
+  const [row] = await db
+    .select()
+    .from(clients)
+    .where(and(eq(clients.id, id), isNull(clients.erasedAt)))
+    .limit(1);
+  return row;
+}
+
+/**
+ * The client record, held until the transaction ends so a concurrent delete waits for it (and one
+ * that went first is seen: an erased or deleted record is not found). Booking for a client takes it
+ * "share"; changing the record takes "no key update"; deleting it takes "update".
+ */
+export async function lockClient(
+  db: Executor,
+  id: string,
+  strength: "share" | "no key update" | "update" = "share",
+): Promise<Client | undefined> {
+  const [row] = await db
+    .select()
+    .from(clients)
+    .where(and(eq(clients.id, id), isNull(clients.erasedAt)))
+    .limit(1)
+    .for(strength);
   return row;
 }
 
