@@ -14,13 +14,16 @@ export const birthDateSchema = isoDateSchema.refine(
   { message: "Use a birth date from 1900-01-01 to today." },
 );
 
+/** A phone that null or an empty string clears. */
+export const clearablePhoneSchema = z.union([z.literal("").transform(() => null), phoneSchema]).nullable();
+
 /** Names are stored composed (NFC) so that search sees one form of "й". */
 const clientName = nameSchema.normalize("NFC");
 
 const clientFields = {
   name: clientName,
   // null (or, for phone and notes, an empty string) clears the field.
-  phone: z.union([z.literal("").transform(() => null), phoneSchema]).nullable(),
+  phone: clearablePhoneSchema,
   email: emailSchema.nullable(),
   gender: genderSchema.nullable(),
   birthDate: birthDateSchema.nullable(),

@@ -1,8 +1,8 @@
 // Bodies and the list query of user accounts (API.md "User", manager only).
 import { z } from "zod";
 import { ROLES } from "@/db/schema/users";
-import { birthDateSchema } from "./clients";
-import { emailSchema, genderSchema, nameSchema, pageQuerySchema, passwordSchema, phoneSchema } from "./common";
+import { birthDateSchema, clearablePhoneSchema } from "./clients";
+import { emailSchema, genderSchema, nameSchema, pageQuerySchema, passwordSchema } from "./common";
 
 export const roleSchema = z.enum(ROLES, { message: "Role must be client, admin or manager." });
 
@@ -11,8 +11,7 @@ const profileFields = {
   role: roleSchema,
   gender: genderSchema.nullable(),
   birthDate: birthDateSchema.nullable(),
-  // null or an empty string clears it.
-  phone: z.union([z.literal("").transform(() => null), phoneSchema]).nullable(),
+  phone: clearablePhoneSchema,
 };
 
 /** A new account: staff (admin, manager) or a client the desk signs up. */
