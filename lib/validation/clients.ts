@@ -1,0 +1,46 @@
+// Write bodies and the list query of client records (API.md "Client"), shared by the route
+// handlers, the booking endpoint's inline client, the OpenAPI description and the desk's forms.
+import { z } from "zod";
+import { addDaysToDate, zonedDateOf } from "@/lib/time/zoned";
+import { optionalText } from "./catalog";
+import { emailSchema, genderSchema, isoDateSchema, nameSchema, pageQuerySchema, phoneSchema } from "./common";
+
+/**
+ * A person's birth date: a calendar date from 1900 to today. "Today" is the latest date anywhere on
+ * Earth (UTC's date plus one), so a birth today is accepted in every time zone.
+ */
+export const birthDateSchema = isoDateSchema.refine(
+  (date) => date >= "1900-01-01" && date <= addDaysToDate(zonedDateOf(new Date(), "UTC"), 1),
+  { message: "Use a birth date from 1900-01-01 to today." },
+);
+
+/** A phone that null or an empty string clears. */
+export const clearablePhoneSchema = z.union([z.literal("").transform(() => null), phoneSchema]).nullable();
+
+/** Names are stored composed (NFC) so that search sees one form of "й". */
+const clientName = nameSchema.normalize("NFC");
+
+const clientFields = {
+  name: clientName,
+  // null (or, for phone and notes, an empty string) clears the field.
+  phone: clearablePhoneSchema,
+  email: emailSchema.nullable(),
+  gender: genderSchema.nullable(),
+  birthDate: birthDateSchema.nullable(),
+  notes: optionalText(5000),
+};
+
+export const clientCreateSchema = z.object({
+  ...z.object(clientFields).partial().shape,
+  name: clientFields.name,
+});
+export const clientPatchSchema = z.object(clientFields).partial();
+export type ClientCreate = z.infer<typeof clientCreateSchema>;
+export type ClientPatch = z.infer<typeof clientPatchSchema>;
+
+/** The client given inline when the desk books someone new (`POST /appointments` `client`). */
+export const clientInlineSchema = clientCreateSchema.pick({ name: true, phone: true, email: true });
+export type ClientInline = z.infer<typeof clientInlineSchema>;
+
+export const clientListQuerySchema = pageQuerySchema.extend({ q: z.string().trim().max(200).optional() });
+export type ClientListQuery = z.infer<typeof clientListQuerySchema>;
