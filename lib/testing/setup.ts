@@ -5,8 +5,13 @@ import { randomBytes } from "node:crypto";
 import postgres from "postgres";
 import { afterAll } from "vitest";
 import { closeDb } from "@/db/client";
+import { closeRateLimitStore } from "@/lib/rate-limit/store";
 
 process.env.AUTH_SECRET ??= randomBytes(32).toString("base64");
+// Rate-limit counters of this file alone, even when the suite shares one Redis (REDIS_URL); and
+// request log lines only for failures, so test output stays readable.
+process.env.RATE_LIMIT_PREFIX = `test-${process.pid}-${randomBytes(4).toString("hex")}`;
+process.env.LOG_LEVEL ??= "error";
 
 // The server the suite was pointed at; remembered apart from DATABASE_URL, which becomes this file's.
 // (Assigning undefined to process.env would store the string "undefined".)
@@ -34,5 +39,6 @@ if (adminUrl) {
 
 afterAll(async () => {
   await closeDb();
+  await closeRateLimitStore();
   await dropDatabase?.();
 });
