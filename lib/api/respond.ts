@@ -28,6 +28,11 @@ export function toErrorResponse(err: unknown, request: { requestId: string; meth
   const state = sqlState(err);
   if (state === "23505")
     return errorJson(new AppError("already_exists", 409, "A record with that value already exists."));
+  // Text PostgreSQL cannot store (a NUL character, say) arrived in a field that has no rule against it.
+  if (state === "22021" || state === "22P05") {
+    const message = "Text may not contain the NUL character or invalid Unicode.";
+    return errorJson(new AppError("validation_failed", 400, message, { issues: [{ path: "", message }] }));
+  }
   // Exclusion violation, or the deadlock two conflicting inserts can end in: the interval is taken.
   if (state === "23P01" || state === "40P01") {
     return errorJson(new AppError("slot_taken", 409, "That time has just been taken."));
