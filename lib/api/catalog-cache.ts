@@ -44,7 +44,7 @@ function remember(key: string, entry: Entry) {
 }
 
 const matches = (ifNoneMatch: string | null, etag: string) =>
-  ifNoneMatch !== null && ifNoneMatch.split(",").some((tag) => tag.trim() === etag || tag.trim() === "*");
+  ifNoneMatch?.split(",").some((tag) => tag.trim() === etag || tag.trim() === "*") === true;
 
 /**
  * Answers a catalog GET from the cache when it is current, else from `compute`. `audience` names
