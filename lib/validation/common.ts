@@ -28,7 +28,8 @@ const YEARS = "Use a year from 1000 to 9999.";
 
 export const isoDateSchema = z.iso
   .date({ message: "Use a calendar date as YYYY-MM-DD." })
-  .refine((date) => date >= "1000-01-01", { message: YEARS });
+  // Zod runs this check after a failed format too: only judge the year of a well-formed date.
+  .refine((date) => !/^\d{4}-\d{2}-\d{2}$/.test(date) || date >= "1000-01-01", { message: YEARS });
 
 export const uuidSchema = z.uuid({ message: "Not a valid id." });
 
@@ -46,7 +47,7 @@ export const instantTextSchema = z.iso
   .datetime({ offset: true, message: "Use an RFC 3339 date-time with an offset, e.g. 2026-03-02T09:00:00+03:00." })
   .refine((value) => {
     const year = new Date(value).getUTCFullYear();
-    return year >= 1000 && year <= 9999;
+    return Number.isNaN(year) || (year >= 1000 && year <= 9999);
   }, YEARS);
 
 /** An RFC 3339 instant, parsed to a Date. */
