@@ -22,8 +22,11 @@ async function post(req: NextRequest, ctx: Ctx) {
     try {
       await consume("auth", clientIp(req.headers));
     } catch (err) {
-      if (err instanceof AppError) return errorJson(err);
-      throw err;
+      if (!(err instanceof AppError)) throw err;
+      // The API's error shape, plus the `url` next-auth's signIn() reads its error from.
+      const res = errorJson(err);
+      const body = { ...(await res.json()), url: new URL("/login?error=rate_limited", req.url).toString() };
+      return Response.json(body, { status: res.status, headers: res.headers });
     }
   }
   return handler(req, ctx);

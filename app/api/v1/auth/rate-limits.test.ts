@@ -3,6 +3,7 @@ process.env.RATE_LIMIT_AUTH_PER_15_MIN = "8";
 process.env.RATE_LIMIT_API_PER_MINUTE = "30";
 
 import { beforeAll, describe, expect, it } from "vitest";
+import { POST as nextAuthPost } from "@/app/api/auth/[...nextauth]/route";
 import { POST as register } from "@/app/api/v1/auth/register/route";
 import { POST as token } from "@/app/api/v1/auth/token/route";
 import { GET as health } from "@/app/api/v1/health/route";
@@ -68,6 +69,23 @@ describe("rate limits on sign-in", () => {
     expect(statuses.slice(8)).toEqual([429, 429]);
     const elsewhere = await call(register, "POST", "/api/v1/auth/register", { body: {}, headers: freshIp() });
     expect(elsewhere.status).toBe(400);
+  });
+});
+
+describe("rate limits on the browser sign-in", () => {
+  it("shares the IP budget with the token endpoint and answers 429 the login form understands", async () => {
+    const headers = { "x-forwarded-for": "198.51.100.44" };
+    for (let i = 0; i < 8; i++) await call(token, "POST", "/api/v1/auth/token", { body: {}, headers });
+    const res = await call(nextAuthPost as never, "POST", "/api/auth/callback/credentials", {
+      rawBody: "email=a%40b.test&password=x",
+      headers: { ...headers, "content-type": "application/x-www-form-urlencoded" },
+      params: { nextauth: ["callback", "credentials"] },
+    });
+    expect(res.status).toBe(429);
+    expect(res.json.error.code).toBe("rate_limited");
+    expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(0);
+    // next-auth's signIn() reads the error from `url`; the form then shows "too many attempts".
+    expect(new URL(res.json.url).searchParams.get("error")).toBe("rate_limited");
   });
 });
 
