@@ -69,6 +69,9 @@ export default defineConfig({
       PGLITE_DATA_DIR: dataDir,
       SEED_DEMO: "0",
       NEXT_TELEMETRY_DISABLED: "1",
+      // Every browser of the suite signs in from 127.0.0.1; the limits themselves have unit tests.
+      RATE_LIMIT_AUTH_PER_15_MIN: "100000",
+      RATE_LIMIT_API_PER_MINUTE: "100000",
     },
     // `npm start` builds first when the build is missing or stale, which takes a minute or two.
     timeout: 300_000,

@@ -1,11 +1,17 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { getToken } from "next-auth/jwt";
+import { preflight } from "@/lib/api/cors";
 
 /**
- * Sends signed-out visitors of the staff areas to the sign-in page. This is a convenience only:
- * the staff layouts and every route handler check the caller's role against the database themselves.
+ * Answers CORS preflight requests of the API (route handlers set the CORS headers of the real
+ * answers themselves), and sends signed-out visitors of the staff areas to the sign-in page. The
+ * redirect is a convenience only: the staff layouts and every route handler check the caller's role
+ * against the database themselves.
  */
 export async function proxy(req: NextRequest) {
+  if (req.nextUrl.pathname.startsWith("/api/")) {
+    return req.method === "OPTIONS" ? preflight(req) : NextResponse.next();
+  }
   const secret = process.env.AUTH_SECRET ?? process.env.NEXTAUTH_SECRET;
   const token = secret ? await getToken({ req, secret }) : null;
   if (token) return NextResponse.next();
@@ -14,4 +20,4 @@ export async function proxy(req: NextRequest) {
   return NextResponse.redirect(login);
 }
 
-export const config = { matcher: ["/admin/:path*", "/manage/:path*"] };
+export const config = { matcher: ["/admin/:path*", "/manage/:path*", "/api/v1/:path*"] };

@@ -41,3 +41,30 @@ test("a wrong password is 401 invalid_credentials", async ({ request }) => {
   expect(body.error.code).toBe("invalid_credentials");
   expect(JSON.stringify(body)).not.toContain(client.password);
 });
+
+test("answers carry a request id and the security headers", async ({ request }) => {
+  const res = await request.get("/api/v1/health", { headers: { "X-Request-Id": "e2e-trace-1" } });
+  expect(res.headers()["x-request-id"]).toBe("e2e-trace-1");
+  expect(res.headers()["x-content-type-options"]).toBe("nosniff");
+  const page = await request.get("/login");
+  expect(page.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
+  expect(page.headers()["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+});
+
+test("the OpenAPI description and its browsable reference are served", async ({ request }) => {
+  const spec = await request.get("/api/v1/openapi.json");
+  expect(spec.status()).toBe(200);
+  expect((await spec.json()).openapi).toBe("3.1.0");
+  const docs = await request.get("/api/docs");
+  expect(docs.status()).toBe(200);
+  expect(await docs.text()).toContain("/api/v1/openapi.json");
+});
+
+test("a preflight from an origin not configured in CORS_ORIGINS is refused", async ({ request }) => {
+  const res = await request.fetch("/api/v1/specialties", {
+    method: "OPTIONS",
+    headers: { Origin: "https://evil.example", "Access-Control-Request-Method": "POST" },
+  });
+  expect(res.status()).toBe(403);
+  expect(res.headers()["access-control-allow-origin"]).toBeUndefined();
+});

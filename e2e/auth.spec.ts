@@ -55,4 +55,11 @@ test.describe("sign-in and the staff area", () => {
     await page.goto("/manage");
     await expect(page).toHaveURL(/\/login/);
   });
+
+  test("the session cookie is HttpOnly and SameSite=Lax", async ({ page, users, signIn }) => {
+    await signIn(await users.client("cookie"));
+    const session = (await page.context().cookies()).find((c) => c.name.endsWith("next-auth.session-token"));
+    expect(session?.httpOnly).toBe(true);
+    expect(session?.sameSite).toBe("Lax");
+  });
 });

@@ -6,6 +6,7 @@ import { useState } from "react";
 const MESSAGES: Record<string, string> = {
   CredentialsSignin: "Wrong email or password.",
   account_blocked: "This account is blocked. Contact the business to restore access.",
+  rate_limited: "Too many sign-in attempts. Wait a few minutes and try again.",
 };
 
 export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string; initialError?: string }) {

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigserial, index, integer, jsonb, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
+import { bigint, bigserial, index, integer, jsonb, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
 import { createdAt } from "./columns";
 import { users } from "./users";
 
@@ -40,3 +40,13 @@ export const auditLog = pgTable(
 export type IdempotencyKey = typeof idempotencyKeys.$inferSelect;
 export type AuditEntry = typeof auditLog.$inferSelect;
 export type NewAuditEntry = typeof auditLog.$inferInsert;
+
+/**
+ * One row counting writes to the catalog tables (locations, specialties, services, workers and
+ * their services). Triggers bump it in the writing transaction (drizzle/0005_catalog_version_triggers.sql),
+ * so every app instance can tell with one cheap read whether its cached catalog answers are stale.
+ */
+export const catalogVersion = pgTable("catalog_version", {
+  id: integer("id").primaryKey().default(1),
+  version: bigint("version", { mode: "number" }).notNull().default(0),
+});

@@ -1,11 +1,12 @@
 // The route handlers of the four catalog resources (locations, specialties, services, workers)
 // follow one pattern, API.md "Catalog": anyone reads, a manager writes; lists are `{ items }`;
-// POST answers 201, DELETE 204; an unknown `{ref}` is 404. Each resource's route files only say
-// which schemas and queries to use.
+// POST answers 201, DELETE 204; an unknown `{ref}` is 404; reads are cached and carry an ETag
+// (catalog-cache.ts). Each resource's route files only say which schemas and queries to use.
 import type { z } from "zod";
 import { hasRole } from "@/lib/auth/roles";
 import { notFound } from "@/lib/errors";
 import { refParamsSchema } from "@/lib/validation/common";
+import { catalogAnswer } from "./catalog-cache";
 import { route } from "./handler";
 import { json } from "./respond";
 
@@ -24,9 +25,12 @@ export function catalogCollection<Row, Q extends z.ZodType, C extends z.ZodType>
   toJson: ToJson<Row>;
 }) {
   return {
-    GET: route({ query: spec.query }, async ({ query, caller }) => ({
-      items: await spec.toJson(await spec.list(query as z.output<Q>, mayIncludeInactive(caller))),
-    })),
+    GET: route({ query: spec.query }, async ({ req, query, caller }) => {
+      const staff = mayIncludeInactive(caller);
+      return catalogAnswer(req, staff ? "manager" : "anyone", async () => ({
+        items: await spec.toJson(await spec.list(query as z.output<Q>, staff)),
+      }));
+    }),
     POST: route({ role: "manager", body: spec.body }, async ({ body, caller }) => {
       const [created] = await spec.toJson([await spec.create(body as z.output<C>, caller.id)]);
       return json(created, 201);
@@ -50,7 +54,9 @@ export function catalogItem<Row, P extends z.ZodType>(spec: {
     return item;
   };
   return {
-    GET: route({ params: refParamsSchema }, async ({ params }) => one(await spec.find(params.ref))),
+    GET: route({ params: refParamsSchema }, async ({ req, params }) =>
+      catalogAnswer(req, "anyone", async () => one(await spec.find(params.ref))),
+    ),
     PATCH: route({ role: "manager", params: refParamsSchema, body: spec.patch }, async ({ params, body, caller }) =>
       one(await spec.update(params.ref, body as z.output<P>, caller.id)),
     ),

@@ -15,11 +15,15 @@ describe("route wrapper", () => {
     const original = console.error;
     console.error = (...args: unknown[]) => errors.push(args);
     try {
-      const res = await call(failing, "GET", "/api/v1/x");
+      const res = await call(failing, "GET", "/api/v1/x", { headers: { "x-request-id": "req-500" } });
       expect(res.status).toBe(500);
       expect(res.json.error.code).toBe("internal_error");
-      expect(JSON.stringify(res.json)).not.toMatch(/secret_table|select/);
-      expect(errors).toHaveLength(1);
+      expect(res.json.error.details).toEqual({ requestId: "req-500" });
+      expect(JSON.stringify(res.json)).not.toMatch(/secret_table|select|at /);
+      // The server's log keeps the cause, under the id the caller was given.
+      const lines = errors.map((args) => JSON.parse(String((args as unknown[])[0])));
+      expect(lines.find((l) => l.msg === "unhandled error")).toMatchObject({ requestId: "req-500" });
+      expect(JSON.stringify(lines)).toMatch(/secret_table/);
     } finally {
       console.error = original;
     }

@@ -1,8 +1,10 @@
 import type { NextRequest } from "next/server";
 import type { z } from "zod";
-import { type CredentialSource, resolveCaller } from "@/lib/auth/caller";
+import { resolveCaller } from "@/lib/auth/caller";
 import { type Caller, type Role, requireRole } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
+import { credentialSource } from "./origin";
+import { beginRequest, enforceLimits, finishRequest, type LimitName } from "./pipeline";
 import { json, toErrorResponse } from "./respond";
 
 const MAX_BODY_BYTES = 64 * 1024;
@@ -33,9 +35,10 @@ async function readJsonBody(req: NextRequest): Promise<unknown> {
 }
 
 /**
- * The one wrapper for route handlers: resolves and authorizes the caller, parses path, query and
- * body with zod, and maps every error to API.md's shape. The handler returns data (sent as 200
- * JSON) or a Response; it still makes its own ownership decisions with `caller`.
+ * The one wrapper for route handlers: spends the caller's rate-limit budget, resolves (bearer, or
+ * same-site cookie) and authorizes the caller, parses path, query and body with zod, and maps every
+ * error to API.md's shape. The handler returns data (sent as 200 JSON) or a Response; it still makes
+ * its own ownership decisions with `caller`.
  */
 export function route<
   Q extends z.ZodType | undefined = undefined,
@@ -43,14 +46,17 @@ export function route<
   P extends z.ZodType | undefined = undefined,
   R extends Role | undefined = undefined,
 >(
-  spec: { role?: R; query?: Q; body?: B; params?: P },
+  spec: { role?: R; query?: Q; body?: B; params?: P; limit?: LimitName },
   handler: (
     ctx: HandlerContext<Parsed<Q>, Parsed<B>, Parsed<P>, R extends Role ? Caller : Caller | null>,
   ) => Promise<unknown>,
 ) {
   return async (req: NextRequest, context: RouteContext): Promise<Response> => {
+    const request = beginRequest(req);
+    let res: Response;
     try {
-      const caller = await resolveCaller(req as unknown as CredentialSource);
+      await enforceLimits(req, spec.limit);
+      const caller = await resolveCaller(credentialSource(req));
       if (spec.role) requireRole(caller, spec.role);
       const params = spec.params ? spec.params.parse(await context.params) : undefined;
       const query = spec.query ? spec.query.parse(Object.fromEntries(req.nextUrl.searchParams)) : undefined;
@@ -61,9 +67,10 @@ export function route<
         Parsed<P>,
         R extends Role ? Caller : Caller | null
       >);
-      return result instanceof Response ? result : json(result);
+      res = result instanceof Response ? result : json(result);
     } catch (err) {
-      return toErrorResponse(err, `${req.method} ${req.nextUrl.pathname}`);
+      res = toErrorResponse(err, request);
     }
+    return finishRequest(req, res, request);
   };
 }

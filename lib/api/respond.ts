@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 import { ZodError } from "zod";
 import { AppError, sqlState } from "@/lib/errors";
+import { log } from "./request-log";
 
 export function json(data: unknown, status = 200, headers?: HeadersInit) {
   return NextResponse.json(data, { status, headers });
@@ -8,7 +9,10 @@ export function json(data: unknown, status = 200, headers?: HeadersInit) {
 
 export function errorJson(err: AppError, headers?: HeadersInit) {
   const body = { error: { code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) } };
-  return json(body, err.status, headers);
+  const res = json(body, err.status, headers);
+  const retryAfter = err.details?.retryAfterSeconds;
+  if (err.status === 429 && typeof retryAfter === "number") res.headers.set("Retry-After", String(retryAfter));
+  return res;
 }
 
 export function zodIssues(err: ZodError) {
@@ -16,7 +20,7 @@ export function zodIssues(err: ZodError) {
 }
 
 /** Maps anything thrown by a handler to the error shape of API.md; internals never leave the server. */
-export function toErrorResponse(err: unknown, requestLabel: string) {
+export function toErrorResponse(err: unknown, request: { requestId: string; method: string; path: string }) {
   if (err instanceof AppError) return errorJson(err);
   if (err instanceof ZodError) {
     return errorJson(new AppError("validation_failed", 400, "The request is not valid.", { issues: zodIssues(err) }));
@@ -24,10 +28,19 @@ export function toErrorResponse(err: unknown, requestLabel: string) {
   const state = sqlState(err);
   if (state === "23505")
     return errorJson(new AppError("already_exists", 409, "A record with that value already exists."));
+  // Text PostgreSQL cannot store (a NUL character, say) arrived in a field that has no rule against it.
+  if (state === "22021" || state === "22P05") {
+    const message = "Text may not contain the NUL character or invalid Unicode.";
+    return errorJson(new AppError("validation_failed", 400, message, { issues: [{ path: "", message }] }));
+  }
   // Exclusion violation, or the deadlock two conflicting inserts can end in: the interval is taken.
   if (state === "23P01" || state === "40P01") {
     return errorJson(new AppError("slot_taken", 409, "That time has just been taken."));
   }
-  console.error(`[api] ${requestLabel} failed:`, err);
-  return errorJson(new AppError("internal_error", 500, "Something went wrong on our side. Please try again."));
+  log("error", { msg: "unhandled error", ...request, error: err instanceof Error ? (err.stack ?? err.message) : err });
+  return errorJson(
+    new AppError("internal_error", 500, "Something went wrong on our side. Please try again.", {
+      requestId: request.requestId,
+    }),
+  );
 }

@@ -47,7 +47,9 @@ export function authOptions(): NextAuthOptions {
             };
           } catch (err) {
             // next-auth passes a thrown message to the sign-in page as `error`; a wrong password is null.
-            if (err instanceof AppError && err.code === "account_blocked") throw new Error("account_blocked");
+            if (err instanceof AppError && (err.code === "account_blocked" || err.code === "rate_limited")) {
+              throw new Error(err.code);
+            }
             if (err instanceof AppError) return null;
             throw err;
           }

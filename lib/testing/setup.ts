@@ -8,9 +8,14 @@ import path from "node:path";
 import postgres from "postgres";
 import { afterAll, inject } from "vitest";
 import { closeDb } from "@/db/client";
+import { closeRateLimitStore } from "@/lib/rate-limit/store";
 import { scratchRoot } from "./scratch";
 
 process.env.AUTH_SECRET ??= randomBytes(32).toString("base64");
+// Rate-limit counters of this file alone, even when the suite shares one Redis (REDIS_URL); and
+// request log lines only for failures, so test output stays readable.
+process.env.RATE_LIMIT_PREFIX = `test-${process.pid}-${randomBytes(4).toString("hex")}`;
+process.env.LOG_LEVEL ??= "error";
 
 // The server the suite was pointed at; remembered apart from DATABASE_URL, which becomes this file's.
 // (Assigning undefined to process.env would store the string "undefined".)
@@ -47,5 +52,6 @@ if (adminUrl) {
 
 afterAll(async () => {
   await closeDb();
+  await closeRateLimitStore();
   await dropDatabase?.();
 });

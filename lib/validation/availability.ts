@@ -31,7 +31,9 @@ export const slotsQuerySchema = z
     if (query.date && (query.from || query.to)) {
       ctx.addIssue({ code: "custom", path: ["date"], message: "Give either `date` or `from`/`to`, not both." });
     }
-    const issue = query.from && query.to ? dayRangeIssue(query.from, query.to) : undefined;
+    // Zod 4 runs this even when a field failed, with its raw input: compare only two real dates.
+    const isDay = (value: unknown) => isoDateSchema.safeParse(value).success;
+    const issue = isDay(query.from) && isDay(query.to) ? dayRangeIssue(query.from ?? "", query.to ?? "") : undefined;
     if (issue) ctx.addIssue({ code: "custom", path: [issue.path], message: issue.message });
   });
 export type SlotsQuery = z.output<typeof slotsQuerySchema>;

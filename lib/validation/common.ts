@@ -23,7 +23,13 @@ export const phoneSchema = z
 
 export const genderSchema = z.enum(GENDERS);
 
-export const isoDateSchema = z.iso.date({ message: "Use a calendar date as YYYY-MM-DD." });
+// Years before 1000 are refused: PostgreSQL has no year 0, and no booking or birth date lies there.
+const YEARS = "Use a year from 1000 to 9999.";
+
+export const isoDateSchema = z.iso
+  .date({ message: "Use a calendar date as YYYY-MM-DD." })
+  // Zod runs this check after a failed format too: only judge the year of a well-formed date.
+  .refine((date) => !/^\d{4}-\d{2}-\d{2}$/.test(date) || date >= "1000-01-01", { message: YEARS });
 
 export const uuidSchema = z.uuid({ message: "Not a valid id." });
 
@@ -36,10 +42,16 @@ export const slugSchema = z
 /** A path or filter reference to a catalog record: its id or its slug. */
 export const refSchema = z.string().trim().min(1, { message: "Give an id or a slug." }).max(100);
 
-/** An RFC 3339 instant with an explicit offset or Z; a local time without one is ambiguous. */
-export const instantSchema = z.iso
+/** An RFC 3339 instant with an explicit offset or Z, as text; a local time without one is ambiguous. */
+export const instantTextSchema = z.iso
   .datetime({ offset: true, message: "Use an RFC 3339 date-time with an offset, e.g. 2026-03-02T09:00:00+03:00." })
-  .transform((value) => new Date(value));
+  .refine((value) => {
+    const year = new Date(value).getUTCFullYear();
+    return Number.isNaN(year) || (year >= 1000 && year <= 9999);
+  }, YEARS);
+
+/** An RFC 3339 instant, parsed to a Date. */
+export const instantSchema = instantTextSchema.transform((value) => new Date(value));
 
 /** `limit` (default 50, at most 200) and `offset` of every list (API.md "Conventions"). */
 export const pageQuerySchema = z.object({

@@ -1,7 +1,9 @@
-import { errorJson } from "@/lib/api/respond";
+import { route } from "@/lib/api/handler";
 import { AppError } from "@/lib/errors";
 
 // Unknown API paths answer in the API's error shape rather than with the HTML 404 page.
-const notFound = async () => errorJson(new AppError("not_found", 404, "No such API endpoint."));
+const notFound = route({}, async () => {
+  throw new AppError("not_found", 404, "No such API endpoint.");
+});
 
 export { notFound as DELETE, notFound as GET, notFound as PATCH, notFound as POST, notFound as PUT };

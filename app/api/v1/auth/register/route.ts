@@ -5,7 +5,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { alreadyExists } from "@/lib/errors";
 import { registerSchema } from "@/lib/validation/auth";
 
-export const POST = route({ body: registerSchema }, async ({ body }) => {
+export const POST = route({ body: registerSchema, limit: "auth" }, async ({ body }) => {
   if (await findUserByEmail(body.email)) throw alreadyExists("email");
   const user = await registerClientUser({
     email: body.email,

@@ -3,7 +3,7 @@ import { issueAccessToken } from "@/lib/auth/caller";
 import { checkCredentials } from "@/lib/auth/credentials";
 import { credentialsSchema } from "@/lib/validation/auth";
 
-export const POST = route({ body: credentialsSchema }, async ({ body }) => {
+export const POST = route({ body: credentialsSchema, limit: "auth" }, async ({ body }) => {
   const user = await checkCredentials(body);
   const token = await issueAccessToken(user);
   return { ...token, user: { id: user.id, email: user.email, name: user.name, role: user.role } };

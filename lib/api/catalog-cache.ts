@@ -1,0 +1,68 @@
+// Catalog answers (locations, specialties, services, workers) are read far more often than they
+// change, so each instance keeps the JSON it sent, keyed by URL and audience. Before using an entry
+// it reads one row, catalog_version, which triggers bump in every transaction that writes a catalog
+// table (drizzle/0005_catalog_version_triggers.sql): an entry from an older version is recomputed, so
+// no instance serves what another instance (or a script) has since changed. ETags are a hash of the
+// body, so they agree across instances, and If-None-Match gets a 304 without recomputing anything.
+import { createHash } from "node:crypto";
+import { eq } from "drizzle-orm";
+import type { NextRequest } from "next/server";
+import { getDb } from "@/db/client";
+import { catalogVersion } from "@/db/schema/system";
+
+type Entry = { version: number; body: string; etag: string };
+
+const MAX_BYTES = 16 * 1024 * 1024;
+const state = globalThis as unknown as { __catalogCache?: { entries: Map<string, Entry>; bytes: number } };
+const cache = () => {
+  state.__catalogCache ??= { entries: new Map(), bytes: 0 };
+  return state.__catalogCache;
+};
+
+export async function currentCatalogVersion(): Promise<number> {
+  const db = await getDb();
+  const [row] = await db
+    .select({ version: catalogVersion.version })
+    .from(catalogVersion)
+    .where(eq(catalogVersion.id, 1));
+  return row?.version ?? 0;
+}
+
+function remember(key: string, entry: Entry) {
+  const c = cache();
+  const old = c.entries.get(key);
+  if (old) c.bytes -= old.body.length;
+  c.entries.delete(key);
+  c.entries.set(key, entry);
+  c.bytes += entry.body.length;
+  // Oldest first (a Map keeps insertion order): drop until the cache fits again.
+  for (const [k, e] of c.entries) {
+    if (c.bytes <= MAX_BYTES) break;
+    c.entries.delete(k);
+    c.bytes -= e.body.length;
+  }
+}
+
+const matches = (ifNoneMatch: string | null, etag: string) =>
+  ifNoneMatch?.split(",").some((tag) => tag.trim() === etag || tag.trim() === "*") === true;
+
+/**
+ * Answers a catalog GET from the cache when it is current, else from `compute`. `audience` names
+ * whatever besides the URL changes the answer (e.g. managers also see inactive records).
+ */
+export async function catalogAnswer(req: NextRequest, audience: string, compute: () => Promise<unknown>) {
+  const params = [...req.nextUrl.searchParams].sort(([a], [b]) => a.localeCompare(b));
+  const key = `${audience} ${req.nextUrl.pathname}?${new URLSearchParams(params)}`;
+  const version = await currentCatalogVersion();
+  let entry = cache().entries.get(key);
+  if (entry?.version !== version) {
+    const body = JSON.stringify(await compute());
+    const etag = `"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"`;
+    entry = { version, body, etag };
+    remember(key, entry);
+  }
+  // Browsers and proxies may keep the answer but must ask again each time (and get a 304).
+  const headers = { ETag: entry.etag, "Cache-Control": "no-cache", Vary: "Authorization, Cookie" };
+  if (matches(req.headers.get("if-none-match"), entry.etag)) return new Response(null, { status: 304, headers });
+  return new Response(entry.body, { status: 200, headers: { ...headers, "Content-Type": "application/json" } });
+}

@@ -1,0 +1,45 @@
+// CORS for /api/v1/*: browsers on the origins listed in CORS_ORIGINS may call the API with a
+// bearer token and read the answer. Credentials (cookies) are never allowed cross-site, so
+// Access-Control-Allow-Credentials is never sent.
+import { AppError } from "@/lib/errors";
+import { errorJson } from "./respond";
+
+const ALLOWED_HEADERS = "Authorization, Content-Type, Idempotency-Key, If-None-Match, X-Request-Id";
+const EXPOSED_HEADERS = "ETag, Location, Retry-After, X-Request-Id";
+const METHODS = "GET, POST, PUT, PATCH, DELETE";
+
+/** CORS_ORIGINS: comma-separated origins such as `https://partner.example,https://kiosk.example`. */
+export function allowedOrigins(): Set<string> {
+  const list = (process.env.CORS_ORIGINS ?? "").split(",").map((o) => o.trim().replace(/\/$/, ""));
+  return new Set(list.filter(Boolean));
+}
+
+const isAllowed = (origin: string | null): origin is string => origin !== null && allowedOrigins().has(origin);
+
+/** Adds the CORS headers for `origin` to an API response (always Vary: Origin, so caches keep them apart). */
+export function applyCors(headers: Headers, origin: string | null) {
+  headers.append("Vary", "Origin");
+  if (!isAllowed(origin)) return;
+  headers.set("Access-Control-Allow-Origin", origin);
+  headers.set("Access-Control-Expose-Headers", EXPOSED_HEADERS);
+}
+
+/** The answer to a preflight `OPTIONS` request. */
+export function preflight(req: Request): Response {
+  const origin = req.headers.get("origin");
+  if (!isAllowed(origin)) {
+    const res = errorJson(new AppError("forbidden", 403, "This origin may not call the API from a browser."));
+    res.headers.set("Vary", "Origin");
+    return res;
+  }
+  return new Response(null, {
+    status: 204,
+    headers: {
+      "Access-Control-Allow-Origin": origin,
+      "Access-Control-Allow-Methods": METHODS,
+      "Access-Control-Allow-Headers": ALLOWED_HEADERS,
+      "Access-Control-Max-Age": "600",
+      Vary: "Origin",
+    },
+  });
+}

@@ -1,0 +1,29 @@
+// One structured log line per API request, with a request id that is echoed in X-Request-Id so a
+// caller's report can be matched to the server's log. LOG_LEVEL=warn (or error/silent) keeps only
+// failures; the default logs every request.
+import { randomUUID } from "node:crypto";
+
+const LEVELS = { silent: 0, error: 1, warn: 2, info: 3 } as const;
+type Level = Exclude<keyof typeof LEVELS, "silent">;
+
+const enabled = (level: Level) => {
+  const configured = (process.env.LOG_LEVEL ?? "info") as keyof typeof LEVELS;
+  return LEVELS[level] <= (LEVELS[configured] ?? LEVELS.info);
+};
+
+/** The caller's X-Request-Id when it is a plain token, else a new one. */
+export function requestIdOf(headers: Headers): string {
+  const given = headers.get("x-request-id");
+  return given && /^[\w.:-]{1,128}$/.test(given) ? given : randomUUID();
+}
+
+export function log(level: Level, fields: Record<string, unknown>) {
+  if (!enabled(level)) return;
+  const line = JSON.stringify({ level, time: new Date().toISOString(), ...fields });
+  if (level === "info") console.log(line);
+  else console.error(line);
+}
+
+export function logRequest(fields: { requestId: string; method: string; path: string; status: number; ms: number }) {
+  log(fields.status >= 500 ? "error" : "info", { msg: "request", ...fields });
+}

@@ -1,0 +1,108 @@
+// One helper to describe an endpoint, so every area file says only what is particular to it. The
+// errors every endpoint of a kind can answer (bad input, missing role, rate limit) are added here,
+// from the same facts route() acts on: whether there are params/query/body and which role is needed.
+import type { OpenAPIRegistry, ResponseConfig, RouteConfig } from "@asteasolutions/zod-to-openapi";
+import { z } from "zod";
+import type { Role } from "@/lib/auth/roles";
+import type { ErrorCode } from "@/lib/errors";
+import { errorSchema } from "./resources";
+
+type Method = "get" | "post" | "put" | "patch" | "delete";
+type ZodObjectLike = z.ZodObject;
+
+export type Endpoint = {
+  method: Method;
+  /** Relative to the server URL `/api/v1`, with `{ref}`/`{id}` parameters. */
+  path: string;
+  tag: string;
+  summary: string;
+  description?: string;
+  /** `anyone`: no credentials needed (they may still change what is shown). */
+  access: "anyone" | Role;
+  params?: ZodObjectLike;
+  query?: ZodObjectLike;
+  body?: z.ZodType;
+  ok: { status: number; description: string; schema?: z.ZodType; contentType?: string };
+  /** Domain errors of this endpoint, besides the ones added for input, access and rate limits. */
+  errors?: ErrorCode[];
+};
+
+const STATUS: Record<ErrorCode, number> = {
+  validation_failed: 400,
+  invalid_json: 400,
+  unauthenticated: 401,
+  invalid_credentials: 401,
+  forbidden: 403,
+  account_blocked: 403,
+  not_found: 404,
+  method_not_allowed: 405,
+  slot_taken: 409,
+  not_available: 409,
+  location_busy: 409,
+  worker_busy: 409,
+  has_appointments: 409,
+  already_exists: 409,
+  last_manager: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  rate_limited: 429,
+  internal_error: 500,
+};
+
+function errorCodes(e: Endpoint): ErrorCode[] {
+  const codes = new Set<ErrorCode>(e.errors ?? []);
+  if (e.params || e.query || e.body) codes.add("validation_failed");
+  if (e.body)
+    for (const code of ["invalid_json", "payload_too_large", "unsupported_media_type"] as const) codes.add(code);
+  if (e.access !== "anyone") for (const code of ["unauthenticated", "account_blocked"] as const) codes.add(code);
+  if (e.access !== "anyone" && e.access !== "client") codes.add("forbidden");
+  // Any request with a blocked user's credentials is refused, on public endpoints too.
+  codes.add("account_blocked");
+  codes.add("rate_limited");
+  return [...codes];
+}
+
+function errorResponses(codes: ErrorCode[]): Record<string, ResponseConfig> {
+  const byStatus = new Map<number, ErrorCode[]>();
+  for (const code of codes) byStatus.set(STATUS[code], [...(byStatus.get(STATUS[code]) ?? []), code]);
+  const responses: Record<string, ResponseConfig> = {};
+  for (const [status, list] of [...byStatus].sort(([a], [b]) => a - b)) {
+    const schema = errorSchema.extend({ error: errorSchema.shape.error.extend({ code: z.enum(list) }) });
+    responses[status] = {
+      description: `Error: ${list.map((c) => `\`${c}\``).join(", ")}.`,
+      headers:
+        status === 429
+          ? { "Retry-After": { description: "Seconds to wait.", schema: { type: "integer" } } }
+          : undefined,
+      content: { "application/json": { schema } },
+    };
+  }
+  return responses;
+}
+
+const SIGNED_IN: Record<string, string[]>[] = [{ bearerAuth: [] }, { sessionCookie: [] }];
+
+export function describeEndpoint(registry: OpenAPIRegistry, e: Endpoint) {
+  const ok: ResponseConfig = { description: e.ok.description };
+  if (e.ok.schema) ok.content = { [e.ok.contentType ?? "application/json"]: { schema: e.ok.schema } };
+  const config: RouteConfig = {
+    method: e.method,
+    path: e.path,
+    tags: [e.tag],
+    summary: e.summary,
+    description: [
+      e.description,
+      e.access === "anyone" ? "Anyone may call this." : `Requires the role \`${e.access}\` or above.`,
+    ]
+      .filter(Boolean)
+      .join("\n\n"),
+    security: e.access === "anyone" ? [{}, ...SIGNED_IN] : SIGNED_IN,
+    request: {
+      params: e.params,
+      query: e.query,
+      body: e.body ? { required: true, content: { "application/json": { schema: e.body } } } : undefined,
+    },
+    responses: { [e.ok.status]: ok, ...errorResponses(errorCodes(e)) },
+  };
+  registry.registerPath({ ...config, "x-required-role": e.access } as RouteConfig);
+}

@@ -1,0 +1,43 @@
+import type { OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
+import { z } from "zod";
+import { credentialsSchema, registerSchema } from "@/lib/validation/auth";
+import { describeEndpoint } from "../operation";
+import { tokenSchema, userSchema } from "../resources";
+
+const LIMITS =
+  "Limited per client IP (shared with register and the browser sign-in) and per account: the 6th wrong " +
+  "password for one email within 15 minutes answers 429 with Retry-After until that window ends.";
+
+export function registerAuth(registry: OpenAPIRegistry) {
+  describeEndpoint(registry, {
+    method: "post",
+    path: "/auth/token",
+    tag: "Auth",
+    summary: "Get a bearer token",
+    description: `Send \`Authorization: Bearer <accessToken>\` afterwards. ${LIMITS}`,
+    access: "anyone",
+    body: credentialsSchema,
+    ok: { status: 200, description: "A token for the user.", schema: tokenSchema },
+    errors: ["invalid_credentials"],
+  });
+  describeEndpoint(registry, {
+    method: "post",
+    path: "/auth/register",
+    tag: "Auth",
+    summary: "Register a client account",
+    description: "Passwords: at least 8 characters. Limited per client IP.",
+    access: "anyone",
+    body: registerSchema,
+    ok: { status: 201, description: "The new client user.", schema: z.object({ user: userSchema }) },
+    errors: ["already_exists"],
+  });
+  describeEndpoint(registry, {
+    method: "get",
+    path: "/me",
+    tag: "Auth",
+    summary: "The signed-in user",
+    access: "client",
+    ok: { status: 200, description: "The caller's user record.", schema: userSchema },
+    errors: ["not_found"],
+  });
+}

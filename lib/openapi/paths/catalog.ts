@@ -1,0 +1,144 @@
+import type { OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
+import type { z } from "zod";
+import {
+  locationCreateSchema,
+  locationListQuerySchema,
+  locationPatchSchema,
+  serviceCreateSchema,
+  serviceListQuerySchema,
+  servicePatchSchema,
+  specialtyCreateSchema,
+  specialtyListQuerySchema,
+  specialtyPatchSchema,
+  workerCreateSchema,
+  workerListQuerySchema,
+  workerPatchSchema,
+} from "@/lib/validation/catalog";
+import { refParamsSchema } from "@/lib/validation/common";
+import { describeEndpoint } from "../operation";
+import { itemsOf, locationSchema, serviceSchema, specialtySchema, workerSchema } from "../resources";
+
+const CACHING =
+  "Answers carry an ETag; send it back in If-None-Match to get 304 Not Modified while the catalog is unchanged.";
+
+type Resource = {
+  plural: string;
+  one: string;
+  tag: string;
+  schema: z.ZodType;
+  listQuery: z.ZodObject;
+  create: z.ZodType;
+  patch: z.ZodType;
+  listNote?: string;
+  deleteNote?: string;
+};
+
+const resources: Resource[] = [
+  {
+    plural: "locations",
+    one: "location",
+    tag: "Locations",
+    schema: locationSchema,
+    listQuery: locationListQuerySchema,
+    create: locationCreateSchema,
+    patch: locationPatchSchema,
+    deleteNote: "Refused with 409 has_appointments while booked appointments there lie ahead.",
+  },
+  {
+    plural: "specialties",
+    one: "specialty",
+    tag: "Specialties",
+    schema: specialtySchema,
+    listQuery: specialtyListQuerySchema,
+    create: specialtyCreateSchema,
+    patch: specialtyPatchSchema,
+  },
+  {
+    plural: "services",
+    one: "service",
+    tag: "Services",
+    schema: serviceSchema,
+    listQuery: serviceListQuerySchema,
+    create: serviceCreateSchema,
+    patch: servicePatchSchema,
+    listNote: "`includeInactive=true` lists retired services too (managers only; ignored for others).",
+    deleteNote:
+      "A service only past appointments name is deactivated instead; 409 has_appointments while booked ones lie ahead.",
+  },
+  {
+    plural: "workers",
+    one: "worker",
+    tag: "Workers",
+    schema: workerSchema,
+    listQuery: workerListQuerySchema,
+    create: workerCreateSchema,
+    patch: workerPatchSchema,
+    listNote:
+      "Filter by `specialty`, `location`, `service` (id or slug) and `q` (name, any script and case). " +
+      "`includeInactive=true` lists retired workers too (managers only).",
+    deleteNote:
+      "A worker only past appointments name is deactivated instead; 409 has_appointments while booked ones lie ahead.",
+  },
+];
+
+export function registerCatalog(registry: OpenAPIRegistry) {
+  for (const r of resources) {
+    const base = `/${r.plural}`;
+    const item = `${base}/{ref}`;
+    describeEndpoint(registry, {
+      method: "get",
+      path: base,
+      tag: r.tag,
+      summary: `List ${r.plural}`,
+      description: [r.listNote, CACHING].filter(Boolean).join(" "),
+      access: "anyone",
+      query: r.listQuery,
+      ok: { status: 200, description: `A page of ${r.plural}.`, schema: itemsOf(r.schema) },
+    });
+    describeEndpoint(registry, {
+      method: "post",
+      path: base,
+      tag: r.tag,
+      summary: `Create a ${r.one}`,
+      description: "A slug, when not given, is made from the name (Cyrillic transliterated).",
+      access: "manager",
+      body: r.create,
+      ok: { status: 201, description: `The new ${r.one}.`, schema: r.schema },
+      errors: ["already_exists", "not_found"],
+    });
+    describeEndpoint(registry, {
+      method: "get",
+      path: item,
+      tag: r.tag,
+      summary: `Get a ${r.one} by id or slug`,
+      description: CACHING,
+      access: "anyone",
+      params: refParamsSchema,
+      ok: { status: 200, description: `The ${r.one}.`, schema: r.schema },
+      errors: ["not_found"],
+    });
+    describeEndpoint(registry, {
+      method: "patch",
+      path: item,
+      tag: r.tag,
+      summary: `Change a ${r.one}`,
+      description: "Only the fields given change.",
+      access: "manager",
+      params: refParamsSchema,
+      body: r.patch,
+      ok: { status: 200, description: `The changed ${r.one}.`, schema: r.schema },
+      errors: ["not_found", "already_exists"],
+    });
+    describeEndpoint(registry, {
+      method: "delete",
+      path: item,
+      tag: r.tag,
+      summary: `Delete a ${r.one}`,
+      description: r.deleteNote,
+      access: "manager",
+      params: refParamsSchema,
+      ok: { status: 204, description: "Deleted (or deactivated)." },
+      errors: ["not_found", "has_appointments"],
+    });
+  }
+}

@@ -1,0 +1,35 @@
+import type { OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
+import { availabilityQuerySchema, slotsQuerySchema } from "@/lib/validation/availability";
+import { refParamsSchema } from "@/lib/validation/common";
+import { describeEndpoint } from "../operation";
+import { availabilitySchema, slotsSchema } from "../resources";
+
+const FRESH = "Computed on every request from shifts, time off and booked appointments; never cached.";
+
+export function registerSlots(registry: OpenAPIRegistry) {
+  describeEndpoint(registry, {
+    method: "get",
+    path: "/workers/{ref}/slots",
+    tag: "Slots",
+    summary: "Free slots of a worker for a service",
+    description:
+      "`date`, or `from`/`to` (at most 62 days; default today to the booking horizon), read in the location's " +
+      `timezone. Slots step by the worker's slotStepMinutes or the service duration. ${FRESH}`,
+    access: "anyone",
+    params: refParamsSchema,
+    query: slotsQuerySchema,
+    ok: { status: 200, description: "Free intervals of the service's duration.", schema: slotsSchema },
+    errors: ["not_found"],
+  });
+  describeEndpoint(registry, {
+    method: "get",
+    path: "/availability",
+    tag: "Slots",
+    summary: "Workers performing a service, with their free slots on one day",
+    description: `Optionally of a \`specialty\` and at a \`location\`. ${FRESH}`,
+    access: "anyone",
+    query: availabilityQuerySchema,
+    ok: { status: 200, description: "One page of workers with their slots.", schema: availabilitySchema },
+    errors: ["not_found"],
+  });
+}
