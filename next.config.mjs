@@ -19,12 +19,6 @@ const csp = [
   "frame-ancestors 'none'",
 ].join("; ");
 
-// The API reference page (/api/docs) runs Scalar's viewer, which it loads from the jsDelivr CDN.
-const docsCsp = csp
-  .replace("script-src 'self'", "script-src 'self' https://cdn.jsdelivr.net")
-  .replace("style-src 'self'", "style-src 'self' https://cdn.jsdelivr.net https://fonts.scalar.com")
-  .replace("font-src 'self'", "font-src 'self' https://fonts.scalar.com");
-
 const securityHeaders = (policy) => [
   { key: "Content-Security-Policy", value: policy },
   { key: "X-Content-Type-Options", value: "nosniff" },
@@ -37,18 +31,21 @@ const securityHeaders = (policy) => [
 const nextConfig = {
   // PGlite ships WebAssembly and data files that must be loaded from node_modules, not bundled;
   // argon2 and postgres.js are native/Node-only as well.
-  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "postgres", "proper-lockfile"],
+  // swagger-ui-dist's files are read from disk and served by /api/docs/[asset].
+  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "postgres", "proper-lockfile", "swagger-ui-dist"],
+  outputFileTracingIncludes: {
+    "/api/docs/[asset]": [
+      "./node_modules/swagger-ui-dist/swagger-ui-bundle.js",
+      "./node_modules/swagger-ui-dist/swagger-ui.css",
+    ],
+  },
   poweredByHeader: false,
   typedRoutes: false,
   // The container image (Dockerfile) builds with NEXT_OUTPUT=standalone and runs .next/standalone;
   // `npm start` keeps the ordinary build, which `next start` serves.
   output: process.env.NEXT_OUTPUT === "standalone" ? "standalone" : undefined,
   async headers() {
-    return [
-      { source: "/:path*", headers: securityHeaders(csp) },
-      // Listed last, so its policy replaces the general one on that path.
-      { source: "/api/docs", headers: [{ key: "Content-Security-Policy", value: docsCsp }] },
-    ];
+    return [{ source: "/:path*", headers: securityHeaders(csp) }];
   },
 };
 
