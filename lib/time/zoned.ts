@@ -102,10 +102,37 @@ export function addDaysToDate(date: string, days: number): string {
   return formatISO(addDays(utcMidnight(date), days), { representation: "date" });
 }
 
+// Formatted instants by zone. An instant's text is a pure function of (zone, instant), and the
+// instants of slot lists repeat (every worker of a page on the same grid), so they are kept; the
+// map is dropped whole when it grows large, which bounds it without bookkeeping.
+const formattedByZone = new Map<string, Map<number, string>>();
+const MAX_FORMATTED = 50_000;
+let formattedCount = 0;
+
+const pad2 = (n: number) => String(n).padStart(2, "0");
+
 /** RFC 3339 with the zone's offset at that instant, e.g. `2026-03-02T09:00:00+03:00`. */
 export function formatInstant(instant: Date, timeZone: string): string {
-  // formatISO: the same text as format(…, "yyyy-MM-dd'T'HH:mm:ssxxx") without parsing a pattern on
-  // every call (slot lists format thousands of instants); it writes a zero offset as Z.
-  const text = formatISO(new TZDate(instant.getTime(), timeZone));
-  return text.endsWith("Z") ? `${text.slice(0, -1)}+00:00` : text;
+  const ms = instant.getTime();
+  const known = formattedByZone.get(timeZone)?.get(ms);
+  if (known !== undefined) return known;
+  // The offset is @date-fns/tz's, read once; the wall clock is the instant moved by it, printed in
+  // UTC. TZDate gives the same text but asks Intl for the offset several times per instant.
+  const offset = tzOffset(timeZone, instant);
+  if (!Number.isFinite(ms) || !Number.isFinite(offset)) throw new RangeError("Invalid time value");
+  const wall = new Date(ms + offset * MINUTE).toISOString().slice(0, 19);
+  const abs = Math.abs(offset);
+  const text = `${wall}${offset < 0 ? "-" : "+"}${pad2(Math.trunc(abs / 60))}:${pad2(Math.trunc(abs % 60))}`;
+  if (formattedCount >= MAX_FORMATTED) {
+    formattedByZone.clear();
+    formattedCount = 0;
+  }
+  let texts = formattedByZone.get(timeZone);
+  if (!texts) {
+    texts = new Map();
+    formattedByZone.set(timeZone, texts);
+  }
+  texts.set(ms, text);
+  formattedCount++;
+  return text;
 }
