@@ -108,7 +108,7 @@ describe("reading instants back", () => {
     expect(formatInstant(new Date("2026-01-15T04:00:00Z"), "Asia/Kolkata")).toBe("2026-01-15T09:30:00+05:30");
   });
 
-  it("formats every quarter hour around DST changes as date-fns does with TZDate", () => {
+  it("formats every quarter hour and its date around DST changes as date-fns does with TZDate", () => {
     // Transitions of 2026 in zones with whole-hour, half-hour and 45-minute offsets and DST steps.
     const around = [
       ["America/New_York", "2026-03-08T07:00:00Z"],
@@ -125,6 +125,7 @@ describe("reading instants back", () => {
         const expected = format(new TZDate(t, zone), "yyyy-MM-dd'T'HH:mm:ssxxx");
         // Twice: the second answer comes from the kept texts and must not differ.
         expect([formatInstant(new Date(t), zone), formatInstant(new Date(t), zone)]).toEqual([expected, expected]);
+        expect(zonedDateOf(new Date(t), zone)).toBe(expected.slice(0, 10));
       }
     }
   });
