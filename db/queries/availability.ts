@@ -162,47 +162,86 @@ type WorkerDaysJson = {
   location_appointments: [string, number, number][];
 };
 
+const aggregate = (fields: SQL, order: SQL) =>
+  sql`coalesce(json_agg(json_build_array(${fields}) order by ${order}), '[]')`;
+
+const shiftFields = sql`${shifts.id} as id, ${shifts.workerId} as worker_id, ${shifts.locationId} as location_id,
+  ${shifts.startAt} as start_at, ${epochMs(shifts.startAt)} as start_ms, ${epochMs(shifts.endAt)} as end_ms,
+  ${locations.slug} as slug, ${locations.name} as name, ${locations.kind} as kind, ${locations.timezone} as timezone`;
+const shiftsJson = sql`(select ${aggregate(
+  sql`id, worker_id, location_id, start_ms, end_ms, slug, name, kind, timezone`,
+  sql`start_at`,
+)} from worker_shifts) as shifts`;
+const timeOffJson = (asked: SQL) =>
+  sql`(select ${aggregate(
+    sql`${timeOff.workerId}, ${epochMs(timeOff.startAt)}, ${epochMs(timeOff.endAt)}`,
+    sql`${timeOff.startAt}`,
+  )} from ${timeOff} where ${asked} and ${duringOverlapsAsked(timeOff.during)}) as time_off`;
+
 /**
- * Shifts (with their location), time off and booked appointments of `workerIds` overlapping `range`,
- * and the booked appointments overlapping `range` at the locations of those shifts: one statement,
- * one round trip, however many workers are asked for, prepared once (see preparedStatement). Each
- * table is probed once per worker (or per location) through its gist index on (worker_id or
- * location_id, during): joined to the asked ids, the planner looks them up one at a time, which a
- * gist index can do where it cannot use `= any(array)`.
+ * One worker: each table is probed through its gist index on (worker_id or location_id, during) —
+ * joined to the ids, the planner looks them up one at a time, which a gist index can do where it
+ * cannot use `= any(array)`.
  */
-export async function loadWorkerDays(db: Executor, workerIds: string[], range: Range): Promise<WorkerDays> {
-  if (workerIds.length === 0) return { shifts: [], timeOff: [], workerAppointments: [], locationAppointments: [] };
-  const run = preparedRaw<WorkerDaysJson>(db, "load_worker_days", () => {
-    const asked = sql`(select distinct unnest(${sql.placeholder("workerIds")}::uuid[]) as worker_id) asked`;
-    return sql`
+function oneWorkerDays(): SQL {
+  const id = sql`${sql.placeholder("workerIds")}::uuid`;
+  return sql`
     with worker_shifts as materialized (
-      select ${shifts.id} as id, ${shifts.workerId} as worker_id, ${shifts.locationId} as location_id,
-             ${shifts.startAt} as start_at, ${epochMs(shifts.startAt)} as start_ms, ${epochMs(shifts.endAt)} as end_ms,
-             ${locations.slug} as slug, ${locations.name} as name, ${locations.kind} as kind, ${locations.timezone} as timezone
-      from ${asked}
-      join ${shifts} on ${shifts.workerId} = asked.worker_id and ${duringOverlapsAsked(shifts.during)}
-      join ${locations} on ${locations.id} = ${shifts.locationId}
+      select ${shiftFields} from ${shifts} join ${locations} on ${locations.id} = ${shifts.locationId}
+      where ${shifts.workerId} = ${id} and ${duringOverlapsAsked(shifts.during)}
     )
-    select
-      (select coalesce(json_agg(json_build_array(id, worker_id, location_id, start_ms, end_ms, slug, name, kind, timezone)
-                                order by start_at), '[]') from worker_shifts) as shifts,
-      (select coalesce(json_agg(json_build_array(${timeOff.workerId}, ${epochMs(timeOff.startAt)}, ${epochMs(timeOff.endAt)})
-                                order by ${timeOff.startAt}), '[]')
-       from ${asked}
-       join ${timeOff} on ${timeOff.workerId} = asked.worker_id and ${duringOverlapsAsked(timeOff.during)}) as time_off,
-      (select coalesce(json_agg(json_build_array(${appointments.workerId}, ${epochMs(appointments.startAt)}, ${epochMs(appointments.endAt)})
-                                order by ${appointments.startAt}), '[]')
-       from ${asked}
-       join ${appointments} on ${appointments.workerId} = asked.worker_id and ${isBooked}
-            and ${duringOverlapsAsked(appointments.during)}) as worker_appointments,
-      (select coalesce(json_agg(json_build_array(${appointments.locationId}, ${epochMs(appointments.startAt)}, ${epochMs(appointments.endAt)})
-                                order by ${appointments.startAt}), '[]')
+    select ${shiftsJson}, ${timeOffJson(sql`${timeOff.workerId} = ${id}`)},
+      (select ${aggregate(sql`${appointments.workerId}, ${epochMs(appointments.startAt)}, ${epochMs(appointments.endAt)}`, sql`${appointments.startAt}`)}
+       from ${appointments}
+       where ${appointments.workerId} = ${id} and ${isBooked} and ${duringOverlapsAsked(appointments.during)}) as worker_appointments,
+      (select ${aggregate(sql`${appointments.locationId}, ${epochMs(appointments.startAt)}, ${epochMs(appointments.endAt)}`, sql`${appointments.startAt}`)}
        from (select distinct location_id from worker_shifts) at_shifts
        join ${appointments} on ${appointments.locationId} = at_shifts.location_id and ${isBooked}
             and ${duringOverlapsAsked(appointments.during)}) as location_appointments`;
-  });
-  // The ids as one uuid[] literal, so that the statement is the same for any number of them.
-  const [row] = await run({ workerIds: `{${workerIds.join(",")}}`, ...askedRange(range) });
+}
+
+/**
+ * Many workers (a page of availability): the booked appointments of the range are read once through
+ * the gist index on `during`, keeping those of the workers and of their shifts' locations; probing
+ * the index once per worker would cost more than that one scan.
+ */
+function manyWorkersDays(): SQL {
+  // The array in a subquery is parsed once per execution; a bare `$1::uuid[]` would be cast anew for
+  // every row it is compared with under a generic plan.
+  const isAsked = (column: SQL | PgColumn) =>
+    sql`${column} = any((select ${sql.placeholder("workerIds")}::uuid[])::uuid[])`;
+  return sql`
+    with worker_shifts as materialized (
+      select ${shiftFields} from ${shifts} join ${locations} on ${locations.id} = ${shifts.locationId}
+      where ${isAsked(shifts.workerId)} and ${duringOverlapsAsked(shifts.during)}
+    ),
+    busy as materialized (
+      select ${appointments.workerId} as worker_id, ${appointments.locationId} as location_id, ${appointments.startAt} as start_at,
+             ${epochMs(appointments.startAt)} as start_ms, ${epochMs(appointments.endAt)} as end_ms
+      from ${appointments}
+      where ${isBooked} and ${duringOverlapsAsked(appointments.during)}
+        and (${isAsked(appointments.workerId)} or ${appointments.locationId} in (select location_id from worker_shifts))
+    )
+    select ${shiftsJson}, ${timeOffJson(isAsked(timeOff.workerId))},
+      (select ${aggregate(sql`worker_id, start_ms, end_ms`, sql`start_at`)} from busy
+       where ${isAsked(sql`busy.worker_id`)}) as worker_appointments,
+      (select ${aggregate(sql`location_id, start_ms, end_ms`, sql`start_at`)} from busy
+       where location_id in (select location_id from worker_shifts)) as location_appointments`;
+}
+
+/**
+ * Shifts (with their location), time off and booked appointments of `workerIds` overlapping `range`,
+ * and the booked appointments overlapping `range` at the locations of those shifts: one statement,
+ * one round trip, however many workers are asked for, prepared once (see preparedStatement).
+ */
+export async function loadWorkerDays(db: Executor, workerIds: string[], range: Range): Promise<WorkerDays> {
+  if (workerIds.length === 0) return { shifts: [], timeOff: [], workerAppointments: [], locationAppointments: [] };
+  const one = workerIds.length === 1;
+  const run = preparedRaw<WorkerDaysJson>(db, one ? "load_worker_days_one" : "load_worker_days_many", () =>
+    one ? oneWorkerDays() : manyWorkersDays(),
+  );
+  // Many ids as one uuid[] literal, so that the statement is the same for any number of them.
+  const [row] = await run({ workerIds: one ? workerIds[0] : `{${workerIds.join(",")}}`, ...askedRange(range) });
   const ofWorker = ([workerId, start, end]: [string, number, number]) => ({
     workerId,
     start: new Date(start),

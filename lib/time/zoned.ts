@@ -115,8 +115,19 @@ export function isoWeekdayOf(date: string): 1 | 2 | 3 | 4 | 5 | 6 | 7 {
 
 /** The calendar date `days` days after (or before, if negative) `date`. */
 export function addDaysToDate(date: string, days: number): string {
-  return formatISO(addDays(utcMidnight(date), days), { representation: "date" });
+  const key = `${date}|${days}`;
+  let shifted = datesByShift.get(key);
+  if (shifted === undefined) {
+    shifted = formatISO(addDays(utcMidnight(date), days), { representation: "date" });
+    if (datesByShift.size >= MAX_KEPT) datesByShift.clear();
+    datesByShift.set(key, shifted);
+  }
+  return shifted;
 }
+
+// Answers of addDaysToDate, which every slot list asks a handful of times (the asked days, the
+// horizon, the day bounds): a TZDate per call costs more than the rest of the arithmetic.
+const datesByShift = new Map<string, string>();
 
 const pad2 = (n: number) => String(n).padStart(2, "0");
 
