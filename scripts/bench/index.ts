@@ -2,7 +2,8 @@
 // 200 workers with about a thousand appointments, loads each case with autocannon, grows the table to
 // a million appointments and loads the "large" cases again; prints a table and the ratios the
 // product's speed targets are about (README "Speed").
-// Environment: BENCH_DURATION (seconds per case, default 10), BENCH_CONNECTIONS (default 10),
+// Environment: BENCH_DURATION (seconds per case, default 10), BENCH_WARMUP (seconds of unmeasured
+// load before each case, default 3), BENCH_CONNECTIONS (default 10),
 // BENCH_APPOINTMENTS (size of the large table, default 1000000), BENCH_DATABASE_URL (use that
 // database as it is instead of creating and dropping one). Loopback only; never part of `npm test`.
 import autocannon from "autocannon";
@@ -23,6 +24,7 @@ type Row = {
 };
 
 const duration = Number(process.env.BENCH_DURATION ?? 10);
+const warmup = Number(process.env.BENCH_WARMUP ?? 3);
 const defaultConnections = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const largeTable = Number(process.env.BENCH_APPOINTMENTS ?? 1_000_000);
 const WORKERS = 200;
@@ -31,8 +33,14 @@ async function runCase(server: BenchServer, benchCase: BenchCase, data: BenchDat
   const request = benchCase.request(data);
   console.log(`\n▶ ${label}: ${request.method ?? "GET"} ${request.path} for ${duration} s`);
   const target = { url: server.baseUrl + request.path, method: request.method ?? "GET", headers: request.headers };
-  // A short warm-up so the first load of lazily required server code is not in the numbers.
-  await autocannon({ ...target, body: request.body, connections: 2, amount: 50 });
+  // A warm-up, so that loading the route's code, JIT compilation and preparing its statements on
+  // each pooled connection are not in the numbers: every case gets the same, as a live server has.
+  await autocannon({
+    ...target,
+    body: request.body,
+    connections: benchCase.connections ?? defaultConnections,
+    duration: warmup,
+  });
   const cpuBefore = server.cpuSeconds();
   const result = await autocannon({
     ...target,
