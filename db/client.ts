@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { SQL } from "drizzle-orm";
-import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { type PgDatabase, PgDialect, type PgQueryResultHKT } from "drizzle-orm/pg-core";
 import * as schema from "./schema";
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -126,8 +126,50 @@ export async function closeDb(): Promise<void> {
   if (handle) await (await handle).close();
 }
 
+const rowsOf = <T>(result: unknown) => (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+
 /** Rows of a raw SQL query: postgres.js answers with an array, PGlite with `{ rows }`. */
 export async function queryRows<T>(db: Executor, query: SQL): Promise<T[]> {
-  const result: unknown = await db.execute(query);
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+  return rowsOf<T>(await db.execute(query));
+}
+
+const dialect = new PgDialect();
+
+type Values = Record<string, unknown>;
+type Runnable<T> = { execute(values: Values): Promise<T> };
+const statementsBySession = new WeakMap<object, Map<string, Runnable<unknown>>>();
+
+/**
+ * A hot statement (slot lists) built once per database handle with `sql.placeholder`s and run with
+ * new values each time: drizzle does not rebuild it, and postgres.js keeps it prepared per connection
+ * (by its text), so PostgreSQL parses and plans it once rather than on every request. Write conditions
+ * a partial index depends on (status = 'booked') as literals: a generic plan cannot match a partial
+ * index on a parameter. `key` names one shape of the statement.
+ */
+export function preparedStatement<T>(
+  db: Executor,
+  key: string,
+  build: () => Runnable<T>,
+): (values: Values) => Promise<T> {
+  const session = db._.session;
+  let statements = statementsBySession.get(session);
+  if (!statements) {
+    statements = new Map();
+    statementsBySession.set(session, statements);
+  }
+  let statement = statements.get(key) as Runnable<T> | undefined;
+  if (!statement) {
+    statement = build();
+    statements.set(key, statement);
+  }
+  const runnable = statement;
+  return (values) => runnable.execute(values);
+}
+
+/** Rows of a raw SQL statement (with placeholders) made by `preparedStatement`. */
+export function preparedRaw<T>(db: Executor, key: string, query: () => SQL): (values: Values) => Promise<T[]> {
+  const run = preparedStatement(db, key, () =>
+    db._.session.prepareQuery(dialect.sqlToQuery(query()), undefined, key, false),
+  );
+  return async (values) => rowsOf<T>(await run(values));
 }

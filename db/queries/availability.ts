@@ -3,11 +3,19 @@
 // number of queries whatever the number of workers (DESIGN.md "Data"). Plain functions of ids.
 import { and, asc, eq, exists, inArray, or, type SQL, sql } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
-import type { Executor } from "../client";
+import { type Executor, preparedRaw, preparedStatement } from "../client";
 import { appointments } from "../schema/appointments";
-import { type Location, locations, type Worker, workerServices, workers } from "../schema/catalog";
+import {
+  type Location,
+  locations,
+  type Service,
+  services,
+  type Worker,
+  workerServices,
+  workers,
+} from "../schema/catalog";
 import { shifts, timeOff } from "../schema/schedules";
-import { byRef } from "./refs";
+import { byRef, byRefPlaceholder, isUuid, refValues } from "./refs";
 
 export type Range = { start: Date; end: Date };
 type Ref = { id: string; slug: string; name: string };
@@ -16,6 +24,12 @@ type Ref = { id: string; slug: string; name: string };
 export function duringOverlaps(during: PgColumn, range: Range): SQL {
   return sql`${during} && tstzrange(${range.start.toISOString()}::timestamptz, ${range.end.toISOString()}::timestamptz, '[)')`;
 }
+
+/** `duringOverlaps` for a prepared statement: the range is the placeholders of `askedRange`. */
+const duringOverlapsAsked = (during: PgColumn): SQL =>
+  sql`${during} && tstzrange(${sql.placeholder("rangeStart")}::timestamptz, ${sql.placeholder("rangeEnd")}::timestamptz, '[)')`;
+
+const askedRange = (range: Range) => ({ rangeStart: range.start.toISOString(), rangeEnd: range.end.toISOString() });
 
 // Written as a literal, not a bound parameter, so that the planner can match the partial indexes of
 // the exclusion constraints (WHERE status = 'booked') even with a generic prepared plan.
@@ -40,13 +54,68 @@ export async function findZonedWorker(db: Executor, ref: string): Promise<ZonedW
   return row && zonedWorker(row);
 }
 
-export async function performsService(db: Executor, workerId: string, serviceId: string): Promise<boolean> {
-  const rows = await db
-    .select({ workerId: workerServices.workerId })
-    .from(workerServices)
-    .where(and(eq(workerServices.workerId, workerId), eq(workerServices.serviceId, serviceId)))
-    .limit(1);
-  return rows.length > 0;
+export type SlotsContext = {
+  worker?: ZonedWorker;
+  service?: Service;
+  /** Whether the worker performs the service (false when either is missing). */
+  performs: boolean;
+  /** For a worker without a home location: the zone of their first shift overlapping `shiftRange`. */
+  shiftTimeZone: string | null;
+};
+
+/**
+ * What a slot list needs before its rows, in one round trip: the worker by ref (with their home
+ * zone), the service by ref, whether the worker performs it, and — for a worker without a home
+ * location — the zone of their first shift in `shiftRange` (what shiftTimeZones gives).
+ */
+export async function findSlotsContext(
+  db: Executor,
+  workerRef: string,
+  serviceRef: string,
+  shiftRange: Range,
+): Promise<SlotsContext> {
+  const [workerUuid, serviceUuid] = [isUuid(workerRef), isUuid(serviceRef)];
+  const run = preparedStatement(db, `find_slots_context_${workerUuid}_${serviceUuid}`, () => {
+    const firstShiftZone = db
+      .select({ timeZone: locations.timezone })
+      .from(shifts)
+      .innerJoin(locations, eq(locations.id, shifts.locationId))
+      .where(and(eq(shifts.workerId, workers.id), duringOverlapsAsked(shifts.during)))
+      .orderBy(shifts.startAt)
+      .limit(1);
+    const performs = db
+      .select({ one: sql`1` })
+      .from(workerServices)
+      .where(and(eq(workerServices.workerId, workers.id), eq(workerServices.serviceId, services.id)));
+    return (
+      db
+        .select({
+          worker: workers,
+          homeTimeZone: locations.timezone,
+          service: services,
+          performs: sql<boolean>`${exists(performs)}`,
+          shiftTimeZone: sql<string | null>`case when ${workers.locationId} is null then (${firstShiftZone}) end`,
+        })
+        // One row whether or not the worker and the service exist, so that a missing one reads as absent.
+        .from(sql`(select 1) as one`)
+        .leftJoin(workers, byRefPlaceholder(workers, workerUuid, "worker"))
+        .leftJoin(locations, eq(locations.id, workers.locationId))
+        .leftJoin(services, byRefPlaceholder(services, serviceUuid, "service"))
+        .limit(1)
+        .prepare("find_slots_context")
+    );
+  });
+  const [row] = await run({
+    ...refValues("worker", workerRef),
+    ...refValues("service", serviceRef),
+    ...askedRange(shiftRange),
+  });
+  return {
+    worker: row?.worker ? { ...row.worker, homeTimeZone: row.homeTimeZone } : undefined,
+    service: row?.service ?? undefined,
+    performs: row?.performs === true,
+    shiftTimeZone: row?.shiftTimeZone ?? null,
+  };
 }
 
 /**
@@ -83,61 +152,117 @@ export type WorkerDays = {
   locationAppointments: LocationBusyRow[];
 };
 
+/** Milliseconds since the epoch as a JSON number: exact for instants, and cheap to read back. */
+const epochMs = (column: PgColumn) => sql`(extract(epoch from ${column}) * 1000)::float8`;
+
+type WorkerDaysJson = {
+  shifts: [string, string, string, number, number, string, string, Location["kind"], string][];
+  time_off: [string, number, number][];
+  worker_appointments: [string, number, number][];
+  location_appointments: [string, number, number][];
+};
+
+const aggregate = (fields: SQL, order: SQL) =>
+  sql`coalesce(json_agg(json_build_array(${fields}) order by ${order}), '[]')`;
+
+const shiftFields = sql`${shifts.id} as id, ${shifts.workerId} as worker_id, ${shifts.locationId} as location_id,
+  ${shifts.startAt} as start_at, ${epochMs(shifts.startAt)} as start_ms, ${epochMs(shifts.endAt)} as end_ms,
+  ${locations.slug} as slug, ${locations.name} as name, ${locations.kind} as kind, ${locations.timezone} as timezone`;
+const shiftsJson = sql`(select ${aggregate(
+  sql`id, worker_id, location_id, start_ms, end_ms, slug, name, kind, timezone`,
+  sql`start_at`,
+)} from worker_shifts) as shifts`;
+const timeOffJson = (asked: SQL) =>
+  sql`(select ${aggregate(
+    sql`${timeOff.workerId}, ${epochMs(timeOff.startAt)}, ${epochMs(timeOff.endAt)}`,
+    sql`${timeOff.startAt}`,
+  )} from ${timeOff} where ${asked} and ${duringOverlapsAsked(timeOff.during)}) as time_off`;
+
+/**
+ * One worker: each table is probed through its gist index on (worker_id or location_id, during) —
+ * joined to the ids, the planner looks them up one at a time, which a gist index can do where it
+ * cannot use `= any(array)`.
+ */
+function oneWorkerDays(): SQL {
+  const id = sql`${sql.placeholder("workerIds")}::uuid`;
+  return sql`
+    with worker_shifts as materialized (
+      select ${shiftFields} from ${shifts} join ${locations} on ${locations.id} = ${shifts.locationId}
+      where ${shifts.workerId} = ${id} and ${duringOverlapsAsked(shifts.during)}
+    )
+    select ${shiftsJson}, ${timeOffJson(sql`${timeOff.workerId} = ${id}`)},
+      (select ${aggregate(sql`${appointments.workerId}, ${epochMs(appointments.startAt)}, ${epochMs(appointments.endAt)}`, sql`${appointments.startAt}`)}
+       from ${appointments}
+       where ${appointments.workerId} = ${id} and ${isBooked} and ${duringOverlapsAsked(appointments.during)}) as worker_appointments,
+      (select ${aggregate(sql`${appointments.locationId}, ${epochMs(appointments.startAt)}, ${epochMs(appointments.endAt)}`, sql`${appointments.startAt}`)}
+       from (select distinct location_id from worker_shifts) at_shifts
+       join ${appointments} on ${appointments.locationId} = at_shifts.location_id and ${isBooked}
+            and ${duringOverlapsAsked(appointments.during)}) as location_appointments`;
+}
+
+/**
+ * Many workers (a page of availability): the booked appointments of the range are read once through
+ * the gist index on `during`, keeping those of the workers and of their shifts' locations; probing
+ * the index once per worker would cost more than that one scan.
+ */
+function manyWorkersDays(): SQL {
+  // The array in a subquery is parsed once per execution; a bare `$1::uuid[]` would be cast anew for
+  // every row it is compared with under a generic plan.
+  const isAsked = (column: SQL | PgColumn) =>
+    sql`${column} = any((select ${sql.placeholder("workerIds")}::uuid[])::uuid[])`;
+  return sql`
+    with worker_shifts as materialized (
+      select ${shiftFields} from ${shifts} join ${locations} on ${locations.id} = ${shifts.locationId}
+      where ${isAsked(shifts.workerId)} and ${duringOverlapsAsked(shifts.during)}
+    ),
+    busy as materialized (
+      select ${appointments.workerId} as worker_id, ${appointments.locationId} as location_id, ${appointments.startAt} as start_at,
+             ${epochMs(appointments.startAt)} as start_ms, ${epochMs(appointments.endAt)} as end_ms
+      from ${appointments}
+      where ${isBooked} and ${duringOverlapsAsked(appointments.during)}
+        and (${isAsked(appointments.workerId)} or ${appointments.locationId} in (select location_id from worker_shifts))
+    )
+    select ${shiftsJson}, ${timeOffJson(isAsked(timeOff.workerId))},
+      (select ${aggregate(sql`worker_id, start_ms, end_ms`, sql`start_at`)} from busy
+       where ${isAsked(sql`busy.worker_id`)}) as worker_appointments,
+      (select ${aggregate(sql`location_id, start_ms, end_ms`, sql`start_at`)} from busy
+       where location_id in (select location_id from worker_shifts)) as location_appointments`;
+}
+
 /**
  * Shifts (with their location), time off and booked appointments of `workerIds` overlapping `range`,
- * and the booked appointments overlapping `range` at the locations of those shifts: four queries in
- * two round trips, however many workers are asked for.
+ * and the booked appointments overlapping `range` at the locations of those shifts: one statement,
+ * one round trip, however many workers are asked for, prepared once (see preparedStatement).
  */
 export async function loadWorkerDays(db: Executor, workerIds: string[], range: Range): Promise<WorkerDays> {
   if (workerIds.length === 0) return { shifts: [], timeOff: [], workerAppointments: [], locationAppointments: [] };
-  const shiftsInRange = and(inArray(shifts.workerId, workerIds), duringOverlaps(shifts.during, range));
-  const [shiftRows, timeOffRows, workerAppointments] = await Promise.all([
-    db
-      .select({
-        id: shifts.id,
-        workerId: shifts.workerId,
-        locationId: shifts.locationId,
-        start: shifts.startAt,
-        end: shifts.endAt,
-        location: {
-          id: locations.id,
-          slug: locations.slug,
-          name: locations.name,
-          kind: locations.kind,
-          timeZone: locations.timezone,
-        },
-      })
-      .from(shifts)
-      .innerJoin(locations, eq(locations.id, shifts.locationId))
-      .where(shiftsInRange)
-      .orderBy(asc(shifts.startAt)),
-    db
-      .select({ workerId: timeOff.workerId, start: timeOff.startAt, end: timeOff.endAt })
-      .from(timeOff)
-      .where(and(inArray(timeOff.workerId, workerIds), duringOverlaps(timeOff.during, range)))
-      .orderBy(asc(timeOff.startAt)),
-    db
-      .select({ workerId: appointments.workerId, start: appointments.startAt, end: appointments.endAt })
-      .from(appointments)
-      .where(and(isBooked, inArray(appointments.workerId, workerIds), duringOverlaps(appointments.during, range)))
-      .orderBy(asc(appointments.startAt)),
-  ]);
-  // Asked with the locations the shifts name rather than a subquery over shifts: the planner then
-  // probes the (location_id, during) index once per location instead of scanning by time alone.
-  const locationIds = [...new Set(shiftRows.map((shift) => shift.locationId))];
-  const locationAppointments = locationIds.length
-    ? await db
-        .select({ locationId: appointments.locationId, start: appointments.startAt, end: appointments.endAt })
-        .from(appointments)
-        .where(and(isBooked, inArray(appointments.locationId, locationIds), duringOverlaps(appointments.during, range)))
-        .orderBy(asc(appointments.startAt))
-    : [];
+  const one = workerIds.length === 1;
+  const run = preparedRaw<WorkerDaysJson>(db, one ? "load_worker_days_one" : "load_worker_days_many", () =>
+    one ? oneWorkerDays() : manyWorkersDays(),
+  );
+  // Many ids as one uuid[] literal, so that the statement is the same for any number of them.
+  const [row] = await run({ workerIds: one ? workerIds[0] : `{${workerIds.join(",")}}`, ...askedRange(range) });
+  const ofWorker = ([workerId, start, end]: [string, number, number]) => ({
+    workerId,
+    start: new Date(start),
+    end: new Date(end),
+  });
   return {
-    shifts: shiftRows,
-    timeOff: timeOffRows,
-    // The worker_id filter leaves no null, which the column type cannot know.
-    workerAppointments: workerAppointments.map((a) => ({ ...a, workerId: a.workerId ?? "" })),
-    locationAppointments,
+    shifts: (row?.shifts ?? []).map(([id, workerId, locationId, start, end, slug, name, kind, timeZone]) => ({
+      id,
+      workerId,
+      locationId,
+      start: new Date(start),
+      end: new Date(end),
+      location: { id: locationId, slug, name, kind, timeZone },
+    })),
+    timeOff: (row?.time_off ?? []).map(ofWorker),
+    workerAppointments: (row?.worker_appointments ?? []).map(ofWorker),
+    locationAppointments: (row?.location_appointments ?? []).map(([locationId, start, end]) => ({
+      locationId,
+      start: new Date(start),
+      end: new Date(end),
+    })),
   };
 }
 

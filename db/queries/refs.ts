@@ -1,4 +1,4 @@
-import { eq, or, type SQL } from "drizzle-orm";
+import { eq, or, type SQL, sql } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -12,3 +12,15 @@ export const isUuid = (value: string) => UUID.test(value);
 export function byRef(table: { id: PgColumn; slug: PgColumn }, ref: string): SQL {
   return (isUuid(ref) ? or(eq(table.id, ref.toLowerCase()), eq(table.slug, ref)) : eq(table.slug, ref)) as SQL;
 }
+
+/**
+ * `byRef` for a statement prepared once (db/client.ts `preparedStatement`): the ref is the placeholder
+ * `name`, its lowercase form `${name}Id`; `uuid` says which shape (isUuid of the ref) to build.
+ */
+export function byRefPlaceholder(table: { id: PgColumn; slug: PgColumn }, uuid: boolean, name: string): SQL {
+  const slug = eq(table.slug, sql.placeholder(name));
+  return (uuid ? or(eq(table.id, sql.placeholder(`${name}Id`)), slug) : slug) as SQL;
+}
+
+/** The values of `byRefPlaceholder(…, name)` for `ref`. */
+export const refValues = (name: string, ref: string) => ({ [name]: ref, [`${name}Id`]: ref.toLowerCase() });

@@ -3,9 +3,8 @@
 import { getDb } from "@/db/client";
 import {
   findServiceWorkers,
-  findZonedWorker,
+  findSlotsContext,
   loadWorkerDays,
-  performsService,
   type Range,
   type WorkerDays,
   type ZonedWorker,
@@ -19,7 +18,7 @@ import { type AvailabilityQuery, dayRangeIssue, MAX_RANGE_DAYS, type SlotsQuery 
 import { bookingHorizonEnd, FALLBACK_TIME_ZONE, intervalJson, localDaysInterval, todayIn } from "./calendar";
 import type { Interval } from "./intervals";
 import { computeSlots } from "./slots";
-import { workerTimeZones } from "./time-zones";
+import { shiftLookupRange, workerTimeZones } from "./time-zones";
 
 const MINUTE = 60_000;
 
@@ -74,13 +73,40 @@ function unionRange(ranges: (Range | null)[]): Range | null {
 
 const noRows: WorkerDays = { shifts: [], timeOff: [], workerAppointments: [], locationAppointments: [] };
 
-/** One worker's slots from rows loaded for several; `locationId` keeps only shifts at that place. */
+/** Rows in lists per key, in their order: built once, so a page of workers never rescans all rows. */
+function groupBy<T>(list: readonly T[], key: (row: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of list) {
+    const group = groups.get(key(row));
+    if (group) group.push(row);
+    else groups.set(key(row), [row]);
+  }
+  return groups;
+}
+
+/** Splits rows loaded for several workers into each worker's own (and those at their shifts' locations). */
+function rowsPerWorker(rows: WorkerDays): (workerId: string) => WorkerDays {
+  const shiftsOf = groupBy(rows.shifts, (r) => r.workerId);
+  const timeOffOf = groupBy(rows.timeOff, (r) => r.workerId);
+  const appointmentsOf = groupBy(rows.workerAppointments, (r) => r.workerId);
+  const atLocation = groupBy(rows.locationAppointments, (r) => r.locationId);
+  return (workerId) => {
+    const own = shiftsOf.get(workerId) ?? [];
+    return {
+      shifts: own,
+      timeOff: timeOffOf.get(workerId) ?? [],
+      workerAppointments: appointmentsOf.get(workerId) ?? [],
+      locationAppointments: [...new Set(own.map((s) => s.locationId))].flatMap((id) => atLocation.get(id) ?? []),
+    };
+  };
+}
+
+/** One worker's slots from their rows; `locationId` keeps only shifts at that place. */
 function slotsOf(rows: WorkerDays, p: Plan, service: Service, now: Date, locationId?: string) {
-  const own = <T extends { workerId: string }>(list: T[]) => list.filter((row) => row.workerId === p.worker.id);
   const slots = computeSlots({
-    shifts: own(rows.shifts).filter((s) => !locationId || s.locationId === locationId),
-    timeOff: own(rows.timeOff),
-    workerAppointments: own(rows.workerAppointments),
+    shifts: rows.shifts.filter((s) => !locationId || s.locationId === locationId),
+    timeOff: rows.timeOff,
+    workerAppointments: rows.workerAppointments,
     locationAppointments: rows.locationAppointments,
     durationMinutes: service.durationMinutes,
     stepMinutes: p.worker.slotStepMinutes,
@@ -130,16 +156,16 @@ function lookupDays(query: SlotsQuery, now: Date) {
  */
 export async function workerSlots(workerRef: string, query: SlotsQuery, now: Date) {
   const db = await getDb();
-  const [worker, service] = await Promise.all([findZonedWorker(db, workerRef), findByRef(services, query.service, db)]);
+  const { worker, service, performs, shiftTimeZone } = await findSlotsContext(
+    db,
+    workerRef,
+    query.service,
+    shiftLookupRange(lookupDays(query, now)),
+  );
   if (!worker?.active) throw notFound("Worker");
   if (!service?.active) throw notFound("Service");
-  if (!(await performsService(db, worker.id, service.id))) {
-    throw invalidQuery("service", "This worker does not perform that service.");
-  }
-  const timeZone =
-    worker.homeTimeZone ??
-    (await workerTimeZones(db, [worker], lookupDays(query, now))).get(worker.id) ??
-    FALLBACK_TIME_ZONE;
+  if (!performs) throw invalidQuery("service", "This worker does not perform that service.");
+  const timeZone = worker.homeTimeZone ?? shiftTimeZone ?? FALLBACK_TIME_ZONE;
   const p = plan(worker, timeZone, askedDays(query, todayIn(now, timeZone), worker.bookingHorizonDays), now);
   const range = rowsRange(p, service.durationMinutes);
   const rows = range ? await loadWorkerDays(db, [worker.id], range) : noRows;
@@ -190,11 +216,12 @@ export async function serviceAvailability(query: AvailabilityQuery, now: Date) {
     range ? loadWorkerDays(db, ids, range) : noRows,
     workersToJson(db, workers),
   ]);
+  const rowsOf = rowsPerWorker(rows);
   return {
     items: plans.map((p, i) => ({
       worker: workerJson[i],
       timezone: p.timeZone,
-      slots: slotsOf(rows, p, service, now, location?.id),
+      slots: slotsOf(rowsOf(p.worker.id), p, service, now, location?.id),
     })),
   };
 }

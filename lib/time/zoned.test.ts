@@ -1,5 +1,7 @@
 // Run under two host timezones (TZ=UTC and TZ=America/Los_Angeles): every expectation is an absolute
 // instant, so a result that leaks the host's zone fails in at least one of them.
+import { TZDate } from "@date-fns/tz";
+import { format } from "date-fns";
 import { describe, expect, it } from "vitest";
 import {
   addDaysToDate,
@@ -104,6 +106,28 @@ describe("reading instants back", () => {
     expect(formatInstant(new Date("2026-11-01T06:30:00Z"), "America/New_York")).toBe("2026-11-01T01:30:00-05:00");
     expect(formatInstant(new Date("2026-03-02T06:00:00Z"), "UTC")).toBe("2026-03-02T06:00:00+00:00");
     expect(formatInstant(new Date("2026-01-15T04:00:00Z"), "Asia/Kolkata")).toBe("2026-01-15T09:30:00+05:30");
+  });
+
+  it("formats every quarter hour and its date around DST changes as date-fns does with TZDate", () => {
+    // Transitions of 2026 in zones with whole-hour, half-hour and 45-minute offsets and DST steps.
+    const around = [
+      ["America/New_York", "2026-03-08T07:00:00Z"],
+      ["America/New_York", "2026-11-01T06:00:00Z"],
+      ["Europe/Berlin", "2026-03-29T01:00:00Z"],
+      ["Australia/Lord_Howe", "2026-04-04T15:00:00Z"],
+      ["Asia/Kathmandu", "2026-06-01T00:00:00Z"],
+      ["Pacific/Chatham", "2026-04-04T14:00:00Z"],
+      ["UTC", "2026-01-01T00:00:00Z"],
+    ] as const;
+    for (const [zone, transition] of around) {
+      const center = new Date(transition).getTime();
+      for (let t = center - 3 * HOUR; t <= center + 3 * HOUR; t += HOUR / 4) {
+        const expected = format(new TZDate(t, zone), "yyyy-MM-dd'T'HH:mm:ssxxx");
+        // Twice: the second answer comes from the kept texts and must not differ.
+        expect([formatInstant(new Date(t), zone), formatInstant(new Date(t), zone)]).toEqual([expected, expected]);
+        expect(zonedDateOf(new Date(t), zone)).toBe(expected.slice(0, 10));
+      }
+    }
   });
 
   it("round-trips every half hour of a fall-back day to the first matching instant", () => {

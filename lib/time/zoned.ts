@@ -56,6 +56,22 @@ export function isValidTimeZone(timeZone: string): boolean {
  * rather than by TZDate, whose choice for a repeated time depends on the host's TZ (date-fns/tz#40).
  */
 export function zonedDateTimeToInstant(date: string, time: string, timeZone: string): Date {
+  const key = `${date}T${time}|${timeZone}`;
+  let ms = instantsByWallClock.get(key);
+  if (ms === undefined) {
+    ms = wallClockToInstant(date, time, timeZone);
+    if (instantsByWallClock.size >= MAX_KEPT) instantsByWallClock.clear();
+    instantsByWallClock.set(key, ms);
+  }
+  return new Date(ms);
+}
+
+// Answers of zonedDateTimeToInstant, a pure function of its arguments that every slot list asks
+// several times (the day bounds, the horizon): dropped whole when large, which bounds the map.
+const instantsByWallClock = new Map<string, number>();
+const MAX_KEPT = 50_000;
+
+function wallClockToInstant(date: string, time: string, timeZone: string): number {
   const [y, mo, d] = parseDate(date);
   const [h, mi, s] = parseTime(time);
   // The wall time read as if it were UTC; the real instant is this minus the zone's offset then.
@@ -68,10 +84,10 @@ export function zonedDateTimeToInstant(date: string, time: string, timeZone: str
   const valid = [before, after]
     .map((offset) => wall - offset * MINUTE)
     .filter((instant) => wall - tzOffset(timeZone, new Date(instant)) * MINUTE === instant);
-  if (valid.length > 0) return new Date(Math.min(...valid));
+  if (valid.length > 0) return Math.min(...valid);
   // No offset fits: the time fell into a gap. Reading it with the pre-transition offset lands past
   // the transition, i.e. the same wall time shifted forward by the size of the gap.
-  return new Date(wall - before * MINUTE);
+  return wall - before * MINUTE;
 }
 
 /** The local day `date` in `timeZone` as the half-open interval [its first instant, the next day's first instant). */
@@ -84,7 +100,7 @@ export function zonedDayBounds(date: string, timeZone: string): { start: Date; e
 
 /** The calendar date (YYYY-MM-DD) that the wall clock in `timeZone` shows at `instant`. */
 export function zonedDateOf(instant: Date, timeZone: string): string {
-  return formatISO(new TZDate(instant.getTime(), timeZone), { representation: "date" });
+  return wallClock(instant, timeZone).slice(0, 10);
 }
 
 /** The wall-clock time (HH:MM) in `timeZone` at `instant`. */
@@ -99,7 +115,14 @@ export function isoWeekdayOf(date: string): 1 | 2 | 3 | 4 | 5 | 6 | 7 {
 
 /** The calendar date `days` days after (or before, if negative) `date`. */
 export function addDaysToDate(date: string, days: number): string {
-  return formatISO(addDays(utcMidnight(date), days), { representation: "date" });
+  const key = `${date}|${days}`;
+  let shifted = datesByShift.get(key);
+  if (shifted === undefined) {
+    shifted = formatISO(addDays(utcMidnight(date), days), { representation: "date" });
+    if (datesByShift.size >= MAX_KEPT) datesByShift.clear();
+    datesByShift.set(key, shifted);
+  }
+  return shifted;
 }
 
 /** How many days `to` is after `from` (negative when before; 0 for the same date). */
@@ -107,10 +130,48 @@ export function daysBetweenDates(from: string, to: string): number {
   return differenceInCalendarDays(utcMidnight(to), utcMidnight(from));
 }
 
+// Answers of addDaysToDate, which every slot list asks a handful of times (the asked days, the
+// horizon, the day bounds): a TZDate per call costs more than the rest of the arithmetic.
+const datesByShift = new Map<string, string>();
+
+const pad2 = (n: number) => String(n).padStart(2, "0");
+
+/**
+ * `YYYY-MM-DDTHH:mm:ss±hh:mm` at `instant` in `timeZone`. The offset is @date-fns/tz's, read once;
+ * the wall clock is the instant moved by it, printed in UTC. TZDate with date-fns gives the same text
+ * but asks Intl for the offset several times per instant, which slot lists cannot afford.
+ */
+function wallClock(instant: Date, timeZone: string): string {
+  const ms = instant.getTime();
+  const offset = tzOffset(timeZone, instant);
+  if (!Number.isFinite(ms) || !Number.isFinite(offset)) throw new RangeError("Invalid time value");
+  const wall = new Date(ms + offset * MINUTE).toISOString().slice(0, 19);
+  const abs = Math.abs(offset);
+  return `${wall}${offset < 0 ? "-" : "+"}${pad2(Math.trunc(abs / 60))}:${pad2(Math.trunc(abs % 60))}`;
+}
+
+// Formatted instants by zone. An instant's text is a pure function of (zone, instant), and the
+// instants of slot lists repeat (every worker of a page on the same grid), so they are kept; the
+// map is dropped whole when it grows large, which bounds it without bookkeeping.
+const formattedByZone = new Map<string, Map<number, string>>();
+let formattedCount = 0;
+
 /** RFC 3339 with the zone's offset at that instant, e.g. `2026-03-02T09:00:00+03:00`. */
 export function formatInstant(instant: Date, timeZone: string): string {
-  // formatISO: the same text as format(…, "yyyy-MM-dd'T'HH:mm:ssxxx") without parsing a pattern on
-  // every call (slot lists format thousands of instants); it writes a zero offset as Z.
-  const text = formatISO(new TZDate(instant.getTime(), timeZone));
-  return text.endsWith("Z") ? `${text.slice(0, -1)}+00:00` : text;
+  const ms = instant.getTime();
+  const known = formattedByZone.get(timeZone)?.get(ms);
+  if (known !== undefined) return known;
+  const text = wallClock(instant, timeZone);
+  if (formattedCount >= MAX_KEPT) {
+    formattedByZone.clear();
+    formattedCount = 0;
+  }
+  let texts = formattedByZone.get(timeZone);
+  if (!texts) {
+    texts = new Map();
+    formattedByZone.set(timeZone, texts);
+  }
+  texts.set(ms, text);
+  formattedCount++;
+  return text;
 }

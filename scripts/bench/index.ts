@@ -2,7 +2,8 @@
 // 200 workers with about a thousand appointments, loads each case with autocannon, grows the table to
 // a million appointments and loads the "large" cases again; prints a table and the ratios the
 // product's speed targets are about (README "Speed").
-// Environment: BENCH_DURATION (seconds per case, default 10), BENCH_CONNECTIONS (default 10),
+// Environment: BENCH_DURATION (seconds per case, default 10), BENCH_WARMUP (seconds of unmeasured
+// load before each case, default 3), BENCH_CONNECTIONS (default 10),
 // BENCH_APPOINTMENTS (size of the large table, default 1000000), BENCH_DATABASE_URL (use that
 // database as it is instead of creating and dropping one). Loopback only; never part of `npm test`.
 import autocannon from "autocannon";
@@ -11,25 +12,44 @@ import { type BenchCase, cases } from "./cases";
 import { type BenchDataset, countAppointments, createBenchCatalog, growAppointments } from "./dataset";
 import { type BenchDatabase, type BenchServer, benchDatabase, freePort, startServer } from "./server";
 
-type Row = { name: string; reqPerSec: number; p50: number; p99: number; requests: number; failed: number };
+type Row = {
+  name: string;
+  reqPerSec: number;
+  p50: number;
+  p99: number;
+  requests: number;
+  failed: number;
+  /** Server CPU milliseconds per request during the measured run (warm-up excluded); null off Linux. */
+  cpuMsPerRequest: number | null;
+};
 
 const duration = Number(process.env.BENCH_DURATION ?? 10);
+const warmup = Number(process.env.BENCH_WARMUP ?? 3);
 const defaultConnections = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const largeTable = Number(process.env.BENCH_APPOINTMENTS ?? 1_000_000);
 const WORKERS = 200;
 
-async function runCase(baseUrl: string, benchCase: BenchCase, data: BenchDataset, label: string): Promise<Row> {
+async function runCase(server: BenchServer, benchCase: BenchCase, data: BenchDataset, label: string): Promise<Row> {
   const request = benchCase.request(data);
   console.log(`\n▶ ${label}: ${request.method ?? "GET"} ${request.path} for ${duration} s`);
-  const target = { url: baseUrl + request.path, method: request.method ?? "GET", headers: request.headers };
-  // A short warm-up so the first load of lazily required server code is not in the numbers.
-  await autocannon({ ...target, body: request.body, connections: 2, amount: 50 });
+  const target = { url: server.baseUrl + request.path, method: request.method ?? "GET", headers: request.headers };
+  // A warm-up, so that loading the route's code, JIT compilation and preparing its statements on
+  // each pooled connection are not in the numbers: every case gets the same, as a live server has.
+  await autocannon({
+    ...target,
+    body: request.body,
+    connections: benchCase.connections ?? defaultConnections,
+    duration: warmup,
+  });
+  const cpuBefore = server.cpuSeconds();
   const result = await autocannon({
     ...target,
     body: request.body,
     connections: benchCase.connections ?? defaultConnections,
     duration,
   });
+  const cpuAfter = server.cpuSeconds();
+  const cpu = cpuBefore !== null && cpuAfter !== null ? cpuAfter - cpuBefore : null;
   return {
     name: label,
     reqPerSec: result.requests.average,
@@ -37,16 +57,18 @@ async function runCase(baseUrl: string, benchCase: BenchCase, data: BenchDataset
     p99: result.latency.p99,
     requests: result.requests.total,
     failed: result.non2xx + result.errors,
+    cpuMsPerRequest: cpu !== null && result.requests.total > 0 ? (cpu * 1000) / result.requests.total : null,
   };
 }
 
 function printTable(rows: Row[]) {
-  const header = ["case", "req/s", "p50 ms", "p99 ms", "requests", "non-2xx+errors"];
+  const header = ["case", "req/s", "p50 ms", "p99 ms", "server CPU ms/req", "requests", "non-2xx+errors"];
   const lines = rows.map((r) => [
     r.name,
     r.reqPerSec.toFixed(0),
     r.p50.toFixed(1),
     r.p99.toFixed(1),
+    r.cpuMsPerRequest?.toFixed(2) ?? "n/a",
     String(r.requests),
     String(r.failed),
   ]);
@@ -66,6 +88,10 @@ function printRatios(rows: Map<string, Row>, small: number, large: number) {
   const availability = rows.get(`availability@${small}`) ?? rows.get(`availability@${large}`);
   console.log("\nTargets (one run, same machine):");
   console.log(`  slots req/s ÷ health req/s = ${ratio(slots?.reqPerSec, health?.reqPerSec)} (target ≥ 0.80)`);
+  // The same ratio from what each request cost the server: steadier when other work shares the CPUs.
+  console.log(
+    `  health CPU per request ÷ slots CPU per request = ${ratio(health?.cpuMsPerRequest ?? undefined, slots?.cpuMsPerRequest ?? undefined)}`,
+  );
   console.log(
     `  slots p50 with ${large} ÷ with ${small} appointments = ${ratio(slotsLarge?.p50, slots?.p50)} (target ≤ 1.20)`,
   );
@@ -120,7 +146,7 @@ async function main(): Promise<number> {
       for (const benchCase of selected.filter((c) => c.phases.includes(phase))) {
         if (interrupted) return 130;
         const label = benchCase.phases.length > 1 ? `${benchCase.name}@${size}` : benchCase.name;
-        rows.push(await runCase(server.baseUrl, benchCase, data, label));
+        rows.push(await runCase(server, benchCase, data, label));
       }
     }
     printTable(rows);

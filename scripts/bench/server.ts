@@ -2,6 +2,7 @@
 // production server started on it through scripts/start.ts (which builds first when needed), and a
 // wait until it answers its health check.
 import { type ChildProcess, spawn } from "node:child_process";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import postgres from "postgres";
 
@@ -47,7 +48,13 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export type BenchServer = { baseUrl: string; ready: Promise<void>; stop: () => Promise<void> };
+export type BenchServer = {
+  baseUrl: string;
+  ready: Promise<void>;
+  stop: () => Promise<void>;
+  /** CPU seconds (user + system) used so far by the server's processes; null off Linux. */
+  cpuSeconds: () => number | null;
+};
 
 /**
  * Runs `tsx scripts/start.ts -p PORT -H 127.0.0.1` (loopback only) in its own process group, so
@@ -63,7 +70,36 @@ export function startServer(databaseUrl: string, port: number): BenchServer {
   });
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   const baseUrl = `http://127.0.0.1:${port}`;
-  return { baseUrl, ready: waitForHealth(baseUrl, exited), stop: () => stopGroup(child, exited) };
+  return {
+    baseUrl,
+    ready: waitForHealth(baseUrl, exited),
+    stop: () => stopGroup(child, exited),
+    cpuSeconds: () => (child.pid === undefined ? null : groupCpuSeconds(child.pid)),
+  };
+}
+
+const CLOCK_TICKS = 100; // USER_HZ, 100 on every Linux the bench runs on
+
+/**
+ * CPU time of the live processes of a process group, from /proc (Linux). On a machine shared with
+ * other work, CPU per request says what a request costs where req/s also says how busy the box was.
+ */
+function groupCpuSeconds(groupId: number): number | null {
+  if (!existsSync("/proc/self/stat")) return null;
+  let ticks = 0;
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      // Fields after the command name, which is in parentheses and may hold spaces.
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      if (Number(fields[2]) !== groupId) continue; // pgrp
+      ticks += Number(fields[11]) + Number(fields[12]); // utime, stime
+    } catch {
+      // The process ended while the list was read.
+    }
+  }
+  return ticks / CLOCK_TICKS;
 }
 
 async function stopGroup(child: ChildProcess, exited: Promise<number | null>) {
