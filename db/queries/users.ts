@@ -51,7 +51,9 @@ export async function registerClientUser(values: Omit<NewUser, "role">): Promise
   });
 }
 
-export type UserChanges = Partial<Pick<User, "name" | "role" | "passwordHash" | "blocked" | "phone">>;
+export type UserChanges = Partial<
+  Pick<User, "name" | "role" | "passwordHash" | "blocked" | "phone" | "gender" | "birthDate">
+>;
 
 /**
  * Changes a user. A new password or a block bumps the session version, so tokens issued before
