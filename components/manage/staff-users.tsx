@@ -11,7 +11,7 @@ import { ModalDialog } from "@/components/ui/modal-dialog";
 import { EmptyState, ErrorState, Skeleton } from "@/components/ui/states";
 import type { Role } from "@/lib/auth/roles";
 import { apiFetch } from "@/lib/ui/api-client";
-import { staffAccountSchema } from "@/lib/validation/staff";
+import { userCreateSchema, userPatchSchema } from "@/lib/validation/users";
 import { FormActions, FormGrid, text } from "./form-bits";
 import { useRecordForm } from "./use-record-form";
 import { useItems } from "./use-resource";
@@ -24,11 +24,24 @@ const ROLES: Role[] = ["client", "admin", "manager"];
 export function StaffUsers() {
   const t = useTranslations("manage.staff");
   const common = useTranslations("common");
-  const list = useItems<User>("users");
+  const [role, setRole] = useState("");
+  const list = useItems<User>("users", { role: role || undefined });
   const [creating, setCreating] = useState(false);
   return (
     <div className="space-y-4">
-      <Button onClick={() => setCreating(true)}>{t("new")}</Button>
+      <div className="flex flex-wrap items-end gap-3">
+        <Field label={t("filter")}>
+          <select value={role} onChange={(e) => setRole(e.target.value)} className={`${inputClass} w-auto`}>
+            <option value="">{t("allRoles")}</option>
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {t(`roles.${r}`)}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Button onClick={() => setCreating(true)}>{t("new")}</Button>
+      </div>
       {list.isPending ? (
         <Skeleton label={common("states.loading")} />
       ) : list.isError ? (
@@ -116,7 +129,7 @@ function StaffForm({ onDone }: { onDone: () => void }) {
   const { errors, submit, pending } = useRecordForm<User>({
     resource: "users",
     section: "staff",
-    schemas: { create: staffAccountSchema, patch: staffAccountSchema },
+    schemas: { create: userCreateSchema, patch: userPatchSchema },
     onDone,
   });
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {

@@ -9,7 +9,9 @@ import type { LocationJson, WorkerJson } from "@/db/queries/catalog-json";
 import type { Locale } from "@/i18n/config";
 import { addDaysToDate, zonedDateOf } from "@/lib/time/zoned";
 import { apiFetch, query } from "@/lib/ui/api-client";
+import { validateWith } from "@/lib/ui/form-errors";
 import { formatInZone } from "@/lib/ui/format";
+import { appointmentsPerDayQuerySchema } from "@/lib/validation/stats";
 import { useItems } from "./use-resource";
 
 type PerDay = { day: string; count: number };
@@ -28,7 +30,15 @@ export function StatsChart() {
   const [filters, setFilters] = useState({ from: addDaysToDate(today, -13), to: today, workerId: "", locationId: "" });
   const workers = useItems<WorkerJson>("workers", { includeInactive: "true" });
   const locations = useItems<LocationJson>("locations");
-  const valid = filters.from !== "" && filters.to !== "" && filters.from <= filters.to;
+  // The API's own query schema: a range it would refuse is not sent, and the reason shows by the field.
+  const checked = validateWith(appointmentsPerDayQuerySchema, {
+    from: filters.from,
+    to: filters.to,
+    workerId: filters.workerId || undefined,
+    locationId: filters.locationId || undefined,
+  });
+  const valid = checked.ok;
+  const issues = checked.ok ? {} : checked.errors;
   const stats = useQuery({
     queryKey: ["stats", filters],
     enabled: valid,
@@ -43,10 +53,10 @@ export function StatsChart() {
   return (
     <div className="space-y-4">
       <div className="grid grid-cols-2 gap-3 sm:grid-cols-4">
-        <Field label={t("from")} error={valid ? undefined : t("badRange")}>
+        <Field label={t("from")} error={issues.from ? t("badDate") : undefined}>
           <input type="date" value={filters.from} onChange={set("from")} className={inputClass} />
         </Field>
-        <Field label={t("to")}>
+        <Field label={t("to")} error={issues.to ? t("badRange") : undefined}>
           <input type="date" value={filters.to} onChange={set("to")} className={inputClass} />
         </Field>
         <Field label={t("worker")}>
