@@ -25,6 +25,8 @@ async function checkPage(page: Page, path: string) {
 
 for (const lang of LANGUAGES) {
   test.describe(`staff pages in ${lang.locale}`, () => {
+    // Each test visits several pages and runs axe on each: more than one page's worth of time.
+    test.slow();
     test.beforeEach(async ({ context, baseURL }) => {
       await context.addCookies([{ name: "NEXT_LOCALE", value: lang.locale, url: baseURL ?? "" }]);
     });
