@@ -20,7 +20,8 @@ async function findRoom(ref: string) {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: (await findRoom((await params).ref))?.name };
+  const room = await findRoom((await params).ref);
+  return { title: room?.name ?? (await getTranslations("common.notFound"))("title") };
 }
 
 export default async function RoomPage({ params, searchParams }: Props) {

@@ -22,7 +22,7 @@ async function activeWorker(ref: string) {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const row = await findWorker((await params).ref);
-  return { title: row?.active ? row.name : undefined };
+  return { title: row?.active ? row.name : (await getTranslations("common.notFound"))("title") };
 }
 
 export default async function WorkerPage({ params, searchParams }: Props) {
