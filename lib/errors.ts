@@ -15,6 +15,7 @@ export type ErrorCode =
   | "has_appointments"
   | "already_exists"
   | "idempotency_key_reused"
+  | "last_manager"
   | "payload_too_large"
   | "unsupported_media_type"
   | "rate_limited"
