@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { type Executor, getDb } from "../client";
-import { clients } from "../schema/appointments";
 import { type NewUser, type Role, type User, users } from "../schema/users";
+import { linkOrCreateClientOfUser } from "./clients";
 
 /** The public shape of a user (API.md "User"): never the hash or the session version. */
 export function toUserJson(u: User) {
@@ -39,29 +39,21 @@ export async function insertUser(values: NewUser, db: Executor | null = null): P
 }
 
 /**
- * Creates a client-role user and links their client record: an existing record with the same email
- * and no account yet (booked earlier by the desk) is adopted, otherwise a new one is made.
+ * Creates a client-role user and links their client record (see `linkOrCreateClientOfUser`): a
+ * record the desk made earlier with the same email is adopted, otherwise a new one is made.
  */
 export async function registerClientUser(values: Omit<NewUser, "role">): Promise<User> {
   const db = await getDb();
   return db.transaction(async (tx) => {
     const user = await insertUser({ ...values, role: "client" }, tx);
-    const [linked] = await tx
-      .update(clients)
-      .set({ userId: user.id })
-      .where(
-        sql`${clients.id} = (select id from ${clients} where lower(${clients.email}) = lower(${user.email})
-          and ${clients.userId} is null order by ${clients.createdAt} limit 1)`,
-      )
-      .returning({ id: clients.id });
-    if (!linked) {
-      await tx.insert(clients).values({ name: user.name, email: user.email, phone: user.phone, userId: user.id });
-    }
+    await linkOrCreateClientOfUser(tx, user);
     return user;
   });
 }
 
-export type UserChanges = Partial<Pick<User, "name" | "role" | "passwordHash" | "blocked" | "phone">>;
+export type UserChanges = Partial<
+  Pick<User, "name" | "role" | "passwordHash" | "blocked" | "phone" | "gender" | "birthDate">
+>;
 
 /**
  * Changes a user. A new password or a block bumps the session version, so tokens issued before

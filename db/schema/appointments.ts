@@ -18,6 +18,9 @@ export const clients = pgTable(
     userId: uuid("user_id")
       .unique()
       .references(() => users.id, { onDelete: "set null" }),
+    // Set when the record was deleted but appointments still reference it: the personal data is
+    // erased and the row stays, so the appointment history keeps its client (API reads skip it).
+    erasedAt: instant("erased_at"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

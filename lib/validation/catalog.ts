@@ -15,7 +15,7 @@ const catalogName = nameSchema.normalize("NFC");
 const catalogSlug = slugSchema.refine((slug) => !UUID_SHAPE.test(slug), { message: "A slug cannot look like an id." });
 
 /** Optional free text: trimmed, and an empty string clears it like null does. */
-const optionalText = (max: number) =>
+export const optionalText = (max: number) =>
   z
     .string()
     .trim()

@@ -1,0 +1,131 @@
+// Client records: the people appointments are booked for. A record is made by the desk (possibly
+// before the person ever registers) or for a registered user; `user_id` is unique, so one user has
+// at most one record. These functions take a database or transaction handle and never read a session.
+import { and, eq, isNull, sql } from "drizzle-orm";
+import { notFound } from "@/lib/errors";
+import type { ClientCreate } from "@/lib/validation/clients";
+import type { Executor } from "../client";
+import { type Client, clients } from "../schema/appointments";
+import { users } from "../schema/users";
+
+/** The public shape of a client record (API.md "Client"). */
+export function toClientJson(c: Client) {
+  return {
+    id: c.id,
+    name: c.name,
+    phone: c.phone,
+    email: c.email,
+    gender: c.gender,
+    birthDate: c.birthDate,
+    notes: c.notes,
+    userId: c.userId,
+  };
+}
+export type ClientJson = ReturnType<typeof toClientJson>;
+
+/** A new client record, not linked to any account. */
+export async function createClient(db: Executor, input: ClientCreate): Promise<Client> {
+  const [row] = await db
+    .insert(clients)
+    .values({
+      name: input.name,
+      phone: input.phone ?? null,
+      email: input.email ?? null,
+      gender: input.gender ?? null,
+      birthDate: input.birthDate ?? null,
+      notes: input.notes ?? null,
+    })
+    .returning();
+  if (!row) throw new Error("insert into clients returned no row");
+  return row;
+}
+
+/** The client record with this id; an erased (deleted) record is not found. */
+export async function findClientById(db: Executor, id: string): Promise<Client | undefined> {
+  const [row] = await db
+    .select()
+    .from(clients)
+    .where(and(eq(clients.id, id), isNull(clients.erasedAt)))
+    .limit(1);
+  return row;
+}
+
+/**
+ * The client record, held until the transaction ends so a concurrent delete waits for it (and one
+ * that went first is seen: an erased or deleted record is not found). Booking for a client takes it
+ * "share"; changing the record takes "no key update"; deleting it takes "update".
+ */
+export async function lockClient(
+  db: Executor,
+  id: string,
+  strength: "share" | "no key update" | "update" = "share",
+): Promise<Client | undefined> {
+  const [row] = await db
+    .select()
+    .from(clients)
+    .where(and(eq(clients.id, id), isNull(clients.erasedAt)))
+    .limit(1)
+    .for(strength);
+  return row;
+}
+
+/** The client record linked to the user, if there is one. */
+export async function findClientOfUser(db: Executor, userId: string): Promise<Client | undefined> {
+  const [row] = await db.select().from(clients).where(eq(clients.userId, userId)).limit(1);
+  return row;
+}
+
+type Account = { id: string; name: string; email: string; phone: string | null };
+
+/**
+ * Links a client record to a user who has none yet: the oldest record the desk made with the same
+ * email (case-insensitive) and no account is adopted, so the person's earlier bookings become theirs;
+ * otherwise a new record is made from the account. The caller must hold the user's row (a new user
+ * inside its inserting transaction, or `lockUserForLinking`), so two links of one user cannot race.
+ */
+export async function linkOrCreateClientOfUser(db: Executor, user: Account): Promise<Client> {
+  const [adopted] = await db
+    .update(clients)
+    .set({ userId: user.id })
+    .where(
+      and(
+        sql`${clients.id} = (select ${clients.id} from ${clients}
+          where lower(${clients.email}) = lower(${user.email}) and ${clients.userId} is null
+          order by ${clients.createdAt}, ${clients.id} limit 1)`,
+        // Re-checked on the row itself should it have been linked while this waited for its lock.
+        isNull(clients.userId),
+      ),
+    )
+    .returning();
+  if (adopted) return adopted;
+  // The unique user_id is the last word: should a record appear meanwhile, it is read, not duplicated.
+  const [created] = await db
+    .insert(clients)
+    .values({ name: user.name, email: user.email, phone: user.phone, userId: user.id })
+    .onConflictDoNothing({ target: clients.userId })
+    .returning();
+  return created ?? (await existingClientOfUser(db, user.id));
+}
+
+async function existingClientOfUser(db: Executor, userId: string): Promise<Client> {
+  const row = await findClientOfUser(db, userId);
+  if (!row) throw new Error(`client record of user ${userId} vanished`);
+  return row;
+}
+
+/**
+ * The client record of a registered user, linking or creating it on first use (a client who books
+ * for the first time, an account a manager made). Takes the user's row lock, so concurrent calls for
+ * one user serialize and all answer the same record. 404 when there is no such user.
+ */
+export async function ensureClientOfUser(db: Executor, userId: string): Promise<Client> {
+  const existing = await findClientOfUser(db, userId);
+  if (existing) return existing;
+  const [user] = await db
+    .select({ id: users.id, name: users.name, email: users.email, phone: users.phone })
+    .from(users)
+    .where(eq(users.id, userId))
+    .for("no key update");
+  if (!user) throw notFound("User");
+  return (await findClientOfUser(db, userId)) ?? linkOrCreateClientOfUser(db, user);
+}

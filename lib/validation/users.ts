@@ -1,0 +1,47 @@
+// Bodies and the list query of user accounts (API.md "User", manager only).
+import { z } from "zod";
+import { ROLES } from "@/db/schema/users";
+import {
+  emailSchema,
+  genderSchema,
+  isoDateSchema,
+  nameSchema,
+  pageQuerySchema,
+  passwordSchema,
+  phoneSchema,
+} from "./common";
+
+export const roleSchema = z.enum(ROLES, { message: "Role must be client, admin or manager." });
+
+const profileFields = {
+  name: nameSchema.normalize("NFC"),
+  role: roleSchema,
+  gender: genderSchema.nullable(),
+  birthDate: isoDateSchema.nullable(),
+  // null or an empty string clears it.
+  phone: z.union([z.literal("").transform(() => null), phoneSchema]).nullable(),
+};
+
+/** A new account: staff (admin, manager) or a client the desk signs up. */
+export const userCreateSchema = z.object({
+  ...z.object(profileFields).partial().shape,
+  email: emailSchema,
+  password: passwordSchema,
+  name: profileFields.name,
+  role: profileFields.role,
+});
+/** PATCH /users/{id}: the profile and the role; email and password are not changed here. */
+export const userPatchSchema = z.object(profileFields).partial().strict();
+export type UserCreate = z.infer<typeof userCreateSchema>;
+export type UserPatch = z.infer<typeof userPatchSchema>;
+
+const booleanFlag = z
+  .enum(["true", "false", "1", "0"], { message: "Use true or false." })
+  .transform((value) => value === "true" || value === "1");
+
+export const userListQuerySchema = pageQuerySchema.extend({
+  q: z.string().trim().max(200).optional(),
+  role: roleSchema.optional(),
+  blocked: booleanFlag.optional(),
+});
+export type UserListQuery = z.infer<typeof userListQuerySchema>;
