@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./axe";
-import { createRoom, createWorker, localDays } from "./catalog";
+import { bookAs, createRoom, createWorker, localDays } from "./catalog";
 import { expect, test } from "./fixtures";
 
 // Every client page, in both languages; the ui and ui-phone projects run it at desktop and phone
@@ -55,13 +55,29 @@ for (const { locale, heading } of LANGUAGES) {
       await check(page, path, isMobile);
     }
 
-    await signIn(await users.client(`a11y-${locale}`));
+    const client = await users.client(`a11y-${locale}`);
+    await signIn(client);
+    await check(page, "/appointments", isMobile);
+    const booked = await bookAs(page.request, client, {
+      workerId: worker.id,
+      serviceId: worker.service.id,
+      start: `${tomorrow}T12:00:00+03:00`,
+    });
     for (const path of [
+      `/appointments/${booked.id}`,
       "/appointments",
       `/book?worker=${worker.slug}&service=${worker.service.slug}&start=${start}`,
       `/rooms/${room.slug}?date=${tomorrow}`,
     ]) {
       await check(page, path, isMobile);
     }
+    // The cancel confirmation, open.
+    await page.goto("/appointments");
+    await page
+      .getByRole("button", { name: locale === "en" ? /^Cancel / : /^Отменить/ })
+      .first()
+      .click();
+    await expect(page.getByRole("dialog")).toBeVisible();
+    await expectNoSeriousA11yViolations(page);
   });
 }

@@ -6,9 +6,12 @@ import { useTranslations } from "next-intl";
 import { useRef, useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
+import { Field, inputClass } from "@/components/ui/field";
 import { ApiError, apiFetch } from "@/lib/ui/api-client";
 import { newIdempotencyKey } from "@/lib/ui/booking";
+import { apiIssues, formIssues, optionalText } from "@/lib/ui/form-issues";
 import type { AppointmentJson } from "@/lib/ui/types";
+import { appointmentCreateSchema } from "@/lib/validation/appointments";
 import { InlineAuth } from "./inline-auth";
 import { SlotList, slotsKey } from "./slot-list";
 
@@ -20,6 +23,8 @@ type Props = {
   date: string;
   signedIn: boolean;
 };
+
+type Booking = { workerId: string; serviceId: string; start: string; notes?: string };
 
 /** Why a confirmed slot could not be booked, when someone else was quicker or it stopped being bookable. */
 type Conflict = "slot_taken" | "not_available";
@@ -35,15 +40,16 @@ export function BookingFlow({ worker, service, start, date, signedIn: initiallyS
   const queryClient = useQueryClient();
   const [signedIn, setSignedIn] = useState(initiallySignedIn);
   const [conflict, setConflict] = useState<Conflict | null>(null);
+  const [issues, setIssues] = useState<Record<string, string>>({});
   // One key per attempt at this slot: a retry after a network failure must not book twice.
   const idempotencyKey = useRef(newIdempotencyKey());
 
   const book = useMutation({
-    mutationFn: () =>
+    mutationFn: (body: Booking) =>
       apiFetch<AppointmentJson>("/appointments", {
         method: "POST",
         headers: { "Idempotency-Key": idempotencyKey.current },
-        body: { workerId: worker.id, serviceId: service.id, start },
+        body,
       }),
     onSuccess: (appointment) => {
       toast.success(t("booked"));
@@ -55,6 +61,8 @@ export function BookingFlow({ worker, service, start, date, signedIn: initiallyS
         queryClient.invalidateQueries({ queryKey: slotsKey(worker.slug, service.slug, date) });
       } else if (err instanceof ApiError && err.status === 401) {
         setSignedIn(false);
+      } else if (err instanceof ApiError && err.code === "validation_failed") {
+        setIssues(apiIssues(err));
       } else {
         toast.error(t("failed"));
       }
@@ -87,11 +95,24 @@ export function BookingFlow({ worker, service, start, date, signedIn: initiallyS
     );
   }
 
+  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const body: Booking = { workerId: worker.id, serviceId: service.id, start, notes: optionalText(form.get("notes")) };
+    // The API's own schema: what it would refuse is refused here, next to the field.
+    const found = formIssues(appointmentCreateSchema, body);
+    setIssues(found);
+    if (Object.keys(found).length === 0) book.mutate(body);
+  }
+
   return (
-    <div className="space-y-3">
-      <Button pending={book.isPending} onClick={() => book.mutate()} className="w-full sm:w-auto">
+    <form onSubmit={onSubmit} noValidate className="space-y-4">
+      <Field label={t("notes")} hint={t("notesHint")} error={issues.notes && t("notesError")}>
+        <textarea name="notes" rows={3} maxLength={2000} className={inputClass} />
+      </Field>
+      <Button type="submit" pending={book.isPending} className="w-full sm:w-auto">
         {book.isPending ? t("confirming") : t("confirm")}
       </Button>
-    </div>
+    </form>
   );
 }

@@ -15,6 +15,7 @@ import { newIdempotencyKey, roomInterval } from "@/lib/ui/booking";
 import { formIssues } from "@/lib/ui/form-issues";
 import { formatTime } from "@/lib/ui/format";
 import type { AppointmentJson, LocationScheduleAnswer } from "@/lib/ui/types";
+import { appointmentCreateSchema } from "@/lib/validation/appointments";
 import { weeklyRuleSchema } from "@/lib/validation/schedules";
 
 type Room = { id: string; slug: string; timezone: string };
@@ -95,10 +96,16 @@ function RoomBookingForm({ room, date, onTaken }: { room: Room; date: string; on
     const end = String(form.get("end") ?? "");
     // Wall times checked by the same rule as a weekly schedule's: HH:MM, the end after the start.
     const found = formIssues(weeklyRuleSchema, { weekday: isoWeekdayOf(date), start, end });
-    setIssues(found);
     setRefusal("");
-    if (Object.keys(found).length > 0) return;
-    book.mutate({ locationId: room.id, ...roomInterval(date, start, end, room.timezone) });
+    if (Object.keys(found).length > 0) {
+      setIssues(found);
+      return;
+    }
+    const body = { locationId: room.id, ...roomInterval(date, start, end, room.timezone) };
+    // Then the API's own body schema (an interval too long for one appointment, say).
+    const refused = formIssues(appointmentCreateSchema, body);
+    setIssues(refused);
+    if (Object.keys(refused).length === 0) book.mutate(body);
   }
 
   return (
