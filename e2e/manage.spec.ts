@@ -54,12 +54,16 @@ test.describe("manager pages", () => {
     await page.getByRole("button", { name: "Save and apply" }).click();
     await expect(page.getByText(/Schedule applied: \d+ shifts? in the range/)).toBeVisible();
 
-    // The public worker page is built on another branch; until it lands, the slots come from the API.
+    // The new slots are on the public worker page, in the location's zone; the API gives the instants.
     const workers = await api.get<{ items: { slug: string; name: string }[] }>(
       `/workers?q=${encodeURIComponent(workerName)}`,
     );
     const worker = workers.items.find((w) => w.name === workerName);
     expect(worker).toBeDefined();
+    await page.goto(`/workers/${worker?.slug}?date=${tomorrow.date}`);
+    await expect(page.getByRole("heading", { level: 1, name: workerName })).toBeVisible();
+    const free = page.getByRole("list", { name: "Free times" }).getByRole("link");
+    await expect(free).toHaveText(["08:00", "09:00", "17:00", "18:00"]);
     const slots = await api.get<{ slots: { start: string }[] }>(
       `/workers/${worker?.slug}/slots?service=${service.id}&date=${tomorrow.date}`,
     );
