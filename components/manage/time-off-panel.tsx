@@ -87,26 +87,14 @@ export function TimeOffPanel({ worker }: { worker: ScheduleWorker }) {
     <div className="space-y-4">
       <form onSubmit={onSubmit} noValidate className="space-y-3 rounded-lg border border-slate-200 bg-white p-3">
         <div className="grid grid-cols-2 gap-3 sm:grid-cols-4">
-          <Field label={t("startDate")} error={errors.start}>
-            <input
-              name="startDate"
-              type="date"
-              defaultValue={today}
-              className={inputClass}
-              aria-errormessage={describe}
-            />
+          <Field label={t("startDate")} error={errors.start} describedBy={describe}>
+            <input name="startDate" type="date" defaultValue={today} className={inputClass} />
           </Field>
           <Field label={t("startTime")}>
             <input name="startTime" type="time" defaultValue="12:00" className={inputClass} />
           </Field>
-          <Field label={t("endDate")} error={errors.end}>
-            <input
-              name="endDate"
-              type="date"
-              defaultValue={today}
-              className={inputClass}
-              aria-errormessage={describe}
-            />
+          <Field label={t("endDate")} error={errors.end} describedBy={describe}>
+            <input name="endDate" type="date" defaultValue={today} className={inputClass} />
           </Field>
           <Field label={t("endTime")}>
             <input name="endTime" type="time" defaultValue="13:00" className={inputClass} />

@@ -115,16 +115,15 @@ function WeeklyScheduleForm({
             ))}
           </select>
         </Field>
-        <Field label={t("from")} error={errors.from}>
-          <input
-            type="date"
-            value={from}
-            onChange={(e) => setFrom(e.target.value)}
-            className={inputClass}
-            aria-errormessage={conflict ? conflictId : undefined}
-          />
+        <Field label={t("from")} error={errors.from} describedBy={conflict ? conflictId : undefined}>
+          <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} className={inputClass} />
         </Field>
-        <Field label={t("until")} hint={t("untilHint")} error={errors.until}>
+        <Field
+          label={t("until")}
+          hint={t("untilHint")}
+          error={errors.until}
+          describedBy={conflict ? conflictId : undefined}
+        >
           <input type="date" value={until} onChange={(e) => setUntil(e.target.value)} className={inputClass} />
         </Field>
       </div>
