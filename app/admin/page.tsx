@@ -21,7 +21,7 @@ async function Board() {
 }
 
 export default async function AdminPage() {
-  const [t, common] = await Promise.all([getTranslations("admin"), getTranslations("common.states")]);
+  const [t, common] = await Promise.all([getTranslations("admin"), getTranslations("common")]);
   return (
     <section className="space-y-4">
       <h1 className="text-2xl font-semibold">{t("title")}</h1>

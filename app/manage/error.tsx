@@ -1,10 +1,7 @@
 "use client";
 
-import { useTranslations } from "next-intl";
-import { ErrorState } from "@/components/ui/states";
+import { SegmentError } from "@/components/ui/segment-error";
 
-export default function ManageError({ reset }: { error: Error; reset: () => void }) {
-  const t = useTranslations("manage");
-  const common = useTranslations("common.actions");
-  return <ErrorState message={t("pageFailed")} retryLabel={common("retry")} onRetry={reset} />;
+export default function ManageError({ error, reset }: { error: Error; reset: () => void }) {
+  return <SegmentError error={error} retry={reset} />;
 }

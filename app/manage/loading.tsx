@@ -1,7 +1,5 @@
-import { getTranslations } from "next-intl/server";
-import { Skeleton } from "@/components/ui/states";
+import { PageSkeleton } from "@/components/ui/page-skeleton";
 
-export default async function ManageLoading() {
-  const t = await getTranslations("common.states");
-  return <Skeleton label={t("loading")} rows={4} />;
+export default function ManageLoading() {
+  return <PageSkeleton />;
 }

@@ -30,7 +30,7 @@ async function Overview() {
 }
 
 export default async function ManagePage() {
-  const [t, common] = await Promise.all([getTranslations("manage"), getTranslations("common.states")]);
+  const [t, common] = await Promise.all([getTranslations("manage"), getTranslations("common")]);
   return (
     <section className="space-y-4">
       <h1 className="text-2xl font-semibold">{t("title")}</h1>

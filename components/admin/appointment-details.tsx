@@ -119,7 +119,7 @@ function SlotPicker({
         <input type="date" value={date} onChange={(e) => setDate(e.target.value)} className={inputClass} />
       </Field>
       {slots.isPending ? (
-        <Skeleton label={common("states.loading")} rows={1} />
+        <Skeleton label={common("loading")} rows={1} />
       ) : slots.isError ? (
         <ErrorState
           message={common("states.loadFailed")}

@@ -31,7 +31,7 @@ export function ClientAppointments({ clientId }: { clientId: string }) {
       timeZone: "UTC",
     })}, ${clock.slice(0, 5)}`;
   };
-  if (list.isPending) return <Skeleton label={common("states.loading")} />;
+  if (list.isPending) return <Skeleton label={common("loading")} />;
   if (list.isError) {
     return (
       <ErrorState

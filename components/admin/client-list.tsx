@@ -36,7 +36,7 @@ export function ClientList() {
         <Button onClick={() => setCreating(true)}>{t("new")}</Button>
       </div>
       {list.isPending ? (
-        <Skeleton label={common("states.loading")} />
+        <Skeleton label={common("loading")} />
       ) : list.isError ? (
         <ErrorState
           message={common("states.loadFailed")}

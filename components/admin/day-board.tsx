@@ -97,7 +97,7 @@ export function DayBoard({ locations, specialties }: Props) {
       {failed ? (
         <ErrorState message={t("loadFailed")} retryLabel={common("actions.retry")} onRetry={retry} />
       ) : loading ? (
-        <Skeleton label={common("states.loading")} rows={6} />
+        <Skeleton label={common("loading")} rows={6} />
       ) : workers.data.length === 0 ? (
         <EmptyState>{t("noWorkers")}</EmptyState>
       ) : (

@@ -46,7 +46,7 @@ export function RecordList<T extends Record>({
     <div className="space-y-4">
       <Button onClick={() => setEditing("new")}>{t("new")}</Button>
       {list.isPending ? (
-        <Skeleton label={common("states.loading")} />
+        <Skeleton label={common("loading")} />
       ) : list.isError ? (
         <ErrorState
           message={common("states.loadFailed")}

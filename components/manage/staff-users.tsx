@@ -43,7 +43,7 @@ export function StaffUsers() {
         <Button onClick={() => setCreating(true)}>{t("new")}</Button>
       </div>
       {list.isPending ? (
-        <Skeleton label={common("states.loading")} />
+        <Skeleton label={common("loading")} />
       ) : list.isError ? (
         <ErrorState
           message={common("states.loadFailed")}

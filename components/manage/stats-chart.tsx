@@ -81,7 +81,7 @@ export function StatsChart() {
         </Field>
       </div>
       {!valid ? null : stats.isPending ? (
-        <Skeleton label={common("states.loading")} rows={4} />
+        <Skeleton label={common("loading")} rows={4} />
       ) : stats.isError ? (
         <ErrorState
           message={common("states.loadFailed")}

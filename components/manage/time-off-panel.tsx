@@ -122,7 +122,7 @@ export function TimeOffPanel({ worker }: { worker: ScheduleWorker }) {
         </Button>
       </form>
       {list.isPending ? (
-        <Skeleton label={common("states.loading")} rows={2} />
+        <Skeleton label={common("loading")} rows={2} />
       ) : list.isError ? (
         <ErrorState
           message={common("states.loadFailed")}

@@ -58,7 +58,7 @@ export function WeekCalendar({ worker }: { worker: ScheduleWorker }) {
         </Button>
       </div>
       {shifts.isPending || timeOff.isPending ? (
-        <Skeleton label={common("states.loading")} rows={3} />
+        <Skeleton label={common("loading")} rows={3} />
       ) : shifts.isError || timeOff.isError ? (
         <ErrorState
           message={common("states.loadFailed")}

@@ -38,7 +38,7 @@ export function WeeklyScheduleEditor({ worker }: { worker: ScheduleWorker }) {
   const stored = useStoredSchedule(worker.id);
   const locations = useItems<LocationJson>("locations");
   const common = useTranslations("common");
-  if (stored.isPending || locations.isPending) return <Skeleton label={common("states.loading")} rows={4} />;
+  if (stored.isPending || locations.isPending) return <Skeleton label={common("loading")} rows={4} />;
   if (stored.isError || locations.isError) {
     return (
       <ErrorState

@@ -23,7 +23,7 @@ export function WorkerForm({ item, onDone }: { item?: WorkerJson; onDone: () => 
     onDone,
   });
   const performs = new Set(item?.services.map((s) => s.id));
-  const common = useTranslations("common.states");
+  const common = useTranslations("common");
 
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();

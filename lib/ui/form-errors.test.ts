@@ -14,9 +14,9 @@ describe("form validation with the API's schemas", () => {
     expect(result).toEqual({ ok: false, errors: { "rules.0.end": "The end must be after the start." } });
   });
 
-  it("answers the parsed value when the form is valid", () => {
+  it("answers ok when the form is valid", () => {
     const result = validateWith(locationCreateSchema, { name: " Clinic ", timezone: "Europe/Moscow" });
-    expect(result).toEqual({ ok: true, data: { name: "Clinic", timezone: "Europe/Moscow", kind: "workplace" } });
+    expect(result).toEqual({ ok: true });
   });
 
   it("takes field errors from a validation_failed answer and the field of a taken value", () => {

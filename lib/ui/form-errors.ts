@@ -1,28 +1,15 @@
+// The staff forms' save cycle on top of lib/ui/form-issues.ts (the same schema check the client
+// pages use): a yes/no answer for the submit handler, taken values, and number fields.
 import type { z } from "zod";
 import { ApiError } from "./api-client";
+import { apiIssues, formIssues, optionalText } from "./form-issues";
 
 export type FieldErrors = Record<string, string>;
 
-/** Zod issues keyed by field path ("rules.0.end"), the same keys the API's validation_failed uses. */
-export function zodFieldErrors(error: z.ZodError): FieldErrors {
-  const errors: FieldErrors = {};
-  for (const issue of error.issues) {
-    const path = issue.path.map(String).join(".");
-    errors[path] ??= issue.message;
-  }
-  return errors;
-}
-
-/**
- * Checks form values with the schema the API uses, so the browser refuses what the server would;
- * answers the parsed value or the errors per field.
- */
-export function validateWith<S extends z.ZodType>(
-  schema: S,
-  values: unknown,
-): { ok: true; data: z.output<S> } | { ok: false; errors: FieldErrors } {
-  const parsed = schema.safeParse(values);
-  return parsed.success ? { ok: true, data: parsed.data } : { ok: false, errors: zodFieldErrors(parsed.error) };
+/** Checks form values with the schema the API uses, so the browser refuses what the server would. */
+export function validateWith(schema: z.ZodType, values: unknown): { ok: true } | { ok: false; errors: FieldErrors } {
+  const errors = formIssues(schema, values);
+  return Object.keys(errors).length === 0 ? { ok: true } : { ok: false, errors };
 }
 
 /**
@@ -30,21 +17,15 @@ export function validateWith<S extends z.ZodType>(
  * else nothing (the toast says why).
  */
 export function apiFieldErrors(err: unknown): FieldErrors {
-  if (!(err instanceof ApiError)) return {};
-  if (err.code === "validation_failed") return err.fieldErrors();
-  const field = err.details.field;
-  if (err.code === "already_exists" && typeof field === "string") return { [field]: err.message };
-  return {};
+  const field = err instanceof ApiError ? err.details.field : undefined;
+  if (err instanceof ApiError && err.code === "already_exists" && typeof field === "string") {
+    return { [field]: err.message };
+  }
+  return apiIssues(err);
 }
-
-/** "" → undefined, so optional fields left blank are simply not sent. */
-export const blankToUndefined = (value: FormDataEntryValue | null) => {
-  const text = typeof value === "string" ? value.trim() : "";
-  return text === "" ? undefined : text;
-};
 
 /** A number field: blank → undefined, otherwise Number (NaN fails the schema with its message). */
 export const numberOrUndefined = (value: FormDataEntryValue | null) => {
-  const text = blankToUndefined(value);
+  const text = optionalText(value);
   return text === undefined ? undefined : Number(text.replace(",", "."));
 };

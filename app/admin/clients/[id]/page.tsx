@@ -44,11 +44,7 @@ async function ClientSections({ id }: { id: string }) {
 }
 
 export default async function AdminClientPage({ params }: Props) {
-  const [{ id }, t, common] = await Promise.all([
-    params,
-    getTranslations("admin.clients"),
-    getTranslations("common.states"),
-  ]);
+  const [{ id }, t, common] = await Promise.all([params, getTranslations("admin.clients"), getTranslations("common")]);
   return (
     <div className="space-y-6">
       <Link href="/admin/clients" className="text-sm text-brand-dark underline">

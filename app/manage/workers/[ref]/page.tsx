@@ -62,7 +62,7 @@ export default async function WorkerSchedulePage({ params }: Props) {
   const [{ ref }, t, common] = await Promise.all([
     params,
     getTranslations("manage.schedule"),
-    getTranslations("common.states"),
+    getTranslations("common"),
   ]);
   return (
     <div className="space-y-6">
