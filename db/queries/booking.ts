@@ -9,7 +9,7 @@ import type { Interval } from "@/lib/availability/intervals";
 import { checkBooking, type RefusalReason, ROOM_HORIZON_DAYS } from "@/lib/booking/rules";
 import { AppError, sqlState } from "@/lib/errors";
 import type { Db, Executor } from "../client";
-import { appointments, clients } from "../schema/appointments";
+import { appointments } from "../schema/appointments";
 import type { Location, Service } from "../schema/catalog";
 import { locations } from "../schema/catalog";
 import { shifts, timeOff } from "../schema/schedules";
@@ -157,37 +157,4 @@ export async function insertAppointment(tx: Executor, booking: NewBooking, locat
     .returning({ id: appointments.id });
   if (!row) throw new Error("insert into appointments returned no row");
   return row.id;
-}
-
-// Client records: the people branch owns db/queries/clients.ts (Clients CRUD); these two are the
-// minimum booking needs and move there once it lands.
-
-/** The client record of a signed-in user, made from the account when there is none yet. */
-export async function clientOfUser(tx: Executor, user: { id: string; name: string; email: string }): Promise<string> {
-  const [existing] = await tx.select({ id: clients.id }).from(clients).where(eq(clients.userId, user.id)).limit(1);
-  if (existing) return existing.id;
-  await tx
-    .insert(clients)
-    .values({ name: user.name, email: user.email, userId: user.id })
-    .onConflictDoNothing({ target: clients.userId });
-  const [row] = await tx.select({ id: clients.id }).from(clients).where(eq(clients.userId, user.id)).limit(1);
-  if (!row) throw new Error("client record of user not found after insert");
-  return row.id;
-}
-
-export async function insertInlineClient(
-  tx: Executor,
-  values: { name: string; phone?: string | null; email?: string | null },
-): Promise<string> {
-  const [row] = await tx
-    .insert(clients)
-    .values({ name: values.name, phone: values.phone ?? null, email: values.email ?? null })
-    .returning({ id: clients.id });
-  if (!row) throw new Error("insert into clients returned no row");
-  return row.id;
-}
-
-export async function clientExists(tx: Executor, id: string): Promise<boolean> {
-  const rows = await tx.select({ id: clients.id }).from(clients).where(eq(clients.id, id)).limit(1);
-  return rows.length > 0;
 }

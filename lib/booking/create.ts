@@ -8,13 +8,11 @@ import {
   type BookingTarget,
   bookingTransaction,
   claimInterval,
-  clientExists,
-  clientOfUser,
   insertAppointment,
-  insertInlineClient,
   type Tx,
 } from "@/db/queries/booking";
 import { findByRef } from "@/db/queries/catalog-shared";
+import { createClient, ensureClientOfUser, lockClient } from "@/db/queries/clients";
 import { requestHash, runOncePerKey, type StoredResponse } from "@/db/queries/idempotency";
 import { locations, services } from "@/db/schema/catalog";
 import { type Caller, isStaff } from "@/lib/auth/roles";
@@ -68,10 +66,11 @@ export function bookedInterval(target: BookingTarget, start: Date, end: Date | u
 
 /** Whose appointment it is: a client's own; staff name an existing client or give a new one inline. */
 async function bookedClient(tx: Tx, caller: Caller, body: AppointmentCreate): Promise<string> {
-  if (!isStaff(caller.role)) return clientOfUser(tx, caller);
-  if (body.client) return insertInlineClient(tx, body.client);
+  if (!isStaff(caller.role)) return (await ensureClientOfUser(tx, caller.id)).id;
+  if (body.client) return (await createClient(tx, body.client)).id;
   if (!body.clientId) throw validationFailed("clientId", "Give clientId, or a new client as client.");
-  if (!(await clientExists(tx, body.clientId))) throw notFound("Client");
+  // Held until the booking commits, so the record cannot be deleted from under it.
+  if (!(await lockClient(tx, body.clientId, "share"))) throw notFound("Client");
   return body.clientId;
 }
 
