@@ -285,6 +285,10 @@ describe("PATCH /appointments/{id}", () => {
     expect(taken.json.error.code).toBe("slot_taken");
     const outside = await api.patch(s.admin.token, a.id, { start: shiftTime(s.shiftStart, -60).toISOString() });
     expect(outside.json.error.details.reason).toBe("outside_schedule");
+    const tooLong = await api.patch(s.admin.token, a.id, { end: new Date(Date.now() + 30 * 3_600_000).toISOString() });
+    expect(tooLong.json.error.details.issues).toEqual([
+      { path: "end", message: "An interval may be at most 25 hours long." },
+    ]);
     expect((await api.get(s.client.token, a.id)).json.start).toBe(a.start);
     expect((await api.create(s.otherClient.token, s.slot(0))).json.error.code).toBe("slot_taken");
   });
