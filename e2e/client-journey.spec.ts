@@ -93,3 +93,25 @@ test.describe("a client books and cancels", () => {
     await expect(page.getByRole("heading", { name: "You are booked" })).toBeVisible();
   });
 });
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the search filters work as a plain form and land in a shareable URL", async ({ page }) => {
+    const worker = await createWorker(page.request, "nojs");
+    await page.goto("/");
+    await page.getByLabel("Name").fill(worker.name);
+    await page.getByLabel("Specialty").selectOption(worker.specialty.slug);
+    await page.getByRole("button", { name: "Search" }).click();
+    await expect(page).toHaveURL(new RegExp(`specialty=${worker.specialty.slug}`));
+    const list = page.getByRole("list", { name: "Specialists" });
+    await expect(list.getByRole("listitem")).toHaveCount(1);
+    await expect(list.getByRole("link", { name: worker.name })).toBeVisible();
+
+    // The same URL, opened fresh, shows the same result; a name nobody has shows the empty state.
+    await page.goto(page.url());
+    await expect(page.getByRole("list", { name: "Specialists" }).getByRole("listitem")).toHaveCount(1);
+    await page.goto(`/?q=${encodeURIComponent(`${worker.name} nobody`)}`);
+    await expect(page.getByText("No specialist matches this search.")).toBeVisible();
+  });
+});
