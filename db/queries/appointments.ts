@@ -4,7 +4,7 @@
 import { and, asc, eq, gte, lt, type SQL, sql } from "drizzle-orm";
 import { formatInstant } from "@/lib/time/zoned";
 import type { Executor } from "../client";
-import { appointments, clients } from "../schema/appointments";
+import { type Appointment, appointments, clients } from "../schema/appointments";
 import { locations, services, workers } from "../schema/catalog";
 
 export const appointmentColumns = {
@@ -33,9 +33,11 @@ function selectAppointments(db: Executor) {
 }
 
 export type AppointmentRow = Awaited<ReturnType<typeof selectAppointments>>[number];
+/** What the JSON is made from: a row as selected, or one a booking is about to insert. */
+export type AppointmentView = Omit<AppointmentRow, "appointment"> & { appointment: Omit<Appointment, "during"> };
 
 /** API.md "Appointment", instants in the location's timezone. */
-export function toAppointmentJson(row: AppointmentRow) {
+export function toAppointmentJson(row: AppointmentView) {
   const a = row.appointment;
   const at = (d: Date | null) => (d ? formatInstant(d, row.timezone) : null);
   const { userId: _userId, ...client } = row.client;

@@ -3,16 +3,18 @@
 // rules of lib/booking/rules.ts decide whether the interval is bookable; the exclusion constraints
 // decide races between bookings, and their violations (or the deadlocks two of them can end in)
 // become 409 slot_taken.
+import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { bookingHorizonEnd, FALLBACK_TIME_ZONE } from "@/lib/availability/calendar";
 import type { Interval } from "@/lib/availability/intervals";
 import { checkBooking, type RefusalReason, ROOM_HORIZON_DAYS } from "@/lib/booking/rules";
 import { AppError, sqlState } from "@/lib/errors";
 import type { Db, Executor } from "../client";
-import { appointments, clients } from "../schema/appointments";
+import { appointments, type Client } from "../schema/appointments";
 import type { Location, Service } from "../schema/catalog";
 import { locations } from "../schema/catalog";
 import { shifts, timeOff } from "../schema/schedules";
+import type { AppointmentView } from "./appointments";
 import type { ZonedWorker } from "./availability";
 import { duringOverlaps } from "./availability";
 
@@ -77,6 +79,9 @@ export type BookingTarget =
   | { kind: "worker"; worker: ZonedWorker; service: Service; location: Location | null }
   | { kind: "room"; location: Location; service: Service | null };
 
+/** The location an appointment is at, as its JSON and its times need it. */
+export type BookedLocation = { id: string; slug: string; name: string; kind: Location["kind"]; timezone: string };
+
 /**
  * Checks that `interval` is bookable for `target` now, holding the worker's shifts over it FOR SHARE
  * until the transaction ends; answers the location the appointment is at. `horizon`: whether the
@@ -87,13 +92,13 @@ export async function claimInterval(
   target: BookingTarget,
   interval: Interval,
   options: { now: Date; horizon: boolean },
-): Promise<{ locationId: string }> {
+): Promise<BookedLocation> {
   const { now } = options;
   if (target.kind === "room") {
     const horizonEnd = options.horizon ? bookingHorizonEnd(now, ROOM_HORIZON_DAYS, target.location.timezone) : null;
     const verdict = checkBooking({ interval, now, horizonEnd, shifts: null, timeOff: [] });
     if (!verdict.ok) throw notAvailable(verdict.reason);
-    return { locationId: target.location.id };
+    return target.location;
   }
   const { worker } = target;
   const [shiftRows, timeOffRows] = await Promise.all([
@@ -102,7 +107,13 @@ export async function claimInterval(
         start: shifts.startAt,
         end: shifts.endAt,
         locationId: shifts.locationId,
-        timeZone: locations.timezone,
+        location: {
+          id: locations.id,
+          slug: locations.slug,
+          name: locations.name,
+          kind: locations.kind,
+          timezone: locations.timezone,
+        },
       })
       .from(shifts)
       .innerJoin(locations, eq(locations.id, shifts.locationId))
@@ -114,7 +125,7 @@ export async function claimInterval(
       .where(and(eq(timeOff.workerId, worker.id), duringOverlaps(timeOff.during, interval))),
   ]);
   // The horizon is counted in local days of the worker's home, as the slot lists count it.
-  const timeZone = worker.homeTimeZone ?? shiftRows[0]?.timeZone ?? FALLBACK_TIME_ZONE;
+  const timeZone = worker.homeTimeZone ?? shiftRows[0]?.location.timezone ?? FALLBACK_TIME_ZONE;
   const horizonEnd = options.horizon ? bookingHorizonEnd(now, worker.bookingHorizonDays, timeZone) : null;
   const verdict = checkBooking({
     interval,
@@ -125,69 +136,57 @@ export async function claimInterval(
     timeOff: timeOffRows,
   });
   if (!verdict.ok) throw notAvailable(verdict.reason);
-  return { locationId: verdict.locationId ?? "" };
+  const location = shiftRows.find((s) => s.locationId === verdict.locationId)?.location;
+  if (!location) throw new Error("covering shift without its location");
+  return location;
 }
 
 export type NewBooking = {
   target: BookingTarget;
   interval: Interval;
-  clientId: string;
+  location: BookedLocation;
+  client: Client;
   notes: string | null;
   createdBy: string;
+  now: Date;
 };
 
-/** Inserts the appointment; the price and currency are the service's at this moment. */
-export async function insertAppointment(tx: Executor, booking: NewBooking, locationId: string) {
-  const { target, interval } = booking;
+/**
+ * The appointment a booking inserts, complete with its id and timestamps, so that its JSON and audit
+ * row can be written in the same round trip as the insert. The price and currency are the
+ * service's at this moment.
+ */
+export function plannedAppointment(booking: NewBooking): AppointmentView {
+  const { target, interval, location, client } = booking;
   const service = target.service;
-  const [row] = await tx
-    .insert(appointments)
-    .values({
-      workerId: target.kind === "worker" ? target.worker.id : null,
-      locationId,
+  const worker = target.kind === "worker" ? target.worker : null;
+  return {
+    appointment: {
+      id: randomUUID(),
+      workerId: worker?.id ?? null,
+      locationId: location.id,
       serviceId: service?.id ?? null,
-      clientId: booking.clientId,
+      clientId: client.id,
       startAt: interval.start,
       endAt: interval.end,
+      status: "booked",
       price: service?.price ?? 0,
       currency: service?.currency ?? "RUB",
       notes: booking.notes,
+      createdAt: booking.now,
       createdBy: booking.createdBy,
-    })
-    .returning({ id: appointments.id });
-  if (!row) throw new Error("insert into appointments returned no row");
-  return row.id;
+      cancelledAt: null,
+      cancelledBy: null,
+      updatedAt: booking.now,
+    },
+    timezone: location.timezone,
+    location,
+    worker: worker && { id: worker.id, slug: worker.slug, name: worker.name },
+    service: service && { id: service.id, slug: service.slug, name: service.name },
+    client: { id: client.id, name: client.name, phone: client.phone, email: client.email, userId: client.userId },
+  };
 }
 
-// Client records: the people branch owns db/queries/clients.ts (Clients CRUD); these two are the
-// minimum booking needs and move there once it lands.
-
-/** The client record of a signed-in user, made from the account when there is none yet. */
-export async function clientOfUser(tx: Executor, user: { id: string; name: string; email: string }): Promise<string> {
-  const [existing] = await tx.select({ id: clients.id }).from(clients).where(eq(clients.userId, user.id)).limit(1);
-  if (existing) return existing.id;
-  await tx
-    .insert(clients)
-    .values({ name: user.name, email: user.email, userId: user.id })
-    .onConflictDoNothing({ target: clients.userId });
-  const [row] = await tx.select({ id: clients.id }).from(clients).where(eq(clients.userId, user.id)).limit(1);
-  if (!row) throw new Error("client record of user not found after insert");
-  return row.id;
-}
-
-export async function insertInlineClient(
-  tx: Executor,
-  values: { name: string; phone?: string | null; email?: string | null },
-): Promise<string> {
-  const [row] = await tx
-    .insert(clients)
-    .values({ name: values.name, phone: values.phone ?? null, email: values.email ?? null })
-    .returning({ id: clients.id });
-  if (!row) throw new Error("insert into clients returned no row");
-  return row.id;
-}
-
-export async function clientExists(tx: Executor, id: string): Promise<boolean> {
-  const rows = await tx.select({ id: clients.id }).from(clients).where(eq(clients.id, id)).limit(1);
-  return rows.length > 0;
+export async function insertAppointment(tx: Executor, view: AppointmentView): Promise<void> {
+  await tx.insert(appointments).values(view.appointment);
 }

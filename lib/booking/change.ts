@@ -86,10 +86,10 @@ export async function changeAppointment(caller: Caller, id: string, patch: Appoi
       const keptEnd = new Date(start.getTime() + (a.endAt.getTime() - a.startAt.getTime()));
       const interval = patch.end ? bookedInterval(target, start, patch.end, staff) : { start, end: keptEnd };
       if (interval.end <= interval.start) throw validationFailed("end", "The end must be after the start.");
-      const { locationId } = await claimInterval(tx, target, interval, { now, horizon: !staff });
+      const location = await claimInterval(tx, target, interval, { now, horizon: !staff });
       Object.assign(changes, {
         workerId: target.kind === "worker" ? target.worker.id : null,
-        locationId,
+        locationId: location.id,
         startAt: interval.start,
         endAt: interval.end,
       });

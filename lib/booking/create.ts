@@ -1,21 +1,21 @@
 // POST /appointments: who books for whom, what the interval is, and the one transaction that
 // claims it (db/queries/booking.ts), optionally once per Idempotency-Key.
 import { getDb } from "@/db/client";
-import { findAppointment, toAppointmentJson } from "@/db/queries/appointments";
+import { toAppointmentJson } from "@/db/queries/appointments";
 import { recordAudit } from "@/db/queries/audit";
 import { findZonedWorker, performsService } from "@/db/queries/availability";
 import {
   type BookingTarget,
   bookingTransaction,
   claimInterval,
-  clientExists,
-  clientOfUser,
   insertAppointment,
-  insertInlineClient,
+  plannedAppointment,
   type Tx,
 } from "@/db/queries/booking";
 import { findByRef } from "@/db/queries/catalog-shared";
+import { createClient, ensureClientOfUser, lockClient } from "@/db/queries/clients";
 import { requestHash, runOncePerKey, type StoredResponse } from "@/db/queries/idempotency";
+import type { Client } from "@/db/schema/appointments";
 import { locations, services } from "@/db/schema/catalog";
 import { type Caller, isStaff } from "@/lib/auth/roles";
 import { notFound } from "@/lib/errors";
@@ -67,12 +67,14 @@ export function bookedInterval(target: BookingTarget, start: Date, end: Date | u
 }
 
 /** Whose appointment it is: a client's own; staff name an existing client or give a new one inline. */
-async function bookedClient(tx: Tx, caller: Caller, body: AppointmentCreate): Promise<string> {
-  if (!isStaff(caller.role)) return clientOfUser(tx, caller);
-  if (body.client) return insertInlineClient(tx, body.client);
+async function bookedClient(tx: Tx, caller: Caller, body: AppointmentCreate): Promise<Client> {
+  if (!isStaff(caller.role)) return ensureClientOfUser(tx, caller.id);
+  if (body.client) return createClient(tx, body.client);
   if (!body.clientId) throw validationFailed("clientId", "Give clientId, or a new client as client.");
-  if (!(await clientExists(tx, body.clientId))) throw notFound("Client");
-  return body.clientId;
+  // Held until the booking commits, so the record cannot be deleted from under it.
+  const client = await lockClient(tx, body.clientId, "share");
+  if (!client) throw notFound("Client");
+  return client;
 }
 
 /** Books and answers `201 Appointment`; with `idempotencyKey`, at most once per key. */
@@ -84,21 +86,35 @@ export async function createAppointment(
   const staff = isStaff(caller.role);
   const target = await resolveTarget(body);
   const interval = bookedInterval(target, body.start, body.end, staff);
+  // Four round trips in the transaction: begin, the client and the shifts together, the insert
+  // and its audit row together (pipelined on the connection), commit.
   const book = async (tx: Tx): Promise<StoredResponse> => {
-    const clientId = await bookedClient(tx, caller, body);
-    const { locationId } = await claimInterval(tx, target, interval, { now: options.now, horizon: !staff });
-    const booking = { target, interval, clientId, notes: body.notes ?? null, createdBy: caller.id };
-    const id = await insertAppointment(tx, booking, locationId);
-    const row = await findAppointment(tx, id);
-    if (!row) throw new Error("booked appointment not found in its own transaction");
-    const json = toAppointmentJson(row);
-    await recordAudit(tx, {
-      actorId: caller.id,
-      action: "appointment.create",
-      entity: "appointment",
-      entityId: id,
-      after: json,
-    });
+    const [client, location] = await Promise.all([
+      bookedClient(tx, caller, body),
+      claimInterval(tx, target, interval, { now: options.now, horizon: !staff }),
+    ]);
+    const booking = {
+      target,
+      interval,
+      location,
+      client,
+      notes: body.notes ?? null,
+      createdBy: caller.id,
+      now: options.now,
+    };
+    const view = plannedAppointment(booking);
+    const json = toAppointmentJson(view);
+    const id = view.appointment.id;
+    await Promise.all([
+      insertAppointment(tx, view),
+      recordAudit(tx, {
+        actorId: caller.id,
+        action: "appointment.create",
+        entity: "appointment",
+        entityId: id,
+        after: json,
+      }),
+    ]);
     return { status: 201, body: json };
   };
   const db = await getDb();

@@ -6,6 +6,7 @@ import { createServer, type IncomingMessage } from "node:http";
 import { NextRequest } from "next/server";
 import * as appointment from "@/app/api/v1/appointments/[id]/route";
 import * as appointments from "@/app/api/v1/appointments/route";
+import * as token from "@/app/api/v1/auth/token/route";
 import * as health from "@/app/api/v1/health/route";
 import { closeDb, getDb } from "@/db/client";
 
@@ -14,6 +15,7 @@ type Route = { pattern: RegExp; names: string[]; methods: Record<string, Handler
 
 const routes: Route[] = [
   { pattern: /^\/api\/v1\/health$/, names: [], methods: { GET: health.GET } },
+  { pattern: /^\/api\/v1\/auth\/token$/, names: [], methods: { POST: token.POST } },
   { pattern: /^\/api\/v1\/appointments$/, names: [], methods: { GET: appointments.GET, POST: appointments.POST } },
   {
     pattern: /^\/api\/v1\/appointments\/([^/]+)$/,

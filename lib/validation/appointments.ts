@@ -1,27 +1,13 @@
 import { z } from "zod";
 import { APPOINTMENT_STATUSES } from "@/db/schema/appointments";
-import {
-  emailSchema,
-  instantSchema,
-  isoDateSchema,
-  nameSchema,
-  pageQuerySchema,
-  phoneSchema,
-  refSchema,
-} from "./common";
+import { clientInlineSchema } from "./clients";
+import { instantSchema, isoDateSchema, pageQuerySchema, refSchema } from "./common";
 
 const HOUR = 3_600_000;
 /** The longest appointment anyone may book: a whole local day, with room for a DST change. */
 export const MAX_APPOINTMENT_HOURS = 25;
 
 const notesSchema = z.string().trim().max(2000).nullish();
-
-/** An existing client given inline, created in the booking's transaction (staff only). */
-export const inlineClientSchema = z.object({
-  name: nameSchema,
-  phone: phoneSchema.nullish(),
-  email: emailSchema.nullish(),
-});
 
 const checkOrder = (v: { start?: unknown; end?: unknown }, ctx: z.RefinementCtx) => {
   if (!(v.start instanceof Date) || !(v.end instanceof Date)) return;
@@ -44,7 +30,7 @@ export const appointmentCreateSchema = z
     start: instantSchema,
     end: instantSchema.optional().describe("Defaults to start + the service's duration."),
     clientId: z.uuid({ message: "Not a valid id." }).optional(),
-    client: inlineClientSchema.optional(),
+    client: clientInlineSchema.optional().describe("A new client, created with the booking (staff only)."),
     notes: notesSchema,
   })
   .superRefine(checkOrder)
