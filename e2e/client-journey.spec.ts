@@ -115,3 +115,19 @@ test.describe("without JavaScript", () => {
     await expect(page.getByText("No specialist matches this search.")).toBeVisible();
   });
 });
+
+test("a list that fails to load says so and loads on retry", async ({ page }) => {
+  const worker = await createWorker(page.request, "retry");
+  const { tomorrow } = localDays();
+  // The first request for slots fails as if the network dropped; later ones go through.
+  let failures = 0;
+  await page.route("**/api/v1/workers/*/slots*", async (route) => {
+    if (failures++ === 0) await route.abort("connectionfailed");
+    else await route.continue();
+  });
+  await page.goto(`/workers/${worker.slug}?date=${tomorrow}`);
+  const error = page.getByRole("alert").filter({ hasText: "The free times could not be loaded." });
+  await expect(error).toBeVisible();
+  await error.getByRole("button", { name: "Try again" }).click();
+  await expect(page.getByRole("list", { name: "Free times" }).getByRole("link", { name: "09:00" })).toBeVisible();
+});
