@@ -36,7 +36,7 @@ export async function SiteHeader() {
         {caller ? (
           <>
             <span className="text-sm text-slate-600" data-testid="signed-in-as">
-              {caller.name} · {caller.role}
+              {caller.name} · {t(`roles.${caller.role}`)}
             </span>
             <SignOutButton label={t("nav.signOut")} />
           </>

@@ -93,3 +93,41 @@ test.describe("a client books and cancels", () => {
     await expect(page.getByRole("heading", { name: "You are booked" })).toBeVisible();
   });
 });
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the search filters work as a plain form and land in a shareable URL", async ({ page }) => {
+    const worker = await createWorker(page.request, "nojs");
+    await page.goto("/");
+    await page.getByLabel("Name").fill(worker.name);
+    await page.getByLabel("Specialty").selectOption(worker.specialty.slug);
+    await page.getByRole("button", { name: "Search" }).click();
+    await expect(page).toHaveURL(new RegExp(`specialty=${worker.specialty.slug}`));
+    const list = page.getByRole("list", { name: "Specialists" });
+    await expect(list.getByRole("listitem")).toHaveCount(1);
+    await expect(list.getByRole("link", { name: worker.name })).toBeVisible();
+
+    // The same URL, opened fresh, shows the same result; a name nobody has shows the empty state.
+    await page.goto(page.url());
+    await expect(page.getByRole("list", { name: "Specialists" }).getByRole("listitem")).toHaveCount(1);
+    await page.goto(`/?q=${encodeURIComponent(`${worker.name} nobody`)}`);
+    await expect(page.getByText("No specialist matches this search.")).toBeVisible();
+  });
+});
+
+test("a list that fails to load says so and loads on retry", async ({ page }) => {
+  const worker = await createWorker(page.request, "retry");
+  const { tomorrow } = localDays();
+  // The first request for slots fails as if the network dropped; later ones go through.
+  let failures = 0;
+  await page.route("**/api/v1/workers/*/slots*", async (route) => {
+    if (failures++ === 0) await route.abort("connectionfailed");
+    else await route.continue();
+  });
+  await page.goto(`/workers/${worker.slug}?date=${tomorrow}`);
+  const error = page.getByRole("alert").filter({ hasText: "The free times could not be loaded." });
+  await expect(error).toBeVisible();
+  await error.getByRole("button", { name: "Try again" }).click();
+  await expect(page.getByRole("list", { name: "Free times" }).getByRole("link", { name: "09:00" })).toBeVisible();
+});

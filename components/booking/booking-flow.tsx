@@ -8,7 +8,7 @@ import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
 import { ApiError, apiFetch } from "@/lib/ui/api-client";
-import { newIdempotencyKey } from "@/lib/ui/booking";
+import { idempotencyKeys } from "@/lib/ui/booking";
 import { apiIssues, formIssues, optionalText } from "@/lib/ui/form-issues";
 import type { AppointmentJson } from "@/lib/ui/types";
 import { appointmentCreateSchema } from "@/lib/validation/appointments";
@@ -41,14 +41,14 @@ export function BookingFlow({ worker, service, start, date, signedIn: initiallyS
   const [signedIn, setSignedIn] = useState(initiallySignedIn);
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [issues, setIssues] = useState<Record<string, string>>({});
-  // One key per attempt at this slot: a retry after a network failure must not book twice.
-  const idempotencyKey = useRef(newIdempotencyKey());
+  // A retry after a lost answer must not book twice; see idempotencyKeys.
+  const keys = useRef(idempotencyKeys());
 
   const book = useMutation({
     mutationFn: (body: Booking) =>
       apiFetch<AppointmentJson>("/appointments", {
         method: "POST",
-        headers: { "Idempotency-Key": idempotencyKey.current },
+        headers: { "Idempotency-Key": keys.current.keyFor(body) },
         body,
       }),
     onSuccess: (appointment) => {
@@ -56,6 +56,7 @@ export function BookingFlow({ worker, service, start, date, signedIn: initiallyS
       router.push(`/appointments/${appointment.id}`);
     },
     onError: (err) => {
+      if (err instanceof ApiError && err.status >= 400 && err.status < 500) keys.current.forget();
       if (err instanceof ApiError && (err.code === "slot_taken" || err.code === "not_available")) {
         setConflict(err.code);
         queryClient.invalidateQueries({ queryKey: slotsKey(worker.slug, service.slug, date) });

@@ -11,7 +11,7 @@ import { EmptyState, ErrorState, Skeleton } from "@/components/ui/states";
 import type { Locale } from "@/i18n/config";
 import { isoWeekdayOf } from "@/lib/time/zoned";
 import { ApiError, apiFetch, query } from "@/lib/ui/api-client";
-import { newIdempotencyKey, roomInterval } from "@/lib/ui/booking";
+import { idempotencyKeys, roomInterval } from "@/lib/ui/booking";
 import { formIssues } from "@/lib/ui/form-issues";
 import { formatTime } from "@/lib/ui/format";
 import type { AppointmentJson, LocationScheduleAnswer } from "@/lib/ui/types";
@@ -63,12 +63,12 @@ function RoomBookingForm({ room, date, onTaken }: { room: Room; date: string; on
   const router = useRouter();
   const [issues, setIssues] = useState<Record<string, string>>({});
   const [refusal, setRefusal] = useState("");
-  const idempotencyKey = useRef(newIdempotencyKey());
+  const keys = useRef(idempotencyKeys());
   const book = useMutation({
     mutationFn: (body: { locationId: string; start: string; end: string }) =>
       apiFetch<AppointmentJson>("/appointments", {
         method: "POST",
-        headers: { "Idempotency-Key": idempotencyKey.current },
+        headers: { "Idempotency-Key": keys.current.keyFor(body) },
         body,
       }),
     onSuccess: (appointment) => {
@@ -76,8 +76,8 @@ function RoomBookingForm({ room, date, onTaken }: { room: Room; date: string; on
       router.push(`/appointments/${appointment.id}`);
     },
     onError: (err) => {
-      // A refused interval is a new attempt next time, not a retry of this one.
-      idempotencyKey.current = newIdempotencyKey();
+      // A refused interval is a new attempt next time; a lost answer is retried with the same key.
+      if (err instanceof ApiError && err.status >= 400 && err.status < 500) keys.current.forget();
       if (err instanceof ApiError && err.code === "slot_taken") {
         setRefusal(t("taken"));
         onTaken();

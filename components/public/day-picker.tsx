@@ -18,7 +18,7 @@ export async function DayPicker({
   const locale = (await getLocale()) as Locale;
   return (
     <nav aria-label={label}>
-      <ul className="flex gap-2 overflow-x-auto pb-2">
+      <ul className="flex gap-2 overflow-x-auto pb-2 sm:flex-wrap">
         {days.map((day) => (
           <li key={day} className="shrink-0">
             <Link

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { bookableDays, isCancellable, newIdempotencyKey, roomInterval, splitAppointments } from "./booking";
+import {
+  bookableDays,
+  idempotencyKeys,
+  isCancellable,
+  newIdempotencyKey,
+  roomInterval,
+  splitAppointments,
+} from "./booking";
 
 describe("bookableDays", () => {
   it("runs from today through the horizon's last day, across a month end", () => {
@@ -57,5 +64,17 @@ describe("newIdempotencyKey", () => {
     const a = newIdempotencyKey();
     expect(a).toMatch(/^[0-9a-f]{32}$/);
     expect(newIdempotencyKey()).not.toBe(a);
+  });
+});
+
+describe("idempotencyKeys", () => {
+  it("reuses the key for a retry of the same body and makes a new one when the body changes", () => {
+    const keys = idempotencyKeys();
+    const first = keys.keyFor({ start: "2026-03-02T09:00:00+03:00" });
+    expect(keys.keyFor({ start: "2026-03-02T09:00:00+03:00" })).toBe(first);
+    const changed = keys.keyFor({ start: "2026-03-02T09:00:00+03:00", notes: "window seat" });
+    expect(changed).not.toBe(first);
+    keys.forget();
+    expect(keys.keyFor({ start: "2026-03-02T09:00:00+03:00", notes: "window seat" })).not.toBe(changed);
   });
 });

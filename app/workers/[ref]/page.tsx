@@ -8,6 +8,9 @@ import { WorkerAvatar } from "@/components/public/worker-avatar";
 import { EmptyState } from "@/components/ui/states";
 import { findWorker, toWorkersJson } from "@/db/queries/workers";
 import { FALLBACK_TIME_ZONE, todayIn } from "@/lib/availability/calendar";
+import { workerSlots } from "@/lib/availability/worker-slots";
+import { AppError } from "@/lib/errors";
+import { zonedDateOf } from "@/lib/time/zoned";
 import { query } from "@/lib/ui/api-client";
 import { bookableDays } from "@/lib/ui/booking";
 
@@ -18,6 +21,17 @@ async function activeWorker(ref: string) {
   if (!row?.active) notFound();
   const [worker] = await toWorkersJson([row]);
   return worker ?? notFound();
+}
+
+/** The local day of the worker's first free slot for the service, so the page opens on a day with times. */
+async function firstFreeDay(workerSlug: string, serviceSlug: string): Promise<string | undefined> {
+  try {
+    const { timezone, slots } = await workerSlots(workerSlug, { service: serviceSlug }, new Date());
+    return slots[0] && zonedDateOf(new Date(slots[0].start), timezone);
+  } catch (err) {
+    if (err instanceof AppError) return undefined;
+    throw err;
+  }
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -32,7 +46,10 @@ export default async function WorkerPage({ params, searchParams }: Props) {
   const days = bookableDays(todayIn(new Date(), timeZone), worker.bookingHorizonDays);
   const service =
     worker.services.find((s) => s.slug === search.service || s.id === search.service) ?? worker.services[0];
-  const date = search.date && days.includes(search.date) ? search.date : (days[0] as string);
+  const date =
+    search.date && days.includes(search.date)
+      ? search.date
+      : ((service && (await firstFreeDay(worker.slug, service.slug))) ?? (days[0] as string));
   const href = (p: { service?: string; date?: string }) =>
     `/workers/${worker.slug}${query({ service: p.service ?? service?.slug, date: p.date ?? date })}`;
 
