@@ -1,22 +1,57 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { Suspense } from "react";
+import { WorkerFilters, type WorkerFilterValues } from "@/components/public/worker-filters";
+import { WorkerList } from "@/components/public/worker-list";
+import { Skeleton } from "@/components/ui/states";
+import { listLocations } from "@/db/queries/locations";
+import { listServices } from "@/db/queries/services";
+import { listSpecialties } from "@/db/queries/specialties";
+import { workerListQuerySchema } from "@/lib/validation/catalog";
 
-export default async function HomePage({ searchParams }: { searchParams: Promise<{ denied?: string }> }) {
-  const { denied } = await searchParams;
+type Search = { denied?: string; q?: string; specialty?: string; service?: string; location?: string };
+
+/** Filters from the URL; one that fails the API's own query schema is dropped, not an error page. */
+function filtersFrom(search: Search): WorkerFilterValues {
+  const values: WorkerFilterValues = {};
+  for (const key of ["q", "specialty", "service", "location"] as const) {
+    const value = typeof search[key] === "string" ? search[key]?.trim() : undefined;
+    if (value && workerListQuerySchema.shape[key].safeParse(value).success) values[key] = value;
+  }
+  return values;
+}
+
+export default async function HomePage({ searchParams }: { searchParams: Promise<Search> }) {
+  const search = await searchParams;
+  const filters = filtersFrom(search);
+  const page = { limit: 200, offset: 0 };
+  const [t, specialties, services, locations] = await Promise.all([
+    getTranslations("public.home"),
+    listSpecialties(page),
+    listServices({ ...page, includeInactive: false }),
+    listLocations({ ...page, kind: "workplace" }),
+  ]);
   return (
-    <section className="space-y-4">
-      {denied && (
+    <div className="space-y-6">
+      {search.denied && (
         <p role="alert" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm">
-          Your account may not open that page.
+          {t("denied")}
         </p>
       )}
-      <h1 className="text-2xl font-semibold">Book time with a specialist or a room</h1>
-      <p className="text-slate-600">
-        Clinics, barbers, salons and meeting rooms in one place. Programs can use the{" "}
-        <Link className="text-brand-dark underline" href="/api/v1/health">
-          JSON API
-        </Link>
-        .
-      </p>
-    </section>
+      <section className="space-y-2">
+        <h1 className="text-2xl font-semibold">{t("title")}</h1>
+        <p className="text-slate-600">
+          {t("intro")}{" "}
+          <Link className="text-brand-dark underline" href="/rooms">
+            {t("roomsLink")}
+          </Link>
+        </p>
+      </section>
+      <WorkerFilters values={filters} specialties={specialties} services={services} locations={locations} />
+      {/* A new search is a new boundary, so the skeleton shows while it loads. */}
+      <Suspense key={JSON.stringify(filters)} fallback={<Skeleton rows={4} label={t("loading")} />}>
+        <WorkerList filters={filters} />
+      </Suspense>
+    </div>
   );
 }

@@ -15,6 +15,14 @@ export async function SiteHeader() {
         <Link href="/" className="mr-auto text-lg font-semibold text-brand-dark">
           {t("appName")}
         </Link>
+        <Link href="/rooms" className={navLink}>
+          {t("nav.rooms")}
+        </Link>
+        {caller && (
+          <Link href="/appointments" className={navLink}>
+            {t("nav.myAppointments")}
+          </Link>
+        )}
         {caller && hasRole(caller.role, "admin") && (
           <Link href="/admin" className={navLink}>
             {t("nav.bookingDesk")}
@@ -28,7 +36,7 @@ export async function SiteHeader() {
         {caller ? (
           <>
             <span className="text-sm text-slate-600" data-testid="signed-in-as">
-              {caller.name} · {caller.role}
+              {caller.name} · {t(`roles.${caller.role}`)}
             </span>
             <SignOutButton label={t("nav.signOut")} />
           </>

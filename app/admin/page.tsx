@@ -1,14 +1,33 @@
 import type { Metadata } from "next";
-import { getPageCaller } from "@/lib/auth/page";
+import { getTranslations } from "next-intl/server";
+import { Suspense } from "react";
+import { DayBoard } from "@/components/admin/day-board";
+import { Skeleton } from "@/components/ui/states";
+import { toLocationJson, toSpecialtyJson } from "@/db/queries/catalog-json";
+import { listLocations } from "@/db/queries/locations";
+import { listSpecialties } from "@/db/queries/specialties";
 
-export const metadata: Metadata = { title: "Booking desk" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("admin"))("title") };
+}
+
+/** The board's filters come from the server: workplaces (rooms have no workers) and specialties. */
+async function Board() {
+  const [locations, specialties] = await Promise.all([
+    listLocations({ kind: "workplace", limit: 200, offset: 0 }),
+    listSpecialties({ limit: 200, offset: 0 }),
+  ]);
+  return <DayBoard locations={locations.map(toLocationJson)} specialties={specialties.map(toSpecialtyJson)} />;
+}
 
 export default async function AdminPage() {
-  const caller = await getPageCaller();
+  const [t, common] = await Promise.all([getTranslations("admin"), getTranslations("common")]);
   return (
-    <section className="space-y-2">
-      <h1 className="text-2xl font-semibold">Booking desk</h1>
-      <p className="text-slate-600">Signed in as {caller?.name}. The day board arrives with the booking work.</p>
+    <section className="space-y-4">
+      <h1 className="text-2xl font-semibold">{t("title")}</h1>
+      <Suspense fallback={<Skeleton label={common("loading")} rows={6} />}>
+        <Board />
+      </Suspense>
     </section>
   );
 }

@@ -1,21 +1,32 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { LoginForm } from "@/components/auth/login-form";
 
-export const metadata: Metadata = { title: "Sign in" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("common.login");
+  return { title: t("title") };
+}
 
 export default async function LoginPage({
   searchParams,
 }: {
   searchParams: Promise<{ callbackUrl?: string; error?: string }>;
 }) {
-  const { callbackUrl, error } = await searchParams;
+  const [{ callbackUrl, error }, t] = await Promise.all([searchParams, getTranslations("common.login")]);
   // Only same-site paths: an open redirect after sign-in would be a phishing aid.
   // "/\\evil.example" counts as off-site too: browsers read that backslash as a slash.
   const safeCallback = callbackUrl && /^\/(?![/\\])/.test(callbackUrl) ? callbackUrl : "/";
   return (
     <section className="mx-auto max-w-sm space-y-4">
-      <h1 className="text-2xl font-semibold">Sign in</h1>
+      <h1 className="text-2xl font-semibold">{t("title")}</h1>
       <LoginForm callbackUrl={safeCallback} initialError={error} />
+      <p className="text-sm text-slate-600">
+        {t("newHere")}{" "}
+        <Link href="/register" className="text-brand-dark underline">
+          {t("registerLink")}
+        </Link>
+      </p>
     </section>
   );
 }

@@ -1,79 +1,71 @@
 "use client";
 
 import { signIn } from "next-auth/react";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Field, inputClass } from "@/components/ui/field";
+import { formIssues } from "@/lib/ui/form-issues";
+import { credentialsSchema } from "@/lib/validation/auth";
 
-const MESSAGES: Record<string, string> = {
-  CredentialsSignin: "Wrong email or password.",
-  account_blocked: "This account is blocked. Contact the business to restore access.",
-  rate_limited: "Too many sign-in attempts. Wait a few minutes and try again.",
+/** next-auth's error names for a refused sign-in, to the message keys of common.login.errors. */
+const ERROR_KEYS: Record<string, "wrongCredentials" | "blocked" | "rateLimited"> = {
+  CredentialsSignin: "wrongCredentials",
+  account_blocked: "blocked",
+  rate_limited: "rateLimited",
 };
 
-export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string; initialError?: string }) {
-  const [error, setError] = useState(initialError ? (MESSAGES[initialError] ?? "Sign-in failed.") : "");
+type Props = {
+  /** Where to go after signing in (a full navigation). Ignored when `onSignedIn` is given. */
+  callbackUrl?: string;
+  initialError?: string;
+  /** Stay on the page instead: the booking flow signs in without leaving the slot. */
+  onSignedIn?: () => void;
+};
+
+export function LoginForm({ callbackUrl = "/", initialError, onSignedIn }: Props) {
+  const t = useTranslations("common.login");
+  const errorText = (name: string) => t(`errors.${ERROR_KEYS[name] ?? "failed"}`);
+  const [error, setError] = useState(initialError ? errorText(initialError) : "");
+  const [issues, setIssues] = useState<Record<string, string>>({});
   const [pending, setPending] = useState(false);
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    setPending(true);
+    const values = { email: String(form.get("email") ?? ""), password: String(form.get("password") ?? "") };
+    const found = formIssues(credentialsSchema, values);
+    setIssues(found);
     setError("");
-    const result = await signIn("credentials", {
-      email: String(form.get("email") ?? ""),
-      password: String(form.get("password") ?? ""),
-      redirect: false,
-    });
+    if (Object.keys(found).length > 0) return;
+    setPending(true);
+    const result = await signIn("credentials", { ...values, redirect: false });
     setPending(false);
     if (!result || result.error) {
-      setError(MESSAGES[result?.error ?? ""] ?? "Sign-in failed. Please try again.");
+      setError(errorText(result?.error ?? ""));
       return;
     }
+    if (onSignedIn) onSignedIn();
     // A full navigation, so server components render with the new session cookie.
-    window.location.assign(callbackUrl);
+    else window.location.assign(callbackUrl);
   }
 
   return (
     <form onSubmit={onSubmit} className="space-y-4" noValidate>
-      <div className="space-y-1">
-        <label htmlFor="email" className="block text-sm font-medium">
-          Email
-        </label>
-        <input
-          id="email"
-          name="email"
-          type="email"
-          autoComplete="email"
-          required
-          aria-describedby={error ? "login-error" : undefined}
-          className="w-full rounded-md border border-slate-300 px-3 py-2"
-        />
-      </div>
-      <div className="space-y-1">
-        <label htmlFor="password" className="block text-sm font-medium">
-          Password
-        </label>
-        <input
-          id="password"
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          required
-          aria-describedby={error ? "login-error" : undefined}
-          className="w-full rounded-md border border-slate-300 px-3 py-2"
-        />
-      </div>
+      <Field label={t("email")} error={issues.email && t("errors.email")}>
+        <input name="email" type="email" autoComplete="email" required className={inputClass} />
+      </Field>
+      <Field label={t("password")} error={issues.password && t("errors.password")}>
+        <input name="password" type="password" autoComplete="current-password" required className={inputClass} />
+      </Field>
       {error && (
-        <p id="login-error" role="alert" className="text-sm text-red-700">
+        <p role="alert" className="text-sm text-red-700">
           {error}
         </p>
       )}
-      <button
-        type="submit"
-        disabled={pending}
-        className="w-full rounded-md bg-brand px-3 py-2 font-medium text-white hover:bg-brand-dark disabled:opacity-60"
-      >
-        {pending ? "Signing in…" : "Sign in"}
-      </button>
+      <Button type="submit" pending={pending} className="w-full">
+        {pending ? t("submitting") : t("submit")}
+      </Button>
     </form>
   );
 }

@@ -7,17 +7,19 @@ type Props = {
   /** One input, select or textarea; it gets the id and the aria attributes. */
   children: ReactElement<Record<string, unknown>>;
   className?: string;
+  /** Ids of more text about this field shown elsewhere (e.g. a list of conflicts below a form). */
+  describedBy?: string;
 };
 
 export const inputClass =
   "w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base aria-invalid:border-red-600";
 
 /** A labelled control with its hint and error next to it, tied together by aria-describedby. */
-export function Field({ label, error, hint, children, className = "" }: Props) {
+export function Field({ label, error, hint, children, className = "", describedBy: more }: Props) {
   const id = useId();
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
-  const describedBy = [hintId, errorId].filter(Boolean).join(" ") || undefined;
+  const describedBy = [hintId, errorId, more].filter(Boolean).join(" ") || undefined;
   return (
     <div className={`space-y-1 ${className}`}>
       <label htmlFor={id} className="block text-sm font-medium">

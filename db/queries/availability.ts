@@ -54,6 +54,16 @@ export async function findZonedWorker(db: Executor, ref: string): Promise<ZonedW
   return row && zonedWorker(row);
 }
 
+/** Whether the worker performs the service: the booking rules ask this of a chosen worker. */
+export async function performsService(db: Executor, workerId: string, serviceId: string): Promise<boolean> {
+  const rows = await db
+    .select({ workerId: workerServices.workerId })
+    .from(workerServices)
+    .where(and(eq(workerServices.workerId, workerId), eq(workerServices.serviceId, serviceId)))
+    .limit(1);
+  return rows.length > 0;
+}
+
 export type SlotsContext = {
   worker?: ZonedWorker;
   service?: Service;

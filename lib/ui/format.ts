@@ -26,3 +26,12 @@ export function formatPrice(amount: number, currency: string, locale: Locale): s
     maximumFractionDigits: Number.isInteger(amount) ? 0 : 2,
   }).format(amount);
 }
+
+/** "Tue 1 Dec" / "вт 1 дек." for a YYYY-MM-DD day: the label of a day in a picker. */
+export function formatShortDay(day: string, locale: Locale): string {
+  return formatDate(parseISO(day), "EEE d MMM", { locale: DATE_LOCALES[locale] });
+}
+
+/** "Tuesday, 1 December, 09:30" in the location's zone. */
+export const formatDateTime = (instant: string | Date, timeZone: string, locale: Locale) =>
+  formatInZone(instant, timeZone, "EEEE, d MMMM, HH:mm", locale);

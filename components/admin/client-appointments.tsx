@@ -1,0 +1,57 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useLocale, useTranslations } from "next-intl";
+import { EmptyState, ErrorState, Skeleton } from "@/components/ui/states";
+import type { AppointmentJson } from "@/db/queries/appointments";
+import type { Locale } from "@/i18n/config";
+import { apiFetch, query } from "@/lib/ui/api-client";
+import { formatPrice } from "@/lib/ui/format";
+
+/** A client's appointments, newest first; times as the API gives them, in each location's zone. */
+export function ClientAppointments({ clientId }: { clientId: string }) {
+  const t = useTranslations("admin.appointment");
+  const common = useTranslations("common");
+  const locale = useLocale() as Locale;
+  const list = useQuery({
+    queryKey: ["appointments", { clientId }],
+    queryFn: ({ signal }) =>
+      apiFetch<{ items: AppointmentJson[] }>(
+        `/appointments${query({ clientId, from: "2000-01-01", to: "2100-01-01", limit: 200 })}`,
+        { signal },
+      ).then((r) => r.items.sort((a, b) => b.start.localeCompare(a.start))),
+  });
+  // The offset in each start is that location's own, so the wall time reads straight from the text.
+  const when = (a: AppointmentJson) => {
+    const [date = "", clock = ""] = a.start.split("T");
+    return `${new Date(`${date}T12:00:00Z`).toLocaleDateString(locale === "ru" ? "ru-RU" : "en-GB", {
+      day: "numeric",
+      month: "long",
+      year: "numeric",
+      timeZone: "UTC",
+    })}, ${clock.slice(0, 5)}`;
+  };
+  if (list.isPending) return <Skeleton label={common("loading")} />;
+  if (list.isError) {
+    return (
+      <ErrorState
+        message={common("states.loadFailed")}
+        retryLabel={common("actions.retry")}
+        onRetry={() => list.refetch()}
+      />
+    );
+  }
+  if (list.data.length === 0) return <EmptyState>{t("none")}</EmptyState>;
+  return (
+    <ul className="space-y-2" aria-label={t("listLabel")}>
+      {list.data.map((a) => (
+        <li key={a.id} className="flex flex-wrap gap-x-3 rounded-lg border border-slate-200 bg-white p-3 text-sm">
+          <span className="font-medium">{when(a)}</span>
+          <span>{[a.service?.name, a.worker?.name, a.location.name].filter(Boolean).join(" · ")}</span>
+          <span className="text-slate-600">{t(`statuses.${a.status}`)}</span>
+          {a.price !== null && <span>{formatPrice(Number(a.price), a.currency ?? "RUB", locale)}</span>}
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,161 @@
+"use client";
+
+import { useLocale, useTranslations } from "next-intl";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Field, inputClass } from "@/components/ui/field";
+import { ModalDialog } from "@/components/ui/modal-dialog";
+import { EmptyState, ErrorState, Skeleton } from "@/components/ui/states";
+import type { AppointmentJson } from "@/db/queries/appointments";
+import type { LocationJson, SpecialtyJson, WorkerJson } from "@/db/queries/catalog-json";
+import type { Locale } from "@/i18n/config";
+import { addDaysToDate, zonedDateOf } from "@/lib/time/zoned";
+import { formatDay } from "@/lib/ui/format";
+import { AppointmentDetails } from "./appointment-details";
+import { BoardColumns } from "./board-columns";
+import { BookForm } from "./book-form";
+import { useAppointmentChange } from "./use-appointment-actions";
+import { boardAppointmentsKey, useBoardData } from "./use-board-data";
+
+type Props = { locations: LocationJson[]; specialties: SpecialtyJson[] };
+
+/**
+ * The booking desk's day: one column per worker of a location, half-hour rows, appointments as
+ * blocks and free time as buttons that open the booking form. Scrolls sideways on a phone.
+ */
+export function DayBoard({ locations, specialties }: Props) {
+  const t = useTranslations("admin.board");
+  const common = useTranslations("common");
+  const locale = useLocale() as Locale;
+  const [locationId, setLocationId] = useState(locations[0]?.id ?? "");
+  const location = locations.find((l) => l.id === locationId);
+  const zone = location?.timezone ?? "UTC";
+  const [date, setDate] = useState(() => zonedDateOf(new Date(), zone));
+  const [specialtyId, setSpecialtyId] = useState("");
+  const filters = { date, locationId, specialtyId };
+  const { workers, days, appointments } = useBoardData(filters);
+  const boardKey = boardAppointmentsKey(filters);
+  const change = useAppointmentChange(boardKey);
+  const [booking, setBooking] = useState<{ worker: WorkerJson; start: number } | null>(null);
+  const [openId, setOpenId] = useState<string | null>(null);
+  const open = appointments.data?.find((a) => a.id === openId);
+
+  if (!location) return <EmptyState>{t("noLocations")}</EmptyState>;
+  const failed = workers.isError || appointments.isError || days.some((d) => d.isError);
+  const loading = workers.isPending || appointments.isPending || days.some((d) => d.isPending);
+  const retry = () => {
+    workers.refetch();
+    appointments.refetch();
+    for (const d of days) d.refetch();
+  };
+
+  return (
+    <div className="space-y-4">
+      <div className="grid grid-cols-1 gap-3 sm:grid-cols-3">
+        <Field label={t("location")}>
+          <select value={locationId} onChange={(e) => setLocationId(e.target.value)} className={inputClass}>
+            {locations.map((l) => (
+              <option key={l.id} value={l.id}>
+                {l.name}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label={t("specialty")}>
+          <select value={specialtyId} onChange={(e) => setSpecialtyId(e.target.value)} className={inputClass}>
+            <option value="">{t("allSpecialties")}</option>
+            {specialties.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label={t("date")}>
+          <input
+            type="date"
+            value={date}
+            onChange={(e) => e.target.value && setDate(e.target.value)}
+            className={inputClass}
+          />
+        </Field>
+      </div>
+      <div className="flex flex-wrap items-center gap-2">
+        <Button variant="secondary" onClick={() => setDate(addDaysToDate(date, -1))}>
+          {t("previousDay")}
+        </Button>
+        <Button variant="secondary" onClick={() => setDate(zonedDateOf(new Date(), zone))}>
+          {t("today")}
+        </Button>
+        <Button variant="secondary" onClick={() => setDate(addDaysToDate(date, 1))}>
+          {t("nextDay")}
+        </Button>
+        <h2 className="text-lg font-semibold" aria-live="polite">
+          {formatDay(date, locale)}
+        </h2>
+      </div>
+      {failed ? (
+        <ErrorState message={t("loadFailed")} retryLabel={common("actions.retry")} onRetry={retry} />
+      ) : loading ? (
+        <Skeleton label={common("loading")} rows={6} />
+      ) : workers.data.length === 0 ? (
+        <EmptyState>{t("noWorkers")}</EmptyState>
+      ) : (
+        <BoardColumns
+          date={date}
+          timeZone={zone}
+          workers={workers.data}
+          days={days.map((d) => d.data ?? { timezone: zone, shifts: [], timeOff: [], busy: [] })}
+          appointments={(appointments.data ?? []).filter((a) => a.status !== "cancelled")}
+          pendingId={change.isPending && change.variables.kind === "book" ? change.variables.draft.id : null}
+          onFree={(worker, start) => setBooking({ worker, start })}
+          onAppointment={(a: AppointmentJson) => setOpenId(a.id)}
+        />
+      )}
+      <ModalDialog
+        open={booking !== null}
+        onClose={() => setBooking(null)}
+        title={t("bookTitle")}
+        closeLabel={common("actions.close")}
+      >
+        {booking && (
+          <BookForm
+            worker={booking.worker}
+            location={location}
+            start={booking.start}
+            onCancel={() => setBooking(null)}
+            onBook={(body, draft) => {
+              setBooking(null);
+              change.mutate({ kind: "book", body, draft });
+            }}
+          />
+        )}
+      </ModalDialog>
+      <ModalDialog
+        open={open !== undefined}
+        onClose={() => setOpenId(null)}
+        title={t("appointmentTitle")}
+        closeLabel={common("actions.close")}
+      >
+        {open && (
+          <AppointmentDetails
+            appointment={open}
+            timeZone={zone}
+            onReschedule={(start, end) => {
+              setOpenId(null);
+              change.mutate({ kind: "patch", id: open.id, body: { start, end } });
+            }}
+            onStatus={(status) => {
+              setOpenId(null);
+              change.mutate({ kind: "patch", id: open.id, body: { status } });
+            }}
+            onCancelAppointment={() => {
+              setOpenId(null);
+              change.mutate({ kind: "cancel", id: open.id });
+            }}
+          />
+        )}
+      </ModalDialog>
+    </div>
+  );
+}

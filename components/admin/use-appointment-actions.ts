@@ -1,0 +1,79 @@
+"use client";
+
+import { type QueryKey, useMutation, useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import { toast } from "sonner";
+import { useApiErrorText } from "@/components/ui/api-error-text";
+import type { AppointmentJson } from "@/db/queries/appointments";
+import { apiFetch } from "@/lib/ui/api-client";
+
+type Change =
+  | { kind: "book"; body: Record<string, unknown>; draft: AppointmentJson }
+  | {
+      kind: "patch";
+      id: string;
+      body: Record<string, unknown>;
+    }
+  | { kind: "cancel"; id: string };
+
+/**
+ * Booking, rescheduling, marking and cancelling from the desk. The board's list changes at once
+ * (optimistically); a refusal puts the list back as it was and says why; either way the board then
+ * reloads what the server holds.
+ */
+export function useAppointmentChange(boardKey: QueryKey) {
+  const client = useQueryClient();
+  const t = useTranslations("admin.toasts");
+  const errorText = useApiErrorText();
+  return useMutation({
+    mutationFn: (change: Change) => {
+      if (change.kind === "book") {
+        // One key per booking attempt: a retried request cannot book the client twice.
+        return apiFetch<AppointmentJson>("/appointments", {
+          method: "POST",
+          body: change.body,
+          headers: { "idempotency-key": change.draft.id },
+        });
+      }
+      if (change.kind === "cancel")
+        return apiFetch<AppointmentJson>(`/appointments/${change.id}/cancel`, { method: "POST" });
+      return apiFetch<AppointmentJson>(`/appointments/${change.id}`, { method: "PATCH", body: change.body });
+    },
+    onMutate: async (change) => {
+      await client.cancelQueries({ queryKey: boardKey });
+      const before = client.getQueryData<AppointmentJson[]>(boardKey);
+      client.setQueryData<AppointmentJson[]>(boardKey, (list = []) => {
+        if (change.kind === "book") return [...list, change.draft];
+        return list.map((a) => {
+          if (a.id !== change.id) return a;
+          if (change.kind === "cancel") return { ...a, status: "cancelled" as const };
+          return { ...a, ...(change.body as Partial<AppointmentJson>) };
+        });
+      });
+      return { before };
+    },
+    onError: (err, _change, context) => {
+      client.setQueryData(boardKey, context?.before);
+      toast.error(errorText(err));
+    },
+    onSuccess: (_saved, change) => {
+      toast.success(
+        t(
+          change.kind === "patch"
+            ? "status" in change.body
+              ? "marked"
+              : "rescheduled"
+            : change.kind === "book"
+              ? "booked"
+              : "cancelled",
+        ),
+      );
+    },
+    onSettled: () =>
+      Promise.all([
+        client.invalidateQueries({ queryKey: ["appointments"] }),
+        client.invalidateQueries({ queryKey: ["worker-schedule"] }),
+        client.invalidateQueries({ queryKey: ["slots"] }),
+      ]),
+  });
+}

@@ -1,0 +1,106 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { useLocale, useTranslations } from "next-intl";
+import { useState } from "react";
+import { ErrorState, Skeleton } from "@/components/ui/states";
+import type { Locale } from "@/i18n/config";
+import { ApiError, apiFetch } from "@/lib/ui/api-client";
+import { isCancellable } from "@/lib/ui/booking";
+import { formatPrice } from "@/lib/ui/format";
+import type { AppointmentJson } from "@/lib/ui/types";
+import { useWhen } from "./appointment-card";
+import { CancelAppointment } from "./cancel-appointment";
+import { useLocationZone } from "./use-location-zone";
+
+/** The confirmation page's body: the appointment, an "add to calendar" link, and cancel. */
+export function AppointmentDetails({ id }: { id: string }) {
+  const t = useTranslations("public.appointment");
+  const appointment = useQuery({
+    queryKey: ["appointment", id],
+    queryFn: ({ signal }) => apiFetch<AppointmentJson>(`/appointments/${id}`, { signal }),
+  });
+  if (appointment.isPending) return <Skeleton rows={3} label={t("loading")} />;
+  if (appointment.isError) {
+    const missing = appointment.error instanceof ApiError && appointment.error.status === 404;
+    return (
+      <ErrorState
+        message={missing ? t("notFound") : t("error")}
+        retryLabel={t("retry")}
+        onRetry={missing ? undefined : () => appointment.refetch()}
+      />
+    );
+  }
+  return <Details appointment={appointment.data} />;
+}
+
+function Details({ appointment }: { appointment: AppointmentJson }) {
+  const t = useTranslations("public.appointment");
+  const tList = useTranslations("public.appointments");
+  const locale = useLocale() as Locale;
+  const [now] = useState(() => new Date());
+  const timeZone = useLocationZone(appointment.location.id);
+  const when = useWhen(appointment, timeZone);
+  const upcoming = appointment.status === "booked" && new Date(appointment.end) > now;
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl font-semibold">{upcoming ? t("bookedTitle") : t("title")}</h1>
+      <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 rounded-lg border border-slate-200 bg-white p-4 text-sm">
+        {appointment.service && (
+          <>
+            <dt className="font-medium text-slate-600">{t("service")}</dt>
+            <dd>{appointment.service.name}</dd>
+          </>
+        )}
+        {appointment.worker && (
+          <>
+            <dt className="font-medium text-slate-600">{t("worker")}</dt>
+            <dd>
+              <Link href={`/workers/${appointment.worker.slug}`} className="underline">
+                {appointment.worker.name}
+              </Link>
+            </dd>
+          </>
+        )}
+        <dt className="font-medium text-slate-600">{t("location")}</dt>
+        <dd>{appointment.location.name}</dd>
+        <dt className="font-medium text-slate-600">{t("when")}</dt>
+        <dd>
+          <time dateTime={appointment.start}>{when}</time>
+          {timeZone && <span className="block text-slate-600">{t("timezone", { timezone: timeZone })}</span>}
+        </dd>
+        {appointment.price > 0 && (
+          <>
+            <dt className="font-medium text-slate-600">{t("price")}</dt>
+            <dd>
+              {appointment.currency
+                ? formatPrice(appointment.price, appointment.currency, locale)
+                : String(appointment.price)}
+            </dd>
+          </>
+        )}
+        <dt className="font-medium text-slate-600">{t("status")}</dt>
+        <dd>{tList(`status.${appointment.status}`)}</dd>
+      </dl>
+      <div className="flex flex-wrap gap-3">
+        {appointment.status === "booked" && (
+          <a
+            href={`/api/v1/appointments/${appointment.id}/ics`}
+            download={`appointment-${appointment.id}.ics`}
+            className="inline-flex min-h-10 items-center rounded-md bg-brand px-4 py-2 text-sm font-medium text-white hover:bg-brand-dark"
+          >
+            {t("addToCalendar")}
+          </a>
+        )}
+        {isCancellable(appointment, now) && <CancelAppointment appointment={appointment} when={when} />}
+        <Link
+          href="/appointments"
+          className="inline-flex min-h-10 items-center rounded-md px-4 py-2 text-sm font-medium text-brand-dark underline"
+        >
+          {t("allAppointments")}
+        </Link>
+      </div>
+    </div>
+  );
+}

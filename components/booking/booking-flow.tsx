@@ -1,0 +1,119 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useRef, useState } from "react";
+import { toast } from "sonner";
+import { Button } from "@/components/ui/button";
+import { Field, inputClass } from "@/components/ui/field";
+import { ApiError, apiFetch } from "@/lib/ui/api-client";
+import { idempotencyKeys } from "@/lib/ui/booking";
+import { apiIssues, formIssues, optionalText } from "@/lib/ui/form-issues";
+import type { AppointmentJson } from "@/lib/ui/types";
+import { appointmentCreateSchema } from "@/lib/validation/appointments";
+import { InlineAuth } from "./inline-auth";
+import { SlotList, slotsKey } from "./slot-list";
+
+type Props = {
+  worker: { id: string; slug: string };
+  service: { id: string; slug: string };
+  start: string;
+  /** The slot's local day, for fresh slots when it was taken meanwhile. */
+  date: string;
+  signedIn: boolean;
+};
+
+type Booking = { workerId: string; serviceId: string; start: string; notes?: string };
+
+/** Why a confirmed slot could not be booked, when someone else was quicker or it stopped being bookable. */
+type Conflict = "slot_taken" | "not_available";
+
+/**
+ * Confirming a chosen slot: sign in or register inline if needed, then POST /appointments with an
+ * Idempotency-Key (a double click or a retry books once). A slot taken meanwhile shows a message
+ * and the day's fresh slots in place, never an error page.
+ */
+export function BookingFlow({ worker, service, start, date, signedIn: initiallySignedIn }: Props) {
+  const t = useTranslations("public.book");
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const [signedIn, setSignedIn] = useState(initiallySignedIn);
+  const [conflict, setConflict] = useState<Conflict | null>(null);
+  const [issues, setIssues] = useState<Record<string, string>>({});
+  // A retry after a lost answer must not book twice; see idempotencyKeys.
+  const keys = useRef(idempotencyKeys());
+
+  const book = useMutation({
+    mutationFn: (body: Booking) =>
+      apiFetch<AppointmentJson>("/appointments", {
+        method: "POST",
+        headers: { "Idempotency-Key": keys.current.keyFor(body) },
+        body,
+      }),
+    onSuccess: (appointment) => {
+      toast.success(t("booked"));
+      router.push(`/appointments/${appointment.id}`);
+    },
+    onError: (err) => {
+      if (err instanceof ApiError && err.status >= 400 && err.status < 500) keys.current.forget();
+      if (err instanceof ApiError && (err.code === "slot_taken" || err.code === "not_available")) {
+        setConflict(err.code);
+        queryClient.invalidateQueries({ queryKey: slotsKey(worker.slug, service.slug, date) });
+      } else if (err instanceof ApiError && err.status === 401) {
+        setSignedIn(false);
+      } else if (err instanceof ApiError && err.code === "validation_failed") {
+        setIssues(apiIssues(err));
+      } else {
+        toast.error(t("failed"));
+      }
+    },
+  });
+
+  if (conflict) {
+    return (
+      <section aria-labelledby="conflict-heading" className="space-y-3">
+        <div role="alert" className="rounded-md border border-amber-300 bg-amber-50 p-4">
+          <h2 id="conflict-heading" className="font-semibold">
+            {t(conflict === "slot_taken" ? "takenHeading" : "unavailableHeading")}
+          </h2>
+          <p className="text-sm">{t("pickAnother")}</p>
+        </div>
+        <SlotList worker={worker.slug} service={service.slug} date={date} />
+      </section>
+    );
+  }
+
+  if (!signedIn) {
+    return (
+      <InlineAuth
+        onSignedIn={() => {
+          setSignedIn(true);
+          // The header and any server-rendered part learn about the new session.
+          router.refresh();
+        }}
+      />
+    );
+  }
+
+  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const body: Booking = { workerId: worker.id, serviceId: service.id, start, notes: optionalText(form.get("notes")) };
+    // The API's own schema: what it would refuse is refused here, next to the field.
+    const found = formIssues(appointmentCreateSchema, body);
+    setIssues(found);
+    if (Object.keys(found).length === 0) book.mutate(body);
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-4">
+      <Field label={t("notes")} hint={t("notesHint")} error={issues.notes && t("notesError")}>
+        <textarea name="notes" rows={3} maxLength={2000} className={inputClass} />
+      </Field>
+      <Button type="submit" pending={book.isPending} className="w-full sm:w-auto">
+        {book.isPending ? t("confirming") : t("confirm")}
+      </Button>
+    </form>
+  );
+}

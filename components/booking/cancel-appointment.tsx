@@ -1,0 +1,47 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { toast } from "sonner";
+import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { apiFetch } from "@/lib/ui/api-client";
+import type { AppointmentJson } from "@/lib/ui/types";
+
+/** "Cancel" with a confirmation; the interval is free again as soon as the API answers. */
+export function CancelAppointment({ appointment, when }: { appointment: AppointmentJson; when: string }) {
+  const t = useTranslations("public.appointments");
+  const queryClient = useQueryClient();
+  const [open, setOpen] = useState(false);
+  const cancel = useMutation({
+    mutationFn: () => apiFetch<AppointmentJson>(`/appointments/${appointment.id}/cancel`, { method: "POST" }),
+    onSuccess: (updated) => {
+      setOpen(false);
+      toast.success(t("cancelled"));
+      queryClient.setQueryData(["appointment", updated.id], updated);
+      queryClient.invalidateQueries({ queryKey: ["appointments"] });
+      queryClient.invalidateQueries({ queryKey: ["slots"] });
+    },
+    onError: () => toast.error(t("cancelFailed")),
+  });
+  const what = appointment.service?.name ?? appointment.location.name;
+  return (
+    <>
+      <Button variant="secondary" onClick={() => setOpen(true)} aria-label={t("cancelLabel", { what, when })}>
+        {t("cancel")}
+      </Button>
+      <ConfirmDialog
+        open={open}
+        title={t("confirmTitle")}
+        confirmLabel={t("confirmCancel")}
+        cancelLabel={t("keep")}
+        pending={cancel.isPending}
+        onConfirm={() => cancel.mutate()}
+        onClose={() => setOpen(false)}
+      >
+        <p className="text-sm">{t("confirmText", { what, when })}</p>
+      </ConfirmDialog>
+    </>
+  );
+}

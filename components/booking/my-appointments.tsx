@@ -1,0 +1,82 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { subDays } from "date-fns";
+import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { EmptyState, ErrorState, Skeleton } from "@/components/ui/states";
+import { apiFetch, query } from "@/lib/ui/api-client";
+import { splitAppointments } from "@/lib/ui/booking";
+import type { AppointmentJson } from "@/lib/ui/types";
+import { AppointmentCard } from "./appointment-card";
+
+type List = { items: AppointmentJson[] };
+
+/**
+ * The signed-in client's appointments (the API lists only their own): those starting from yesterday
+ * on, and those of the year before, split into upcoming and past on this device's clock.
+ */
+export function MyAppointments() {
+  const t = useTranslations("public.appointments");
+  // Fixed for the life of the page, so the query key (and the cache) stays the same.
+  const [bounds] = useState(() => {
+    const now = new Date();
+    return { now, split: subDays(now, 1).toISOString(), yearAgo: subDays(now, 366).toISOString() };
+  });
+  const list = useQuery({
+    queryKey: ["appointments", "mine", bounds.split],
+    queryFn: async ({ signal }) => {
+      const [ahead, before] = await Promise.all([
+        apiFetch<List>(`/appointments${query({ from: bounds.split, limit: 200 })}`, { signal }),
+        apiFetch<List>(`/appointments${query({ from: bounds.yearAgo, to: bounds.split, limit: 200 })}`, { signal }),
+      ]);
+      return splitAppointments([...ahead.items, ...before.items], new Date());
+    },
+  });
+
+  if (list.isPending) return <Skeleton rows={3} label={t("loading")} />;
+  if (list.isError) return <ErrorState message={t("error")} retryLabel={t("retry")} onRetry={() => list.refetch()} />;
+  const { upcoming, past } = list.data;
+  return (
+    <div className="space-y-8">
+      <section aria-labelledby="upcoming-heading" className="space-y-3">
+        <h2 id="upcoming-heading" className="text-lg font-semibold">
+          {t("upcoming")}
+        </h2>
+        {upcoming.length === 0 ? (
+          <EmptyState>
+            {t("noUpcoming")}{" "}
+            <Link href="/" className="text-brand-dark underline">
+              {t("findWorker")}
+            </Link>
+          </EmptyState>
+        ) : (
+          <ul className="space-y-3">
+            {upcoming.map((a) => (
+              <li key={a.id}>
+                <AppointmentCard appointment={a} now={bounds.now} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="past-heading" className="space-y-3">
+        <h2 id="past-heading" className="text-lg font-semibold">
+          {t("past")}
+        </h2>
+        {past.length === 0 ? (
+          <EmptyState>{t("noPast")}</EmptyState>
+        ) : (
+          <ul className="space-y-3">
+            {past.map((a) => (
+              <li key={a.id}>
+                <AppointmentCard appointment={a} now={bounds.now} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,136 @@
+"use client";
+
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useLocale, useTranslations } from "next-intl";
+import { useRef, useState } from "react";
+import { toast } from "sonner";
+import { Button } from "@/components/ui/button";
+import { Field, inputClass } from "@/components/ui/field";
+import { EmptyState, ErrorState, Skeleton } from "@/components/ui/states";
+import type { Locale } from "@/i18n/config";
+import { isoWeekdayOf } from "@/lib/time/zoned";
+import { ApiError, apiFetch, query } from "@/lib/ui/api-client";
+import { idempotencyKeys, roomInterval } from "@/lib/ui/booking";
+import { formIssues } from "@/lib/ui/form-issues";
+import { formatTime } from "@/lib/ui/format";
+import type { AppointmentJson, LocationScheduleAnswer } from "@/lib/ui/types";
+import { appointmentCreateSchema } from "@/lib/validation/appointments";
+import { weeklyRuleSchema } from "@/lib/validation/schedules";
+
+type Room = { id: string; slug: string; timezone: string };
+
+/** One day of a room: its busy times (never who booked) and, for a signed-in visitor, a booking form. */
+export function RoomDay({ room, date, signedIn }: { room: Room; date: string; signedIn: boolean }) {
+  const t = useTranslations("public.rooms");
+  const locale = useLocale() as Locale;
+  const schedule = useQuery({
+    queryKey: ["room-schedule", room.slug, date],
+    queryFn: ({ signal }) =>
+      apiFetch<LocationScheduleAnswer>(`/locations/${room.slug}/schedule${query({ date })}`, { signal }),
+  });
+  return (
+    <div className="grid gap-6 md:grid-cols-2">
+      <section aria-labelledby="busy-heading" className="space-y-3">
+        <h2 id="busy-heading" className="text-lg font-semibold">
+          {t("busyHeading")}
+        </h2>
+        <p className="text-sm text-slate-600">{t("timezone", { timezone: room.timezone })}</p>
+        {schedule.isPending ? (
+          <Skeleton rows={2} label={t("loadingBusy")} />
+        ) : schedule.isError ? (
+          <ErrorState message={t("busyError")} retryLabel={t("retry")} onRetry={() => schedule.refetch()} />
+        ) : schedule.data.busy.length === 0 ? (
+          <EmptyState>{t("freeAllDay")}</EmptyState>
+        ) : (
+          <ul aria-label={t("busyHeading")} className="space-y-2">
+            {schedule.data.busy.map((b) => (
+              <li key={b.start} className="rounded-md bg-slate-200 px-3 py-2 text-sm">
+                <time dateTime={b.start}>{formatTime(b.start, room.timezone, locale)}</time>–
+                <time dateTime={b.end}>{formatTime(b.end, room.timezone, locale)}</time>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      {signedIn && <RoomBookingForm room={room} date={date} onTaken={() => schedule.refetch()} />}
+    </div>
+  );
+}
+
+function RoomBookingForm({ room, date, onTaken }: { room: Room; date: string; onTaken: () => void }) {
+  const t = useTranslations("public.rooms");
+  const router = useRouter();
+  const [issues, setIssues] = useState<Record<string, string>>({});
+  const [refusal, setRefusal] = useState("");
+  const keys = useRef(idempotencyKeys());
+  const book = useMutation({
+    mutationFn: (body: { locationId: string; start: string; end: string }) =>
+      apiFetch<AppointmentJson>("/appointments", {
+        method: "POST",
+        headers: { "Idempotency-Key": keys.current.keyFor(body) },
+        body,
+      }),
+    onSuccess: (appointment) => {
+      toast.success(t("booked"));
+      router.push(`/appointments/${appointment.id}`);
+    },
+    onError: (err) => {
+      // A refused interval is a new attempt next time; a lost answer is retried with the same key.
+      if (err instanceof ApiError && err.status >= 400 && err.status < 500) keys.current.forget();
+      if (err instanceof ApiError && err.code === "slot_taken") {
+        setRefusal(t("taken"));
+        onTaken();
+      } else if (err instanceof ApiError && err.code === "not_available") {
+        setRefusal(t(err.details.reason === "in_past" ? "inPast" : "unavailable"));
+      } else {
+        toast.error(t("failed"));
+      }
+    },
+  });
+
+  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const start = String(form.get("start") ?? "");
+    const end = String(form.get("end") ?? "");
+    // Wall times checked by the same rule as a weekly schedule's: HH:MM, the end after the start.
+    const found = formIssues(weeklyRuleSchema, { weekday: isoWeekdayOf(date), start, end });
+    setRefusal("");
+    if (Object.keys(found).length > 0) {
+      setIssues(found);
+      return;
+    }
+    const body = { locationId: room.id, ...roomInterval(date, start, end, room.timezone) };
+    // Then the API's own body schema (an interval too long for one appointment, say).
+    const refused = formIssues(appointmentCreateSchema, body);
+    setIssues(refused);
+    if (Object.keys(refused).length === 0) book.mutate(body);
+  }
+
+  return (
+    <section aria-labelledby="book-room-heading" className="space-y-3">
+      <h2 id="book-room-heading" className="text-lg font-semibold">
+        {t("bookHeading")}
+      </h2>
+      <form onSubmit={onSubmit} noValidate className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
+        <div className="grid grid-cols-2 gap-3">
+          <Field label={t("from")} error={issues.start && t("errors.start")}>
+            <input name="start" type="time" step={900} required className={inputClass} />
+          </Field>
+          <Field label={t("until")} error={issues.end && t("errors.end")}>
+            <input name="end" type="time" step={900} required className={inputClass} />
+          </Field>
+        </div>
+        {refusal && (
+          <p role="alert" className="text-sm text-red-700">
+            {refusal}
+          </p>
+        )}
+        <Button type="submit" pending={book.isPending}>
+          {book.isPending ? t("booking") : t("book")}
+        </Button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,91 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useMemo } from "react";
+import { Field, inputClass } from "@/components/ui/field";
+import type { LocationJson } from "@/db/queries/catalog-json";
+import { numberOrUndefined } from "@/lib/ui/form-errors";
+import { locationCreateSchema, locationPatchSchema } from "@/lib/validation/catalog";
+import { FormActions, FormGrid, text } from "./form-bits";
+import { useRecordForm } from "./use-record-form";
+
+/** Every zone the browser knows, for the picker; the browser's own zone is the default. */
+function useTimeZones() {
+  return useMemo(() => {
+    const zones = Intl.supportedValuesOf("timeZone");
+    return zones.includes("UTC") ? zones : [...zones, "UTC"];
+  }, []);
+}
+
+export function LocationForm({ item, onDone }: { item?: LocationJson; onDone: () => void }) {
+  const t = useTranslations("manage.locations");
+  const zones = useTimeZones();
+  const { errors, submit, pending } = useRecordForm<LocationJson>({
+    resource: "locations",
+    section: "locations",
+    id: item?.id,
+    schemas: { create: locationCreateSchema, patch: locationPatchSchema },
+    onDone,
+  });
+
+  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const coordinate = (name: string) => numberOrUndefined(form.get(name)) ?? null;
+    submit({
+      name: text(form, "name"),
+      ...(text(form, "slug") ? { slug: text(form, "slug") } : {}),
+      kind: text(form, "kind"),
+      address: text(form, "address"),
+      latitude: coordinate("latitude"),
+      longitude: coordinate("longitude"),
+      timezone: text(form, "timezone"),
+      description: text(form, "description"),
+    });
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-4">
+      <FormGrid>
+        <Field label={t("fields.name")} error={errors.name}>
+          <input name="name" defaultValue={item?.name} className={inputClass} required />
+        </Field>
+        <Field label={t("fields.slug")} hint={t("hints.slug")} error={errors.slug}>
+          <input name="slug" defaultValue={item?.slug} className={inputClass} />
+        </Field>
+        <Field label={t("fields.kind")} error={errors.kind}>
+          <select name="kind" defaultValue={item?.kind ?? "workplace"} className={inputClass}>
+            <option value="workplace">{t("kinds.workplace")}</option>
+            <option value="room">{t("kinds.room")}</option>
+          </select>
+        </Field>
+        <Field label={t("fields.timezone")} error={errors.timezone}>
+          <select
+            name="timezone"
+            defaultValue={item?.timezone ?? Intl.DateTimeFormat().resolvedOptions().timeZone}
+            className={inputClass}
+          >
+            {zones.map((zone) => (
+              <option key={zone} value={zone}>
+                {zone}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label={t("fields.address")} error={errors.address} className="sm:col-span-2">
+          <input name="address" defaultValue={item?.address ?? ""} className={inputClass} />
+        </Field>
+        <Field label={t("fields.latitude")} error={errors.latitude}>
+          <input name="latitude" inputMode="decimal" defaultValue={item?.latitude ?? ""} className={inputClass} />
+        </Field>
+        <Field label={t("fields.longitude")} error={errors.longitude}>
+          <input name="longitude" inputMode="decimal" defaultValue={item?.longitude ?? ""} className={inputClass} />
+        </Field>
+        <Field label={t("fields.description")} error={errors.description} className="sm:col-span-2">
+          <textarea name="description" rows={3} defaultValue={item?.description ?? ""} className={inputClass} />
+        </Field>
+      </FormGrid>
+      <FormActions pending={pending} onCancel={onDone} />
+    </form>
+  );
+}

@@ -1,0 +1,73 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { Field, inputClass } from "@/components/ui/field";
+import type { ServiceJson } from "@/db/queries/catalog-json";
+import { numberOrUndefined } from "@/lib/ui/form-errors";
+import { serviceCreateSchema, servicePatchSchema } from "@/lib/validation/catalog";
+import { FormActions, FormGrid, text } from "./form-bits";
+import { useRecordForm } from "./use-record-form";
+
+export function ServiceForm({ item, onDone }: { item?: ServiceJson; onDone: () => void }) {
+  const t = useTranslations("manage.services");
+  const { errors, submit, pending } = useRecordForm<ServiceJson>({
+    resource: "services",
+    section: "services",
+    id: item?.id,
+    schemas: { create: serviceCreateSchema, patch: servicePatchSchema },
+    onDone,
+  });
+  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    submit({
+      name: text(form, "name"),
+      ...(text(form, "slug") ? { slug: text(form, "slug") } : {}),
+      description: text(form, "description"),
+      durationMinutes: numberOrUndefined(form.get("durationMinutes")),
+      price: numberOrUndefined(form.get("price")),
+      currency: text(form, "currency") || "RUB",
+      imageUrl: text(form, "imageUrl") || null,
+      active: form.get("active") === "on",
+    });
+  }
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-4">
+      <FormGrid>
+        <Field label={t("fields.name")} error={errors.name}>
+          <input name="name" defaultValue={item?.name} className={inputClass} required />
+        </Field>
+        <Field label={t("fields.slug")} hint={t("hints.slug")} error={errors.slug}>
+          <input name="slug" defaultValue={item?.slug} className={inputClass} />
+        </Field>
+        <Field label={t("fields.durationMinutes")} error={errors.durationMinutes}>
+          <input
+            name="durationMinutes"
+            type="number"
+            min={1}
+            max={1440}
+            defaultValue={item?.durationMinutes ?? 30}
+            className={inputClass}
+          />
+        </Field>
+        <Field label={t("fields.price")} error={errors.price}>
+          <input name="price" inputMode="decimal" defaultValue={item?.price ?? ""} className={inputClass} />
+        </Field>
+        <Field label={t("fields.currency")} hint={t("hints.currency")} error={errors.currency}>
+          <input name="currency" maxLength={3} defaultValue={item?.currency ?? "RUB"} className={inputClass} />
+        </Field>
+        <Field label={t("fields.imageUrl")} error={errors.imageUrl}>
+          <input name="imageUrl" type="url" defaultValue={item?.imageUrl ?? ""} className={inputClass} />
+        </Field>
+        <Field label={t("fields.description")} error={errors.description} className="sm:col-span-2">
+          <textarea name="description" rows={3} defaultValue={item?.description ?? ""} className={inputClass} />
+        </Field>
+      </FormGrid>
+      <label className="flex items-center gap-2 text-sm font-medium">
+        <input type="checkbox" name="active" defaultChecked={item?.active ?? true} className="h-4 w-4" />
+        {t("fields.active")}
+      </label>
+      <FormActions pending={pending} onCancel={onDone} />
+    </form>
+  );
+}

@@ -1,0 +1,36 @@
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import type { Locale } from "@/i18n/config";
+import { workerSlots } from "@/lib/availability/worker-slots";
+import { AppError } from "@/lib/errors";
+import { zonedDateOf } from "@/lib/time/zoned";
+import { formatInZone } from "@/lib/ui/format";
+
+/**
+ * The first free slot of a worker for a service, from today to their booking horizon. Rendered in
+ * its own Suspense boundary per card, so the list shows at once and the slots stream in.
+ */
+export async function NextSlot({ workerSlug, serviceSlug }: { workerSlug: string; serviceSlug: string }) {
+  const [t, locale] = await Promise.all([getTranslations("public.workers"), getLocale() as Promise<Locale>]);
+  let next: { timezone: string; start: string } | null = null;
+  try {
+    const { timezone, slots } = await workerSlots(workerSlug, { service: serviceSlug }, new Date());
+    next = slots[0] ? { timezone, start: slots[0].start } : null;
+  } catch (err) {
+    // The worker or service went away between the list and this query: nothing to offer.
+    if (!(err instanceof AppError)) throw err;
+  }
+  if (!next) return <p className="text-sm text-slate-600">{t("noFreeSlot")}</p>;
+  const date = zonedDateOf(new Date(next.start), next.timezone);
+  return (
+    <p className="text-sm">
+      {t("nextFree")}{" "}
+      <Link
+        href={`/workers/${workerSlug}?service=${serviceSlug}&date=${date}`}
+        className="font-medium text-brand-dark underline"
+      >
+        <time dateTime={next.start}>{formatInZone(next.start, next.timezone, "EEE d MMM, HH:mm", locale)}</time>
+      </Link>
+    </p>
+  );
+}

@@ -1,0 +1,55 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { Suspense } from "react";
+import { EmptyState } from "@/components/ui/states";
+import type { WorkerJson } from "@/db/queries/catalog-json";
+import { listWorkers, toWorkersJson } from "@/db/queries/workers";
+import { NextSlot } from "./next-slot";
+import { WorkerAvatar } from "./worker-avatar";
+import type { WorkerFilterValues } from "./worker-filters";
+
+/** The service a card's "next free slot" is for: the one searched for, else the worker's shortest. */
+function cardService(worker: WorkerJson, service?: string) {
+  const searched = worker.services.find((s) => s.slug === service || s.id === service);
+  return searched ?? [...worker.services].sort((a, b) => a.durationMinutes - b.durationMinutes)[0];
+}
+
+/** The workers matching the filters, each with photo, specialty, location and next free slot. */
+export async function WorkerList({ filters }: { filters: WorkerFilterValues }) {
+  const t = await getTranslations("public.workers");
+  const workers = await toWorkersJson(await listWorkers({ ...filters, limit: 60, offset: 0, includeInactive: false }));
+  if (workers.length === 0) return <EmptyState>{t("empty")}</EmptyState>;
+  return (
+    <ul aria-label={t("listLabel")} className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+      {workers.map((worker) => {
+        const service = cardService(worker, filters.service);
+        return (
+          <li key={worker.id} className="flex gap-4 rounded-lg border border-slate-200 bg-white p-4">
+            <WorkerAvatar name={worker.name} url={worker.avatarUrl} />
+            <div className="min-w-0 space-y-1">
+              <h2 className="text-lg font-semibold">
+                <Link href={`/workers/${worker.slug}`} className="hover:underline">
+                  {worker.name}
+                </Link>
+              </h2>
+              {worker.specialty && <p className="text-sm text-slate-700">{worker.specialty.name}</p>}
+              {worker.location && (
+                <p className="text-sm text-slate-600">
+                  {worker.location.name}
+                  {worker.location.address && `, ${worker.location.address}`}
+                </p>
+              )}
+              {service ? (
+                <Suspense fallback={<p className="h-5 w-40 animate-pulse rounded bg-slate-200" aria-hidden="true" />}>
+                  <NextSlot workerSlug={worker.slug} serviceSlug={service.slug} />
+                </Suspense>
+              ) : (
+                <p className="text-sm text-slate-600">{t("noServices")}</p>
+              )}
+            </div>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

@@ -1,0 +1,133 @@
+import { bookAs, createWorker, localDays } from "./catalog";
+import { expect, test } from "./fixtures";
+
+test.describe("a client books and cancels", () => {
+  test("finds a worker, registers inline, books, sees it in My appointments and cancels", async ({ page }) => {
+    const worker = await createWorker(page.request, "journey");
+
+    // Search by service: the filters are a plain GET form, so they land in the URL.
+    await page.goto("/");
+    await page.getByLabel("Service").selectOption(worker.service.slug);
+    await page.getByRole("button", { name: "Search" }).click();
+    await expect(page).toHaveURL(new RegExp(`service=${worker.service.slug}`));
+    const card = page.getByRole("listitem").filter({ hasText: worker.name });
+    await expect(card).toContainText(worker.specialty.name);
+    await expect(card).toContainText(worker.location.name);
+    await expect(card.getByText("Next free:")).toBeVisible();
+    await card.getByRole("link", { name: worker.name }).click();
+
+    // The worker's page: services with price and duration, days, slots in the location's zone.
+    await expect(page.getByRole("heading", { level: 1, name: worker.name })).toBeVisible();
+    await expect(page.getByRole("link", { name: new RegExp(worker.service.name) })).toContainText("30 min");
+    const { tomorrow } = localDays();
+    await page.getByRole("navigation", { name: "Day" }).getByRole("link").nth(1).click();
+    await expect(page).toHaveURL(new RegExp(`date=${tomorrow}`));
+    await expect(page.getByText("Times in Europe/Moscow.")).toBeVisible();
+    const slots = page.getByRole("list", { name: "Free times" });
+    await expect(slots.getByRole("link", { name: "09:00" })).toBeVisible();
+    await slots.getByRole("link", { name: "10:00" }).click();
+
+    // Not signed in: register without leaving the slot, then confirm.
+    await expect(page.getByRole("heading", { name: "Confirm your booking" })).toBeVisible();
+    await expect(page.locator("dl")).toContainText("10:00");
+    await page.getByRole("button", { name: "I am new here" }).click();
+    // The shared schema refuses a short password next to the field, before anything is sent.
+    const suffix = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6)}`;
+    await page.getByLabel("Name").fill(`Journey Client ${suffix}`);
+    await page.getByLabel("Email").fill(`journey-${suffix}@e2e.test`);
+    await page.getByLabel("Password").fill("short");
+    await page.getByRole("button", { name: "Create account" }).click();
+    await expect(page.getByLabel("Password")).toHaveAccessibleDescription(/Use at least 8 characters/);
+    await page.getByLabel("Password").fill("a long enough password");
+    await page.getByRole("button", { name: "Create account" }).click();
+    await page.getByRole("button", { name: "Confirm booking" }).click();
+
+    // The confirmation page, with the calendar file.
+    await expect(page.getByRole("heading", { name: "You are booked" })).toBeVisible();
+    await expect(page.getByText("Booked. See you then!")).toBeVisible();
+    await expect(page.getByText("Time in Europe/Moscow.")).toBeVisible();
+    const ics = page.getByRole("link", { name: "Add to calendar (.ics)" });
+    const icsRes = await page.request.get((await ics.getAttribute("href")) as string);
+    expect(icsRes.headers()["content-type"]).toContain("text/calendar");
+    expect(await icsRes.text()).toContain("BEGIN:VEVENT");
+
+    // My appointments: upcoming, then cancelled after a confirmation.
+    await page.getByRole("link", { name: "All my appointments" }).click();
+    const upcoming = page.getByRole("region", { name: "Upcoming" });
+    await expect(upcoming.getByRole("link", { name: worker.service.name })).toBeVisible();
+    await upcoming.getByRole("button", { name: /^Cancel / }).click();
+    const dialog = page.getByRole("dialog", { name: "Cancel this appointment?" });
+    await expect(dialog).toBeVisible();
+    await dialog.getByRole("button", { name: "Yes, cancel" }).click();
+    await expect(page.getByText("The appointment is cancelled.")).toBeVisible();
+    await expect(upcoming.getByText("No upcoming appointments.")).toBeVisible();
+    const past = page.getByRole("region", { name: "Past" });
+    await expect(past.getByRole("article").filter({ hasText: worker.service.name })).toContainText("Cancelled");
+
+    // The time is free again for everyone.
+    await page.goto(`/workers/${worker.slug}?date=${tomorrow}`);
+    await expect(page.getByRole("list", { name: "Free times" }).getByRole("link", { name: "10:00" })).toBeVisible();
+  });
+
+  test("a slot taken meanwhile shows a clear message and fresh slots", async ({ page, users, signIn }) => {
+    const worker = await createWorker(page.request, "taken");
+    const [client, rival] = await Promise.all([users.client("taker"), users.client("rival")]);
+    await signIn(client);
+    const { tomorrow } = localDays();
+    const start = `${tomorrow}T11:00:00+03:00`;
+    await page.goto(`/book?worker=${worker.slug}&service=${worker.service.slug}&start=${encodeURIComponent(start)}`);
+    await expect(page.getByRole("button", { name: "Confirm booking" })).toBeVisible();
+
+    await bookAs(page.request, rival, { workerId: worker.id, serviceId: worker.service.id, start });
+    await page.getByRole("button", { name: "Confirm booking" }).click();
+
+    await expect(page.getByRole("alert").filter({ hasText: "Someone has just booked this time." })).toBeVisible();
+    const fresh = page.getByRole("list", { name: "Free times" });
+    await expect(fresh.getByRole("link", { name: "10:30" })).toBeVisible();
+    await expect(fresh.getByRole("link", { name: "11:00" })).toHaveCount(0);
+    await expect(fresh.getByRole("link", { name: "11:30" })).toBeVisible();
+
+    // Another time from the fresh list books at once.
+    await fresh.getByRole("link", { name: "11:30" }).click();
+    await page.getByRole("button", { name: "Confirm booking" }).click();
+    await expect(page.getByRole("heading", { name: "You are booked" })).toBeVisible();
+  });
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the search filters work as a plain form and land in a shareable URL", async ({ page }) => {
+    const worker = await createWorker(page.request, "nojs");
+    await page.goto("/");
+    await page.getByLabel("Name").fill(worker.name);
+    await page.getByLabel("Specialty").selectOption(worker.specialty.slug);
+    await page.getByRole("button", { name: "Search" }).click();
+    await expect(page).toHaveURL(new RegExp(`specialty=${worker.specialty.slug}`));
+    const list = page.getByRole("list", { name: "Specialists" });
+    await expect(list.getByRole("listitem")).toHaveCount(1);
+    await expect(list.getByRole("link", { name: worker.name })).toBeVisible();
+
+    // The same URL, opened fresh, shows the same result; a name nobody has shows the empty state.
+    await page.goto(page.url());
+    await expect(page.getByRole("list", { name: "Specialists" }).getByRole("listitem")).toHaveCount(1);
+    await page.goto(`/?q=${encodeURIComponent(`${worker.name} nobody`)}`);
+    await expect(page.getByText("No specialist matches this search.")).toBeVisible();
+  });
+});
+
+test("a list that fails to load says so and loads on retry", async ({ page }) => {
+  const worker = await createWorker(page.request, "retry");
+  const { tomorrow } = localDays();
+  // The first request for slots fails as if the network dropped; later ones go through.
+  let failures = 0;
+  await page.route("**/api/v1/workers/*/slots*", async (route) => {
+    if (failures++ === 0) await route.abort("connectionfailed");
+    else await route.continue();
+  });
+  await page.goto(`/workers/${worker.slug}?date=${tomorrow}`);
+  const error = page.getByRole("alert").filter({ hasText: "The free times could not be loaded." });
+  await expect(error).toBeVisible();
+  await error.getByRole("button", { name: "Try again" }).click();
+  await expect(page.getByRole("list", { name: "Free times" }).getByRole("link", { name: "09:00" })).toBeVisible();
+});

@@ -1,0 +1,64 @@
+// Pure helpers of the client pages (booking, my appointments, rooms), kept out of components so
+// they can be tested without a browser. Calendar arithmetic goes through lib/time/zoned.
+import { addDaysToDate, formatInstant, zonedDateTimeToInstant } from "@/lib/time/zoned";
+
+/** The days a client may pick: today (in the location's zone) and the next `horizonDays`, at most `max`. */
+export function bookableDays(today: string, horizonDays: number, max = 62): string[] {
+  const count = Math.min(horizonDays + 1, max);
+  return Array.from({ length: count }, (_, i) => addDaysToDate(today, i));
+}
+
+type Timed = { status: string; start: string; end: string };
+
+/**
+ * Upcoming: booked appointments that have not ended, soonest first. Past: everything else (ended,
+ * cancelled, completed, missed), latest first.
+ */
+export function splitAppointments<T extends Timed>(items: T[], now: Date): { upcoming: T[]; past: T[] } {
+  const at = (s: string) => new Date(s).getTime();
+  const isUpcoming = (a: T) => a.status === "booked" && at(a.end) > now.getTime();
+  return {
+    upcoming: items.filter(isUpcoming).sort((a, b) => at(a.start) - at(b.start)),
+    past: items.filter((a) => !isUpcoming(a)).sort((a, b) => at(b.start) - at(a.start)),
+  };
+}
+
+/** True while a booked appointment may still be cancelled by its client: it has not started. */
+export const isCancellable = (a: Timed, now: Date) => a.status === "booked" && new Date(a.start) > now;
+
+/**
+ * An interval of a room on one local day from wall times in the room's zone ("09:00"–"10:30"; an end
+ * of "24:00" is the next midnight), as RFC 3339 instants with the zone's offset.
+ */
+export function roomInterval(date: string, start: string, end: string, timeZone: string) {
+  return {
+    start: formatInstant(zonedDateTimeToInstant(date, start, timeZone), timeZone),
+    end: formatInstant(zonedDateTimeToInstant(date, end, timeZone), timeZone),
+  };
+}
+
+/** A fresh Idempotency-Key; getRandomValues works outside secure contexts too, unlike randomUUID. */
+export function newIdempotencyKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+/**
+ * Idempotency keys per request body: asking again with the same body (a retry after a lost answer)
+ * reuses the key, so the API answers the first booking instead of booking twice; a changed body is
+ * a new attempt with a new key (the API refuses a key reused with another body).
+ */
+export function idempotencyKeys() {
+  let last: { body: string; key: string } | undefined;
+  return {
+    keyFor(body: unknown): string {
+      const text = JSON.stringify(body);
+      if (last?.body !== text) last = { body: text, key: newIdempotencyKey() };
+      return last.key;
+    },
+    /** After a refusal (409, 400) the next try is a new attempt even with the same body. */
+    forget() {
+      last = undefined;
+    },
+  };
+}

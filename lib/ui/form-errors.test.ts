@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { locationCreateSchema } from "@/lib/validation/catalog";
+import { weeklyScheduleBodySchema } from "@/lib/validation/schedules";
+import { ApiError } from "./api-client";
+import { apiFieldErrors, numberOrUndefined, validateWith } from "./form-errors";
+
+describe("form validation with the API's schemas", () => {
+  it("keys errors by the same dotted path the API answers with", () => {
+    const result = validateWith(weeklyScheduleBodySchema, {
+      locationId: "main",
+      from: "2026-03-02",
+      rules: [{ weekday: 1, start: "10:00", end: "09:00" }],
+    });
+    expect(result).toEqual({ ok: false, errors: { "rules.0.end": "The end must be after the start." } });
+  });
+
+  it("answers ok when the form is valid", () => {
+    const result = validateWith(locationCreateSchema, { name: " Clinic ", timezone: "Europe/Moscow" });
+    expect(result).toEqual({ ok: true });
+  });
+
+  it("takes field errors from a validation_failed answer and the field of a taken value", () => {
+    const refused = new ApiError(400, "validation_failed", "The request is not valid.", {
+      issues: [{ path: "timezone", message: "Use an IANA time zone such as Europe/Moscow." }],
+    });
+    expect(apiFieldErrors(refused)).toEqual({ timezone: "Use an IANA time zone such as Europe/Moscow." });
+    expect(
+      apiFieldErrors(new ApiError(409, "already_exists", "That slug is already taken.", { field: "slug" })),
+    ).toEqual({ slug: "That slug is already taken." });
+    expect(apiFieldErrors(new ApiError(409, "slot_taken", "taken"))).toEqual({});
+  });
+
+  it("reads number fields with a comma or a point, and blank as not given", () => {
+    expect(numberOrUndefined("1500,50")).toBe(1500.5);
+    expect(numberOrUndefined("  ")).toBeUndefined();
+    expect(numberOrUndefined("abc")).toBeNaN();
+  });
+});
