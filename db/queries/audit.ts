@@ -1,5 +1,7 @@
+import { and, desc, eq } from "drizzle-orm";
 import type { Executor } from "../client";
 import { auditLog } from "../schema/system";
+import { users } from "../schema/users";
 
 export type AuditRecord = {
   actorId: string | null;
@@ -24,4 +26,33 @@ export async function recordAudit(db: Executor, ...records: AuditRecord[]): Prom
       after: r.after ?? null,
     })),
   );
+}
+
+export type AuditFilter = { entity?: string; entityId?: string; limit: number; offset: number };
+
+/** A page of audit rows, newest first, with who did it (null once that account is gone). */
+export async function listAudit(db: Executor, filter: AuditFilter) {
+  const rows = await db
+    .select({ entry: auditLog, actor: { id: users.id, name: users.name, email: users.email } })
+    .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.actorId))
+    .where(
+      and(
+        filter.entity === undefined ? undefined : eq(auditLog.entity, filter.entity),
+        filter.entityId === undefined ? undefined : eq(auditLog.entityId, filter.entityId),
+      ),
+    )
+    .orderBy(desc(auditLog.at), desc(auditLog.id))
+    .limit(filter.limit)
+    .offset(filter.offset);
+  return rows.map(({ entry, actor }) => ({
+    id: String(entry.id),
+    at: entry.at.toISOString(),
+    actor: actor?.id ? actor : null,
+    action: entry.action,
+    entity: entry.entity,
+    entityId: entry.entityId,
+    before: entry.before,
+    after: entry.after,
+  }));
 }

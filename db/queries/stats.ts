@@ -1,6 +1,5 @@
 // Stats are counted by PostgreSQL with GROUP BY, never by looping over rows here (DESIGN.md "Data").
 import { type SQL, sql } from "drizzle-orm";
-import { addDaysToDate } from "@/lib/time/zoned";
 import { type Executor, queryRows } from "../client";
 import { appointments } from "../schema/appointments";
 import { locations } from "../schema/catalog";
@@ -25,8 +24,8 @@ export async function appointmentsPerDay(
     sql`${appointments.status} in ${COUNTED}`,
     // A local day lies within 14 hours of the UTC day of the same date (UTC-12 to UTC+14), so a
     // day's margin either side bounds the start instants for the start_at index, whatever the zones.
-    sql`${appointments.startAt} >= (${addDaysToDate(range.from, -1)}::date)::timestamp at time zone 'UTC'`,
-    sql`${appointments.startAt} < (${addDaysToDate(range.to, 2)}::date)::timestamp at time zone 'UTC'`,
+    sql`${appointments.startAt} >= (${range.from}::date - 1)::timestamp at time zone 'UTC'`,
+    sql`${appointments.startAt} < (${range.to}::date + 2)::timestamp at time zone 'UTC'`,
   ];
   if (filter.workerId) conditions.push(sql`${appointments.workerId} = ${filter.workerId}`);
   if (filter.locationId) conditions.push(sql`${appointments.locationId} = ${filter.locationId}`);

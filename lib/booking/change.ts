@@ -19,10 +19,12 @@ import { appointments } from "@/db/schema/appointments";
 import { locations, services } from "@/db/schema/catalog";
 import { type Caller, isStaff } from "@/lib/auth/roles";
 import { forbidden, notFound } from "@/lib/errors";
-import type { AppointmentPatch } from "@/lib/validation/appointments";
-import { validationFailed } from "@/lib/validation/schedules";
+import { type AppointmentPatch, MAX_APPOINTMENT_HOURS } from "@/lib/validation/appointments";
+import { intervalIssue, validationFailed } from "@/lib/validation/schedules";
 import { bookedInterval } from "./create";
 import { type AppointmentAccess, cancelDecision, type Decision, patchDecision } from "./permissions";
+
+const HOUR = 3_600_000;
 
 const access = (row: AppointmentRow): AppointmentAccess => ({
   ownerUserId: row.client.userId,
@@ -85,7 +87,13 @@ export async function changeAppointment(caller: Caller, id: string, patch: Appoi
       // Without a new end the appointment keeps its length.
       const keptEnd = new Date(start.getTime() + (a.endAt.getTime() - a.startAt.getTime()));
       const interval = patch.end ? bookedInterval(target, start, patch.end, staff) : { start, end: keptEnd };
-      if (interval.end <= interval.start) throw validationFailed("end", "The end must be after the start.");
+      const issue = intervalIssue(
+        interval.start,
+        interval.end,
+        MAX_APPOINTMENT_HOURS * HOUR,
+        `${MAX_APPOINTMENT_HOURS} hours`,
+      );
+      if (issue) throw validationFailed("end", issue);
       const location = await claimInterval(tx, target, interval, { now, horizon: !staff });
       Object.assign(changes, {
         workerId: target.kind === "worker" ? target.worker.id : null,

@@ -40,7 +40,7 @@ function bounds(query: AppointmentListQuery) {
   return result;
 }
 
-/** GET /appointments: filters by id or slug; an unknown worker or location simply matches nothing. */
+/** GET /appointments: worker and location filters take an id or a slug. */
 export async function listVisibleAppointments(caller: Caller, query: AppointmentListQuery) {
   if (query.date && (query.from || query.to)) throw validationFailed("date", "Give date, or from/to, not both.");
   const db = await getDb();
@@ -48,7 +48,9 @@ export async function listVisibleAppointments(caller: Caller, query: Appointment
     query.workerId ? findByRef(workers, query.workerId, db) : undefined,
     query.locationId ? findByRef(locations, query.locationId, db) : undefined,
   ]);
-  if ((query.workerId && !worker) || (query.locationId && !location)) return [];
+  // Like the stats filters: a reference naming nothing is a mistake to report, not an empty list.
+  if (query.workerId && !worker) throw validationFailed("workerId", "No worker has that id or slug.");
+  if (query.locationId && !location) throw validationFailed("locationId", "No location has that id or slug.");
   return listAppointments(db, {
     ownerUserId: isStaff(caller.role) ? undefined : caller.id,
     clientId: query.clientId,

@@ -1,7 +1,7 @@
 // Calendar arithmetic in a location's IANA timezone (DESIGN.md "Data"). Offsets always come from
 // @date-fns/tz, which reads the runtime's tz database; nothing here depends on the host's own TZ.
 import { TZDate, tzOffset } from "@date-fns/tz";
-import { addDays, format, formatISO, getISODay } from "date-fns";
+import { addDays, differenceInCalendarDays, format, formatISO, getISODay } from "date-fns";
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const TIME_RE = /^(\d{2}):(\d{2})(?::(\d{2}))?$/;
@@ -100,6 +100,11 @@ export function isoWeekdayOf(date: string): 1 | 2 | 3 | 4 | 5 | 6 | 7 {
 /** The calendar date `days` days after (or before, if negative) `date`. */
 export function addDaysToDate(date: string, days: number): string {
   return formatISO(addDays(utcMidnight(date), days), { representation: "date" });
+}
+
+/** How many days `to` is after `from` (negative when before; 0 for the same date). */
+export function daysBetweenDates(from: string, to: string): number {
+  return differenceInCalendarDays(utcMidnight(to), utcMidnight(from));
 }
 
 /** RFC 3339 with the zone's offset at that instant, e.g. `2026-03-02T09:00:00+03:00`. */

@@ -1,8 +1,21 @@
 // Write bodies and the list query of client records (API.md "Client"), shared by the route
 // handlers, the booking endpoint's inline client, the OpenAPI description and the desk's forms.
 import { z } from "zod";
+import { addDaysToDate, zonedDateOf } from "@/lib/time/zoned";
 import { optionalText } from "./catalog";
 import { emailSchema, genderSchema, isoDateSchema, nameSchema, pageQuerySchema, phoneSchema } from "./common";
+
+/**
+ * A person's birth date: a calendar date from 1900 to today. "Today" is the latest date anywhere on
+ * Earth (UTC's date plus one), so a birth today is accepted in every time zone.
+ */
+export const birthDateSchema = isoDateSchema.refine(
+  (date) => date >= "1900-01-01" && date <= addDaysToDate(zonedDateOf(new Date(), "UTC"), 1),
+  { message: "Use a birth date from 1900-01-01 to today." },
+);
+
+/** A phone that null or an empty string clears. */
+export const clearablePhoneSchema = z.union([z.literal("").transform(() => null), phoneSchema]).nullable();
 
 /** Names are stored composed (NFC) so that search sees one form of "й". */
 const clientName = nameSchema.normalize("NFC");
@@ -10,10 +23,10 @@ const clientName = nameSchema.normalize("NFC");
 const clientFields = {
   name: clientName,
   // null (or, for phone and notes, an empty string) clears the field.
-  phone: z.union([z.literal("").transform(() => null), phoneSchema]).nullable(),
+  phone: clearablePhoneSchema,
   email: emailSchema.nullable(),
   gender: genderSchema.nullable(),
-  birthDate: isoDateSchema.nullable(),
+  birthDate: birthDateSchema.nullable(),
   notes: optionalText(5000),
 };
 

@@ -1,6 +1,6 @@
 // The query of GET /stats/appointments-per-day (API.md "Stats").
 import { z } from "zod";
-import { addDaysToDate } from "@/lib/time/zoned";
+import { daysBetweenDates } from "@/lib/time/zoned";
 import { isoDateSchema, refSchema } from "./common";
 
 /** The longest span of days one stats request may ask for: a year, leap day included. */
@@ -18,8 +18,14 @@ export const appointmentsPerDayQuerySchema = z
   .superRefine(({ from, to }, ctx) => {
     // Zod runs this even when a field failed, with the field's raw input; the field's issue says it all.
     if (!isoDateSchema.safeParse(from).success || !isoDateSchema.safeParse(to).success) return;
-    if (to < from) ctx.addIssue({ code: "custom", path: ["to"], message: "`to` must not be before `from`." });
-    else if (addDaysToDate(from, MAX_STATS_DAYS - 1) < to) {
+    // PostgreSQL has no year 0 and JavaScript reads years below 100 as 19xx; no stats lie there.
+    const ancient = (["from", "to"] as const).filter((path) => ({ from, to })[path] < "1000-01-01");
+    for (const path of ancient)
+      ctx.addIssue({ code: "custom", path: [path], message: "Use a year from 1000 to 9999." });
+    if (ancient.length > 0) return;
+    const days = daysBetweenDates(from, to) + 1;
+    if (days < 1) ctx.addIssue({ code: "custom", path: ["to"], message: "`to` must not be before `from`." });
+    else if (days > MAX_STATS_DAYS) {
       ctx.addIssue({ code: "custom", path: ["to"], message: `Ask for at most ${MAX_STATS_DAYS} days at a time.` });
     }
   });

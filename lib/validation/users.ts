@@ -1,15 +1,8 @@
 // Bodies and the list query of user accounts (API.md "User", manager only).
 import { z } from "zod";
 import { ROLES } from "@/db/schema/users";
-import {
-  emailSchema,
-  genderSchema,
-  isoDateSchema,
-  nameSchema,
-  pageQuerySchema,
-  passwordSchema,
-  phoneSchema,
-} from "./common";
+import { birthDateSchema, clearablePhoneSchema } from "./clients";
+import { emailSchema, genderSchema, nameSchema, pageQuerySchema, passwordSchema } from "./common";
 
 export const roleSchema = z.enum(ROLES, { message: "Role must be client, admin or manager." });
 
@@ -17,9 +10,8 @@ const profileFields = {
   name: nameSchema.normalize("NFC"),
   role: roleSchema,
   gender: genderSchema.nullable(),
-  birthDate: isoDateSchema.nullable(),
-  // null or an empty string clears it.
-  phone: z.union([z.literal("").transform(() => null), phoneSchema]).nullable(),
+  birthDate: birthDateSchema.nullable(),
+  phone: clearablePhoneSchema,
 };
 
 /** A new account: staff (admin, manager) or a client the desk signs up. */

@@ -33,10 +33,11 @@ async function longShift(location?: { id: string }) {
 
 const at = (base: Date, minutes: number) => new Date(base.getTime() + minutes * MINUTE).toISOString();
 
-function tally(results: { status: number; json: { error?: { code: string } } }[]) {
+/** How many answers of each kind: the success status alone, errors with their code. */
+function tally(results: { status: number; json: { error?: { code: string } } }[], success = 201) {
   const counts: Record<string, number> = {};
   for (const r of results) {
-    const key = r.status === 201 ? "201" : `${r.status} ${r.json.error?.code}`;
+    const key = r.status === success ? String(success) : `${r.status} ${r.json.error?.code}`;
     counts[key] = (counts[key] ?? 0) + 1;
   }
   return counts;
@@ -141,6 +142,29 @@ describe.runIf(onPostgres)("parallel bookings on PostgreSQL", () => {
       expect(await bookedBetween({ workerId: worker.id }, body.start, at(start, round * 30 + 30))).toBe(1);
       const keys = await db.select().from(idempotencyKeys).where(eq(idempotencyKeys.key, key));
       expect(keys).toHaveLength(1);
+    }
+  });
+
+  it(`moves one of ${PARALLEL} appointments rescheduled into one free slot at once; the rest keep theirs`, {
+    timeout: 300_000,
+  }, async () => {
+    const { service, worker, start } = await longShift();
+    const admin = await userWithToken("admin");
+    const client = await makeClient();
+    const booked = [];
+    for (let i = 0; i < PARALLEL; i++) {
+      const body = { workerId: worker.id, serviceId: service.id, clientId: client.id, start: at(start, 60 + i * 30) };
+      booked.push((await api.create(admin.token, body)).json as { id: string; start: string });
+    }
+    const target = at(start, 0);
+    const results = await Promise.all(booked.map((a) => api.patch(admin.token, a.id, { start: target })));
+    const moved = results.filter((r) => r.status === 200);
+    expect(tally(results, 200)).toEqual({ "200": 1, "409 slot_taken": PARALLEL - 1 });
+    expect(await bookedBetween({ workerId: worker.id }, target, at(start, 30))).toBe(1);
+    // Every refused move left its appointment where it was, still booked.
+    for (const [i, a] of booked.entries()) {
+      if (moved[0]?.json.id === a.id) continue;
+      expect((await api.get(admin.token, a.id)).json).toMatchObject({ start: booked[i]?.start, status: "booked" });
     }
   });
 });

@@ -170,4 +170,17 @@ describe("/api/v1/users", () => {
       expect(res.status).toBe(404);
     }
   });
+
+  describe.runIf(Boolean(process.env.DATABASE_URL))("concurrently (PostgreSQL)", () => {
+    it("five managers creating one email at once: one account, four 409 already_exists", async () => {
+      const manager = as((await userWithToken("manager")).token);
+      const body = { email: `race-${Date.now()}@example.test`, password: "race passphrase", name: "R", role: "client" };
+      const results = await Promise.all(Array.from({ length: 5 }, () => manager.create(body)));
+      expect(results.map((r) => r.status).sort()).toEqual([201, 409, 409, 409, 409]);
+      for (const res of results.filter((r) => r.status === 409)) {
+        expect(res.json.error).toMatchObject({ code: "already_exists", details: { field: "email" } });
+      }
+      expect((await manager.list(`q=${encodeURIComponent(body.email)}`)).json.items).toHaveLength(1);
+    });
+  });
 });
