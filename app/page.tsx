@@ -9,7 +9,7 @@ import { listServices } from "@/db/queries/services";
 import { listSpecialties } from "@/db/queries/specialties";
 import { workerListQuerySchema } from "@/lib/validation/catalog";
 
-type Search = { denied?: string; q?: string; specialty?: string; service?: string; location?: string };
+type Search = { denied?: string; q?: string; specialty?: string; service?: string; location?: string; page?: string };
 
 /** Filters from the URL; one that fails the API's own query schema is dropped, not an error page. */
 function filtersFrom(search: Search): WorkerFilterValues {
@@ -24,12 +24,13 @@ function filtersFrom(search: Search): WorkerFilterValues {
 export default async function HomePage({ searchParams }: { searchParams: Promise<Search> }) {
   const search = await searchParams;
   const filters = filtersFrom(search);
-  const page = { limit: 200, offset: 0 };
+  const page = Math.min(Math.max(Math.trunc(Number(search.page)) || 1, 1), 1000);
+  const all = { limit: 200, offset: 0 };
   const [t, specialties, services, locations] = await Promise.all([
     getTranslations("public.home"),
-    listSpecialties(page),
-    listServices({ ...page, includeInactive: false }),
-    listLocations({ ...page, kind: "workplace" }),
+    listSpecialties(all),
+    listServices({ ...all, includeInactive: false }),
+    listLocations({ ...all, kind: "workplace" }),
   ]);
   return (
     <div className="space-y-6">
@@ -49,8 +50,8 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
       </section>
       <WorkerFilters values={filters} specialties={specialties} services={services} locations={locations} />
       {/* A new search is a new boundary, so the skeleton shows while it loads. */}
-      <Suspense key={JSON.stringify(filters)} fallback={<Skeleton rows={4} label={t("loading")} />}>
-        <WorkerList filters={filters} />
+      <Suspense key={JSON.stringify({ filters, page })} fallback={<Skeleton rows={4} label={t("loading")} />}>
+        <WorkerList filters={filters} page={page} />
       </Suspense>
     </div>
   );

@@ -1,4 +1,5 @@
-import { bookAs, createWorker, localDays } from "./catalog";
+import { bearer, bookAs, createWorker, localDays } from "./catalog";
+import { E2E_MANAGER } from "./env";
 import { expect, test } from "./fixtures";
 
 test.describe("a client books and cancels", () => {
@@ -130,4 +131,26 @@ test("a list that fails to load says so and loads on retry", async ({ page }) =>
   await expect(error).toBeVisible();
   await error.getByRole("button", { name: "Try again" }).click();
   await expect(page.getByRole("list", { name: "Free times" }).getByRole("link", { name: "09:00" })).toBeVisible();
+});
+
+test("a long list of workers comes in pages that keep the search", async ({ page }) => {
+  const auth = await bearer(page.request, E2E_MANAGER);
+  const tag = `Pager${Date.now().toString(36)}`;
+  for (let i = 0; i < 25; i++) {
+    const res = await page.request.post("/api/v1/workers", {
+      headers: auth,
+      data: { name: `${tag} ${String(i).padStart(2, "0")}` },
+    });
+    expect(res.status()).toBe(201);
+  }
+  await page.goto(`/?q=${tag}`);
+  const list = page.getByRole("list", { name: "Specialists" });
+  await expect(list.getByRole("listitem")).toHaveCount(24);
+  await expect(page.getByRole("link", { name: "Previous page" })).toHaveCount(0);
+  await page.getByRole("link", { name: "Next page" }).click();
+  await expect(page).toHaveURL(new RegExp(`q=${tag}&page=2`));
+  await expect(list.getByRole("listitem")).toHaveCount(1);
+  await expect(list).toContainText(`${tag} 24`);
+  await page.getByRole("link", { name: "Previous page" }).click();
+  await expect(list.getByRole("listitem")).toHaveCount(24);
 });
