@@ -3,14 +3,24 @@
 import { z } from "zod";
 import { addDaysToDate, zonedDateOf } from "@/lib/time/zoned";
 import { optionalText } from "./catalog";
-import { emailSchema, genderSchema, isoDateSchema, nameSchema, pageQuerySchema, phoneSchema } from "./common";
+import {
+  emailSchema,
+  genderSchema,
+  isoDateSchema,
+  nameSchema,
+  pageQuerySchema,
+  phoneSchema,
+  WELL_FORMED_DATE,
+} from "./common";
 
 /**
  * A person's birth date: a calendar date from 1900 to today. "Today" is the latest date anywhere on
  * Earth (UTC's date plus one), so a birth today is accepted in every time zone.
  */
 export const birthDateSchema = isoDateSchema.refine(
-  (date) => date >= "1900-01-01" && date <= addDaysToDate(zonedDateOf(new Date(), "UTC"), 1),
+  // Judged only when well formed: a malformed date already has its one issue from isoDateSchema.
+  (date) =>
+    !WELL_FORMED_DATE.test(date) || (date >= "1900-01-01" && date <= addDaysToDate(zonedDateOf(new Date(), "UTC"), 1)),
   { message: "Use a birth date from 1900-01-01 to today." },
 );
 

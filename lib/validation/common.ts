@@ -25,11 +25,13 @@ export const genderSchema = z.enum(GENDERS);
 
 // Years before 1000 are refused: PostgreSQL has no year 0, and no booking or birth date lies there.
 const YEARS = "Use a year from 1000 to 9999.";
+export const WELL_FORMED_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export const isoDateSchema = z.iso
   .date({ message: "Use a calendar date as YYYY-MM-DD." })
-  // Zod runs this check after a failed format too: only judge the year of a well-formed date.
-  .refine((date) => !/^\d{4}-\d{2}-\d{2}$/.test(date) || date >= "1000-01-01", { message: YEARS });
+  // Zod runs this check after a failed format too: only judge the year of a well-formed date. A bad
+  // year stops here, so checks added on top (a birth date's range) do not report the same date twice.
+  .refine((date) => !WELL_FORMED_DATE.test(date) || date >= "1000-01-01", { message: YEARS, abort: true });
 
 export const uuidSchema = z.uuid({ message: "Not a valid id." });
 

@@ -48,7 +48,7 @@ describe("/api/v1/clients", () => {
     const res = await api.create({ name: "", phone: "call me", email: "nope", gender: "x", birthDate: "1990-13-01" });
     expect(res.status).toBe(400);
     expect(issuePaths(res)).toEqual(["birthDate", "email", "gender", "name", "phone"]);
-    for (const birthDate of ["1899-12-31", "0000-01-01", "2999-01-01"]) {
+    for (const birthDate of ["1899-12-31", "0000-01-01", "2999-01-01", "born-1990", "1990-13-45"]) {
       expect(issuePaths(await api.create({ name: "Ageless", birthDate }))).toEqual(["birthDate"]);
     }
     expect((await api.list()).json.items).toHaveLength(before);
