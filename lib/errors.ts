@@ -14,6 +14,7 @@ export const ERROR_CODES = [
   "worker_busy",
   "has_appointments",
   "already_exists",
+  "idempotency_key_reused",
   "last_manager",
   "payload_too_large",
   "unsupported_media_type",

@@ -42,6 +42,7 @@ const STATUS: Record<ErrorCode, number> = {
   worker_busy: 409,
   has_appointments: 409,
   already_exists: 409,
+  idempotency_key_reused: 422,
   last_manager: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,

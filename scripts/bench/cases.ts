@@ -1,6 +1,8 @@
 // The benchmarks `npm run bench` runs. A case names a request against the generated data set
 // (dataset.ts); `phase` says whether it runs with the small table, after growing it, or both.
 
+import type { Sql } from "postgres";
+import { type BookingsResult, runBookings } from "./bookings";
 import { BENCH_SERVICE, BENCH_SPECIALTY, type BenchDataset } from "./dataset";
 
 export type BenchRequest = {
@@ -18,6 +20,8 @@ export type BenchCase = {
   /** "small": with about a thousand appointments; "large": after growing the table. */
   phases: ("small" | "large")[];
   connections?: number;
+  /** A case that drives the load itself (e.g. a different body per request) instead of `request`. */
+  run?: (ctx: { baseUrl: string; sql: Sql; data: BenchDataset; duration: number }) => Promise<BookingsResult>;
 };
 
 export const cases: BenchCase[] = [
@@ -43,5 +47,14 @@ export const cases: BenchCase[] = [
     }),
     phases: ["small", "large"],
     connections: 1,
+  },
+  {
+    name: "bookings",
+    description:
+      "POST /api/v1/appointments on distinct slots of 200 workers (20 connections); every 201 counted in the table",
+    request: () => ({ method: "POST", path: "/api/v1/appointments" }),
+    phases: ["small"],
+    connections: 20,
+    run: ({ baseUrl, sql, data, duration }) => runBookings(baseUrl, sql, data, { duration, connections: 20 }),
   },
 ];

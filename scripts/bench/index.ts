@@ -120,7 +120,8 @@ async function main(): Promise<number> {
       for (const benchCase of selected.filter((c) => c.phases.includes(phase))) {
         if (interrupted) return 130;
         const label = benchCase.phases.length > 1 ? `${benchCase.name}@${size}` : benchCase.name;
-        rows.push(await runCase(server.baseUrl, benchCase, data, label));
+        const custom = benchCase.run && (await benchCase.run({ baseUrl: server.baseUrl, sql, data, duration }));
+        rows.push(custom ? { name: label, ...custom } : await runCase(server.baseUrl, benchCase, data, label));
       }
     }
     printTable(rows);

@@ -1,0 +1,28 @@
+import { toAppointmentJson } from "@/db/queries/appointments";
+import { route } from "@/lib/api/handler";
+import { json } from "@/lib/api/respond";
+import { createAppointment } from "@/lib/booking/create";
+import { listVisibleAppointments } from "@/lib/booking/read";
+import {
+  appointmentCreateSchema,
+  appointmentListQuerySchema,
+  idempotencyKeySchema,
+} from "@/lib/validation/appointments";
+import { validationFailed } from "@/lib/validation/schedules";
+
+// Staff see every appointment; a client only their own.
+export const GET = route({ role: "client", query: appointmentListQuerySchema }, async ({ caller, query }) => {
+  const rows = await listVisibleAppointments(caller, query);
+  return { items: rows.map(toAppointmentJson) };
+});
+
+// A retry with the same Idempotency-Key and body answers the first booking again (with
+// `Idempotency-Replayed: true`); the same key with another body is 422 idempotency_key_reused.
+export const POST = route({ role: "client", body: appointmentCreateSchema }, async ({ req, caller, body }) => {
+  const header = req.headers.get("idempotency-key");
+  const key = header === null ? undefined : idempotencyKeySchema.safeParse(header);
+  if (key && !key.success)
+    throw validationFailed("Idempotency-Key", key.error.issues[0]?.message ?? "Not a valid key.");
+  const result = await createAppointment(caller, body, { now: new Date(), idempotencyKey: key?.data });
+  return json(result.body, result.status, result.replayed ? { "idempotency-replayed": "true" } : undefined);
+});

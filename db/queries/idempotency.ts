@@ -1,0 +1,52 @@
+// Idempotency-Key: the first successful answer to a request is stored with the change it made, in
+// the same transaction, under (caller, key). The key row is inserted first: a second request with
+// the same key waits on the unique index until the first commits (then replays its answer) or rolls
+// back (then does the work itself), so two simultaneous requests never both book.
+import { createHash } from "node:crypto";
+import { and, eq } from "drizzle-orm";
+import { AppError } from "@/lib/errors";
+import type { Executor } from "../client";
+import { idempotencyKeys } from "../schema/system";
+
+export type StoredResponse = { status: number; body: unknown };
+
+/** A digest of what the request asks for, so the same key with another request is recognised. */
+export function requestHash(method: string, path: string, body: unknown): string {
+  return createHash("sha256")
+    .update(`${method} ${path}\n${JSON.stringify(body)}`)
+    .digest("hex");
+}
+
+const keyReused = () =>
+  new AppError(
+    "idempotency_key_reused",
+    422,
+    "This Idempotency-Key was already used for a different request. Use a new key for a new request.",
+  );
+
+/**
+ * Runs `work` once per (ownerId, key) inside transaction `tx`: the first call's response is stored
+ * and every later call with the same request gets it back (`replayed`). A failed call stores
+ * nothing (its transaction rolls back), so retrying after an error tries again.
+ */
+export async function runOncePerKey(
+  tx: Executor,
+  claim: { ownerId: string; key: string; hash: string },
+  work: () => Promise<StoredResponse>,
+): Promise<StoredResponse & { replayed: boolean }> {
+  const claimed = await tx
+    .insert(idempotencyKeys)
+    .values({ ownerId: claim.ownerId, key: claim.key, requestHash: claim.hash })
+    .onConflictDoNothing()
+    .returning({ key: idempotencyKeys.key });
+  const where = and(eq(idempotencyKeys.ownerId, claim.ownerId), eq(idempotencyKeys.key, claim.key));
+  if (claimed.length === 0) {
+    const [prior] = await tx.select().from(idempotencyKeys).where(where).limit(1);
+    if (!prior || prior.responseStatus === null) throw new Error("idempotency key claimed without a response");
+    if (prior.requestHash !== claim.hash) throw keyReused();
+    return { status: prior.responseStatus, body: prior.responseBody, replayed: true };
+  }
+  const response = await work();
+  await tx.update(idempotencyKeys).set({ responseStatus: response.status, responseBody: response.body }).where(where);
+  return { ...response, replayed: false };
+}

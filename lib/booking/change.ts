@@ -1,0 +1,148 @@
+// PATCH /appointments/{id} and POST /appointments/{id}/cancel. Each runs in one transaction holding
+// the appointment row FOR UPDATE: a reschedule re-checks the new interval under the booking rules
+// and moves the row in place, so if the new interval is refused the old one was never let go.
+import { eq } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { type AppointmentRow, findAppointment, toAppointmentJson } from "@/db/queries/appointments";
+import { recordAudit } from "@/db/queries/audit";
+import { findZonedWorker, performsService } from "@/db/queries/availability";
+import {
+  type BookingTarget,
+  bookingTransaction,
+  claimInterval,
+  notAvailable,
+  notBooked,
+  type Tx,
+} from "@/db/queries/booking";
+import { findByRef } from "@/db/queries/catalog-shared";
+import { appointments } from "@/db/schema/appointments";
+import { locations, services } from "@/db/schema/catalog";
+import { type Caller, isStaff } from "@/lib/auth/roles";
+import { forbidden, notFound } from "@/lib/errors";
+import { type AppointmentPatch, MAX_APPOINTMENT_HOURS } from "@/lib/validation/appointments";
+import { intervalIssue, validationFailed } from "@/lib/validation/schedules";
+import { bookedInterval } from "./create";
+import { type AppointmentAccess, cancelDecision, type Decision, patchDecision } from "./permissions";
+
+const HOUR = 3_600_000;
+
+const access = (row: AppointmentRow): AppointmentAccess => ({
+  ownerUserId: row.client.userId,
+  status: row.appointment.status,
+  start: row.appointment.startAt,
+});
+
+function enforce(decision: Decision, row: AppointmentRow) {
+  if (decision === "allowed") return;
+  if (decision === "not_found") throw notFound("Appointment");
+  if (decision === "forbidden") throw forbidden("Only staff set the status of an appointment.");
+  if (decision === "in_past") throw notAvailable("in_past");
+  throw notBooked(row.appointment.status);
+}
+
+async function lockedAppointment(tx: Tx, id: string): Promise<AppointmentRow> {
+  const row = await findAppointment(tx, id, true);
+  if (!row) throw notFound("Appointment");
+  return row;
+}
+
+async function reload(tx: Tx, id: string) {
+  const row = await findAppointment(tx, id);
+  if (!row) throw new Error("appointment vanished inside its own transaction");
+  return toAppointmentJson(row);
+}
+
+/** What a reschedule books: the new worker (or the same one, or the same room) with the same service. */
+async function rescheduleTarget(tx: Tx, row: AppointmentRow, workerRef: string | undefined): Promise<BookingTarget> {
+  const a = row.appointment;
+  const service = a.serviceId ? await findByRef(services, a.serviceId, tx) : undefined;
+  if (!a.workerId) {
+    if (workerRef) throw validationFailed("workerId", "A room booking has no worker to change.");
+    const location = await findByRef(locations, a.locationId, tx);
+    if (!location) throw new Error("appointment location missing");
+    return { kind: "room", location, service: service ?? null };
+  }
+  const worker = await findZonedWorker(tx, workerRef ?? a.workerId);
+  if (!worker?.active) throw notFound("Worker");
+  if (!service) throw new Error("worker appointment without a service");
+  if (worker.id !== a.workerId && !(await performsService(tx, worker.id, service.id))) {
+    throw validationFailed("workerId", "This worker does not perform the appointment's service.");
+  }
+  return { kind: "worker", worker, service, location: null };
+}
+
+export async function changeAppointment(caller: Caller, id: string, patch: AppointmentPatch, now: Date) {
+  const staff = isStaff(caller.role);
+  const reschedules = patch.start !== undefined || patch.end !== undefined || patch.workerId !== undefined;
+  const setsStatus = patch.status !== undefined;
+  return bookingTransaction(await getDb(), async (tx) => {
+    const row = await lockedAppointment(tx, id);
+    enforce(patchDecision(caller, access(row), { reschedules, setsStatus }, now), row);
+    const before = toAppointmentJson(row);
+    const a = row.appointment;
+    const changes: Partial<typeof appointments.$inferInsert> = {};
+    if (reschedules) {
+      const target = await rescheduleTarget(tx, row, patch.workerId);
+      const start = patch.start ?? a.startAt;
+      // Without a new end the appointment keeps its length.
+      const keptEnd = new Date(start.getTime() + (a.endAt.getTime() - a.startAt.getTime()));
+      const interval = patch.end ? bookedInterval(target, start, patch.end, staff) : { start, end: keptEnd };
+      const issue = intervalIssue(
+        interval.start,
+        interval.end,
+        MAX_APPOINTMENT_HOURS * HOUR,
+        `${MAX_APPOINTMENT_HOURS} hours`,
+      );
+      if (issue) throw validationFailed("end", issue);
+      const location = await claimInterval(tx, target, interval, { now, horizon: !staff });
+      Object.assign(changes, {
+        workerId: target.kind === "worker" ? target.worker.id : null,
+        locationId: location.id,
+        startAt: interval.start,
+        endAt: interval.end,
+      });
+    }
+    if (setsStatus) changes.status = patch.status;
+    if (patch.notes !== undefined) changes.notes = patch.notes;
+    await tx.update(appointments).set(changes).where(eq(appointments.id, id));
+    const after = await reload(tx, id);
+    const audit = (action: string) => ({
+      actorId: caller.id,
+      action,
+      entity: "appointment",
+      entityId: id,
+      before,
+      after,
+    });
+    const actions = [
+      ...(reschedules ? ["appointment.reschedule"] : []),
+      ...(setsStatus && patch.status !== a.status ? ["appointment.status"] : []),
+    ];
+    await recordAudit(tx, ...(actions.length ? actions : ["appointment.update"]).map(audit));
+    return after;
+  });
+}
+
+/** Cancels at once (the interval is free for others as the transaction commits); cancelling twice is a no-op. */
+export async function cancelAppointment(caller: Caller, id: string, now: Date) {
+  return bookingTransaction(await getDb(), async (tx) => {
+    const row = await lockedAppointment(tx, id);
+    enforce(cancelDecision(caller, access(row), now), row);
+    const before = toAppointmentJson(row);
+    if (row.appointment.status === "cancelled") return before;
+    await tx
+      .update(appointments)
+      .set({ status: "cancelled", cancelledAt: now, cancelledBy: caller.id })
+      .where(eq(appointments.id, id));
+    const after = await reload(tx, id);
+    await recordAudit(tx, {
+      actorId: caller.id,
+      action: "appointment.cancel",
+      entity: "appointment",
+      entityId: id,
+      before,
+      after,
+    });
+    return after;
+  });
+}

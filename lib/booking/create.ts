@@ -1,0 +1,125 @@
+// POST /appointments: who books for whom, what the interval is, and the one transaction that
+// claims it (db/queries/booking.ts), optionally once per Idempotency-Key.
+import { getDb } from "@/db/client";
+import { toAppointmentJson } from "@/db/queries/appointments";
+import { recordAudit } from "@/db/queries/audit";
+import { findZonedWorker, performsService } from "@/db/queries/availability";
+import {
+  type BookingTarget,
+  bookingTransaction,
+  claimInterval,
+  insertAppointment,
+  plannedAppointment,
+  type Tx,
+} from "@/db/queries/booking";
+import { findByRef } from "@/db/queries/catalog-shared";
+import { createClient, ensureClientOfUser, lockClient } from "@/db/queries/clients";
+import { requestHash, runOncePerKey, type StoredResponse } from "@/db/queries/idempotency";
+import type { Client } from "@/db/schema/appointments";
+import { locations, services } from "@/db/schema/catalog";
+import { type Caller, isStaff } from "@/lib/auth/roles";
+import { notFound } from "@/lib/errors";
+import type { AppointmentCreate } from "@/lib/validation/appointments";
+import { validationFailed } from "@/lib/validation/schedules";
+import { defaultEnd } from "./rules";
+
+/** The worker, service and location the body names, checked against each other. */
+export async function resolveTarget(body: Pick<AppointmentCreate, "workerId" | "serviceId" | "locationId">) {
+  const db = await getDb();
+  const [worker, service, location] = await Promise.all([
+    body.workerId ? findZonedWorker(db, body.workerId) : undefined,
+    body.serviceId ? findByRef(services, body.serviceId, db) : undefined,
+    body.locationId ? findByRef(locations, body.locationId, db) : undefined,
+  ]);
+  if (body.workerId && !worker?.active) throw notFound("Worker");
+  if (body.serviceId && !service?.active) throw notFound("Service");
+  if (body.locationId && !location) throw notFound("Location");
+  if (worker) {
+    if (!service) throw validationFailed("serviceId", "Give the service to book with this worker.");
+    if (!(await performsService(db, worker.id, service.id))) {
+      throw validationFailed("serviceId", "This worker does not perform that service.");
+    }
+    return { kind: "worker", worker, service, location: location ?? null } satisfies BookingTarget;
+  }
+  if (!location) throw validationFailed("locationId", "Give a workerId, or the locationId of a room.");
+  if (location.kind !== "room") {
+    throw validationFailed("workerId", "A workplace is booked with one of its workers: give workerId.");
+  }
+  return { kind: "room", location, service: service ?? null } satisfies BookingTarget;
+}
+
+/**
+ * The interval booked: `end` defaults to start + the service's duration. Only staff choose another
+ * length for a service; a room booked without a service takes the end given.
+ */
+export function bookedInterval(target: BookingTarget, start: Date, end: Date | undefined, staff: boolean) {
+  const service = target.service;
+  const serviceEnd = service ? defaultEnd(start, service.durationMinutes) : undefined;
+  if (!staff && end && serviceEnd && end.getTime() !== serviceEnd.getTime()) {
+    throw validationFailed(
+      "end",
+      `Only staff choose a length; this service takes ${service?.durationMinutes} minutes.`,
+    );
+  }
+  const chosen = end ?? serviceEnd;
+  if (!chosen) throw validationFailed("end", "Give an end when no service gives the duration.");
+  return { start, end: chosen };
+}
+
+/** Whose appointment it is: a client's own; staff name an existing client or give a new one inline. */
+async function bookedClient(tx: Tx, caller: Caller, body: AppointmentCreate): Promise<Client> {
+  if (!isStaff(caller.role)) return ensureClientOfUser(tx, caller.id);
+  if (body.client) return createClient(tx, body.client);
+  if (!body.clientId) throw validationFailed("clientId", "Give clientId, or a new client as client.");
+  // Held until the booking commits, so the record cannot be deleted from under it.
+  const client = await lockClient(tx, body.clientId, "share");
+  if (!client) throw notFound("Client");
+  return client;
+}
+
+/** Books and answers `201 Appointment`; with `idempotencyKey`, at most once per key. */
+export async function createAppointment(
+  caller: Caller,
+  body: AppointmentCreate,
+  options: { now: Date; idempotencyKey?: string },
+): Promise<StoredResponse & { replayed: boolean }> {
+  const staff = isStaff(caller.role);
+  const target = await resolveTarget(body);
+  const interval = bookedInterval(target, body.start, body.end, staff);
+  // Four round trips in the transaction: begin, the client and the shifts together, the insert
+  // and its audit row together (pipelined on the connection), commit.
+  const book = async (tx: Tx): Promise<StoredResponse> => {
+    const [client, location] = await Promise.all([
+      bookedClient(tx, caller, body),
+      claimInterval(tx, target, interval, { now: options.now, horizon: !staff }),
+    ]);
+    const booking = {
+      target,
+      interval,
+      location,
+      client,
+      notes: body.notes ?? null,
+      createdBy: caller.id,
+      now: options.now,
+    };
+    const view = plannedAppointment(booking);
+    const json = toAppointmentJson(view);
+    const id = view.appointment.id;
+    await Promise.all([
+      insertAppointment(tx, view),
+      recordAudit(tx, {
+        actorId: caller.id,
+        action: "appointment.create",
+        entity: "appointment",
+        entityId: id,
+        after: json,
+      }),
+    ]);
+    return { status: 201, body: json };
+  };
+  const db = await getDb();
+  const key = options.idempotencyKey;
+  if (!key) return bookingTransaction(db, async (tx) => ({ ...(await book(tx)), replayed: false }));
+  const hash = requestHash("POST", "/api/v1/appointments", body);
+  return bookingTransaction(db, (tx) => runOncePerKey(tx, { ownerId: caller.id, key, hash }, () => book(tx)));
+}

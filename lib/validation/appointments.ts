@@ -1,0 +1,94 @@
+import { z } from "zod";
+import { APPOINTMENT_STATUSES } from "@/db/schema/appointments";
+import { clientInlineSchema } from "./clients";
+import { instantSchema, isoDateSchema, pageQuerySchema, refSchema } from "./common";
+
+const HOUR = 3_600_000;
+/** The longest appointment anyone may book: a whole local day, with room for a DST change. */
+export const MAX_APPOINTMENT_HOURS = 25;
+
+const notesSchema = z.string().trim().max(2000).nullish();
+
+const checkOrder = (v: { start?: unknown; end?: unknown }, ctx: z.RefinementCtx) => {
+  if (!(v.start instanceof Date) || !(v.end instanceof Date)) return;
+  if (v.end <= v.start) ctx.addIssue({ code: "custom", path: ["end"], message: "The end must be after the start." });
+  else if (v.end.getTime() - v.start.getTime() > MAX_APPOINTMENT_HOURS * HOUR) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["end"],
+      message: `An appointment may be at most ${MAX_APPOINTMENT_HOURS} hours long.`,
+    });
+  }
+};
+
+/** POST /appointments (API.md "Appointments"). Which fields a role may use is decided by the rules. */
+export const appointmentCreateSchema = z
+  .object({
+    workerId: refSchema.optional().describe("The worker's id or slug; absent for a room booked directly."),
+    serviceId: refSchema.optional().describe("The service's id or slug; required with a worker."),
+    locationId: refSchema.optional().describe("The location's id or slug; required for a room."),
+    start: instantSchema,
+    end: instantSchema.optional().describe("Defaults to start + the service's duration."),
+    clientId: z.uuid({ message: "Not a valid id." }).optional(),
+    client: clientInlineSchema.optional().describe("A new client, created with the booking (staff only)."),
+    notes: notesSchema,
+  })
+  .superRefine(checkOrder)
+  .superRefine((v, ctx) => {
+    if (v.clientId && v.client) {
+      ctx.addIssue({ code: "custom", path: ["client"], message: "Give clientId or client, not both." });
+    }
+    if (!v.workerId && !v.locationId) {
+      ctx.addIssue({ code: "custom", path: ["workerId"], message: "Give a workerId, or the locationId of a room." });
+    }
+    if (v.workerId && !v.serviceId) {
+      ctx.addIssue({ code: "custom", path: ["serviceId"], message: "Give the service to book with this worker." });
+    }
+    if (!v.serviceId && !v.end) {
+      ctx.addIssue({ code: "custom", path: ["end"], message: "Give an end when no service gives the duration." });
+    }
+  });
+export type AppointmentCreate = z.infer<typeof appointmentCreateSchema>;
+
+/** Statuses staff may set by PATCH; `cancelled` goes through POST /appointments/{id}/cancel. */
+export const PATCHABLE_STATUSES = ["booked", "completed", "no_show"] as const;
+
+/** PATCH /appointments/{id}: reschedule (start, end, workerId), or set status/notes. */
+export const appointmentPatchSchema = z
+  .object({
+    start: instantSchema.optional(),
+    end: instantSchema.optional(),
+    workerId: refSchema.optional(),
+    status: z.enum(PATCHABLE_STATUSES).optional(),
+    notes: notesSchema,
+  })
+  .superRefine(checkOrder)
+  .refine((v) => Object.values(v).some((value) => value !== undefined), {
+    message: "Give at least one of start, end, workerId, status, notes.",
+  });
+export type AppointmentPatch = z.infer<typeof appointmentPatchSchema>;
+
+/** A list bound: an instant, or a date read in each appointment's location's timezone. */
+const boundSchema = z.union([isoDateSchema, z.iso.datetime({ offset: true })], {
+  error: "Use a date (YYYY-MM-DD) or an RFC 3339 date-time with an offset.",
+});
+
+export const appointmentListQuerySchema = pageQuerySchema.extend({
+  date: isoDateSchema.optional().describe("One local day, in the timezone of each appointment's location."),
+  from: boundSchema.optional(),
+  to: boundSchema.optional().describe("Exclusive for an instant; a date includes that day."),
+  workerId: refSchema.optional(),
+  locationId: refSchema.optional(),
+  clientId: z.uuid({ message: "Not a valid id." }).optional(),
+  status: z.enum(APPOINTMENT_STATUSES).optional(),
+});
+export type AppointmentListQuery = z.infer<typeof appointmentListQuerySchema>;
+
+/** `Idempotency-Key`: any printable ASCII up to 255 characters (a UUID is the usual choice). */
+export const idempotencyKeySchema = z
+  .string()
+  .min(1)
+  .max(255)
+  .regex(/^[\x21-\x7e]+$/, { message: "Use printable ASCII without spaces, at most 255 characters." });
+
+export const calendarFeedQuerySchema = z.object({ token: z.string().max(200).optional() });
