@@ -19,10 +19,20 @@ export type Endpoint = {
   description?: string;
   /** `anyone`: no credentials needed (they may still change what is shown). */
   access: "anyone" | Role;
+  /** Replaces the sentence made from `access`, where who may call depends on more than a role. */
+  accessNote?: string;
   params?: ZodObjectLike;
   query?: ZodObjectLike;
+  /** Request headers the handler reads, with the schema it validates them with. */
+  headers?: ZodObjectLike;
   body?: z.ZodType;
-  ok: { status: number; description: string; schema?: z.ZodType; contentType?: string };
+  ok: {
+    status: number;
+    description: string;
+    schema?: z.ZodType;
+    contentType?: string;
+    headers?: Record<string, { description: string; schema: { type: "string" | "integer" } }>;
+  };
   /** Domain errors of this endpoint, besides the ones added for input, access and rate limits. */
   errors?: ErrorCode[];
 };
@@ -52,7 +62,7 @@ const STATUS: Record<ErrorCode, number> = {
 
 function errorCodes(e: Endpoint): ErrorCode[] {
   const codes = new Set<ErrorCode>(e.errors ?? []);
-  if (e.params || e.query || e.body) codes.add("validation_failed");
+  if (e.params || e.query || e.headers || e.body) codes.add("validation_failed");
   if (e.body)
     for (const code of ["invalid_json", "payload_too_large", "unsupported_media_type"] as const) codes.add(code);
   if (e.access !== "anyone") for (const code of ["unauthenticated", "account_blocked"] as const) codes.add(code);
@@ -84,7 +94,7 @@ function errorResponses(codes: ErrorCode[]): Record<string, ResponseConfig> {
 const SIGNED_IN: Record<string, string[]>[] = [{ bearerAuth: [] }, { sessionCookie: [] }];
 
 export function describeEndpoint(registry: OpenAPIRegistry, e: Endpoint) {
-  const ok: ResponseConfig = { description: e.ok.description };
+  const ok: ResponseConfig = { description: e.ok.description, headers: e.ok.headers };
   if (e.ok.schema) ok.content = { [e.ok.contentType ?? "application/json"]: { schema: e.ok.schema } };
   const config: RouteConfig = {
     method: e.method,
@@ -93,7 +103,7 @@ export function describeEndpoint(registry: OpenAPIRegistry, e: Endpoint) {
     summary: e.summary,
     description: [
       e.description,
-      e.access === "anyone" ? "Anyone may call this." : `Requires the role \`${e.access}\` or above.`,
+      e.accessNote ?? (e.access === "anyone" ? "Anyone may call this." : `Requires the role \`${e.access}\` or above.`),
     ]
       .filter(Boolean)
       .join("\n\n"),
@@ -101,6 +111,7 @@ export function describeEndpoint(registry: OpenAPIRegistry, e: Endpoint) {
     request: {
       params: e.params,
       query: e.query,
+      headers: e.headers,
       body: e.body ? { required: true, content: { "application/json": { schema: e.body } } } : undefined,
     },
     responses: { [e.ok.status]: ok, ...errorResponses(errorCodes(e)) },
