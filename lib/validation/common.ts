@@ -53,6 +53,14 @@ export const instantTextSchema = z.iso
 /** An RFC 3339 instant, parsed to a Date. */
 export const instantSchema = instantTextSchema.transform((value) => new Date(value));
 
+/**
+ * A list bound: a calendar date (read in a timezone the endpoint names) or an RFC 3339 instant, both
+ * held to the years 1000 to 9999 so that no bound reaches the database as a year it cannot store.
+ */
+export const dateOrInstantSchema = z.union([isoDateSchema, instantTextSchema], {
+  error: "Use a date (YYYY-MM-DD) or an RFC 3339 date-time with an offset.",
+});
+
 /** `limit` (default 50, at most 200) and `offset` of every list (API.md "Conventions"). */
 export const pageQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
