@@ -19,8 +19,8 @@ export type Endpoint = {
   description?: string;
   /** `anyone`: no credentials needed (they may still change what is shown). */
   access: "anyone" | Role;
-  /** Replaces the sentence made from `access`, where who may call depends on more than a role. */
-  accessNote?: string;
+  /** A query parameter holding a secret with which anyone may call, signed in or not (feed URLs). */
+  secretQuery?: string;
   params?: ZodObjectLike;
   query?: ZodObjectLike;
   /** Request headers the handler reads, with the schema it validates them with. */
@@ -93,6 +93,12 @@ function errorResponses(codes: ErrorCode[]): Record<string, ResponseConfig> {
 
 const SIGNED_IN: Record<string, string[]>[] = [{ bearerAuth: [] }, { sessionCookie: [] }];
 
+function accessSentence(e: Endpoint): string {
+  if (e.access === "anyone") return "Anyone may call this.";
+  const role = `Requires the role \`${e.access}\` or above`;
+  return e.secretQuery ? `${role}, unless \`${e.secretQuery}\` is given: with it no sign-in is needed.` : `${role}.`;
+}
+
 export function describeEndpoint(registry: OpenAPIRegistry, e: Endpoint) {
   const ok: ResponseConfig = { description: e.ok.description, headers: e.ok.headers };
   if (e.ok.schema) ok.content = { [e.ok.contentType ?? "application/json"]: { schema: e.ok.schema } };
@@ -101,13 +107,8 @@ export function describeEndpoint(registry: OpenAPIRegistry, e: Endpoint) {
     path: e.path,
     tags: [e.tag],
     summary: e.summary,
-    description: [
-      e.description,
-      e.accessNote ?? (e.access === "anyone" ? "Anyone may call this." : `Requires the role \`${e.access}\` or above.`),
-    ]
-      .filter(Boolean)
-      .join("\n\n"),
-    security: e.access === "anyone" ? [{}, ...SIGNED_IN] : SIGNED_IN,
+    description: [e.description, accessSentence(e)].filter(Boolean).join("\n\n"),
+    security: e.access === "anyone" || e.secretQuery ? [{}, ...SIGNED_IN] : SIGNED_IN,
     request: {
       params: e.params,
       query: e.query,

@@ -20,14 +20,12 @@ export function registerCalendar(registry: OpenAPIRegistry) {
       "`STATUS:CANCELLED`, times in UTC, UID `<appointment id>@slotwise`, so a calendar app updates the same " +
       "event when an appointment moves. Calendar apps subscribe with `?token=` from " +
       "GET /workers/{ref}/calendar-token; a wrong token answers 404, exactly like an unknown worker.",
-    access: "anyone",
-    accessNote:
-      "Without `token`, requires the role `admin` or above (401 unauthenticated, 403 forbidden); with the " +
-      "worker's feed token, anyone may call this, signed in or not.",
+    access: "admin",
+    secretQuery: "token",
     params: refParamsSchema,
     query: calendarFeedQuerySchema,
     ok: { status: 200, description: "The calendar feed.", schema: z.string(), contentType: "text/calendar" },
-    errors: ["not_found", "unauthenticated", "forbidden"],
+    errors: ["not_found"],
   });
   describeEndpoint(registry, {
     method: "get",
