@@ -1,7 +1,7 @@
 // Thousands of malformed requests to every endpoint: wrong types, missing and unknown fields, huge
 // strings, bad dates, unknown refs, bad JSON, wrong content types and methods, garbage tokens. None
 // may answer 5xx, and every error must have API.md's shape. The endpoints come from the route files
-// and the field names from the OpenAPI description, so endpoints added later are fuzzed too.
+// and the field and header names from the OpenAPI description, so endpoints added later are fuzzed too.
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ERROR_CODES } from "@/lib/errors";
@@ -27,6 +27,9 @@ function bodyFields(op: Operation | undefined): string[] {
 
 const queryNames = (op: Operation | undefined) =>
   (op?.parameters ?? []).filter((p) => p.in === "query").map((p) => p.name);
+
+const headerNames = (op: Operation | undefined) =>
+  (op?.parameters ?? []).filter((p) => p.in === "header").map((p) => p.name);
 
 let refs: string[] = [];
 let tokens: string[] = [];
@@ -59,6 +62,12 @@ const strangeStrings = fc.oneof(
   fc.string({ maxLength: 40 }),
   fc.string({ unit: "grapheme", maxLength: 20 }),
   fc.constantFrom("x".repeat(5000), "'; drop table users; --", "%00", "\u0000", "../..", "NaN", "null", "-1", "1e309"),
+);
+// What a header can carry at all (a ByteString without NUL, CR or LF), up to well past any limit.
+const headerValue = fc.oneof(
+  fc.string({ unit: fc.integer({ min: 0x20, max: 0xff }).map((c) => String.fromCharCode(c)), maxLength: 300 }),
+  fc.uuid().map(String),
+  fc.constantFrom("", " ", "x".repeat(5000), "null"),
 );
 const value = fc.oneof(
   fc.jsonValue({ maxDepth: 2 }),
@@ -100,6 +109,10 @@ function requestArb(route: ApiRoute, method: string) {
   const query = fc.dictionary(fc.constantFrom(...names), fc.oneof(strangeStrings, badDates, fc.constantFrom(...refs)), {
     maxKeys: 4,
   });
+  const described = headerNames(op);
+  const extraHeaders = described.length
+    ? fc.dictionary(fc.constantFrom(...described), headerValue, { maxKeys: described.length })
+    : fc.constant({});
   const auth = fc.oneof(
     fc.constant(undefined),
     fc.constantFrom(...tokens),
@@ -114,6 +127,7 @@ function requestArb(route: ApiRoute, method: string) {
   return fc.record({
     params,
     query,
+    extraHeaders,
     auth,
     contentType,
     body: bodyArb(bodyFields(op)),
@@ -148,7 +162,7 @@ describe("fuzzing every endpoint", () => {
             );
             for (const [k, v] of Object.entries(r.query))
               url.searchParams.set(k, typeof v === "string" ? v : JSON.stringify(v));
-            const headers: Record<string, string> = { "x-forwarded-for": r.ip };
+            const headers: Record<string, string> = { ...r.extraHeaders, "x-forwarded-for": r.ip };
             if (r.contentType) headers["content-type"] = r.contentType;
             if (r.auth) headers.authorization = `Bearer ${r.auth}`;
             const withBody = r.method !== "GET" && r.method !== "DELETE";

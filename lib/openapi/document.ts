@@ -2,11 +2,16 @@
 // new area, add lib/openapi/paths/<area>.ts exporting a register function (see catalog.ts) and list
 // it in AREAS; the coverage test then matches it against the route files.
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from "@asteasolutions/zod-to-openapi";
+import { registerAppointments } from "./paths/appointments";
 import { registerAuth } from "./paths/auth";
+import { registerCalendar } from "./paths/calendar";
 import { registerCatalog } from "./paths/catalog";
+import { registerClients } from "./paths/clients";
+import { registerReports } from "./paths/reports";
 import { registerSchedules } from "./paths/schedules";
 import { registerSlots } from "./paths/slots";
 import { registerSystem } from "./paths/system";
+import { registerUsers } from "./paths/users";
 
 const AREAS: ((registry: OpenAPIRegistry) => void)[] = [
   registerSystem,
@@ -14,6 +19,11 @@ const AREAS: ((registry: OpenAPIRegistry) => void)[] = [
   registerCatalog,
   registerSchedules,
   registerSlots,
+  registerAppointments,
+  registerCalendar,
+  registerClients,
+  registerUsers,
+  registerReports,
 ];
 
 let cached: ReturnType<OpenApiGeneratorV31["generateDocument"]> | undefined;
@@ -39,7 +49,7 @@ export function openApiDocument() {
       title: "Slotwise API",
       version: "1.0.0",
       description:
-        "Booking API: catalog, schedules, slots. JSON in and out; errors are " +
+        "Booking API: catalog, schedules, slots, appointments, clients, users, stats and the audit log. JSON in and out; errors are " +
         "`{ error: { code, message, details } }`. Every `{ref}` takes an id or a slug. Lists answer `{ items }` " +
         "and take `limit` (default 50, at most 200) and `offset`. Every answer carries X-Request-Id.",
     },

@@ -19,10 +19,20 @@ export type Endpoint = {
   description?: string;
   /** `anyone`: no credentials needed (they may still change what is shown). */
   access: "anyone" | Role;
+  /** A query parameter holding a secret with which anyone may call, signed in or not (feed URLs). */
+  secretQuery?: string;
   params?: ZodObjectLike;
   query?: ZodObjectLike;
+  /** Request headers the handler reads, with the schema it validates them with. */
+  headers?: ZodObjectLike;
   body?: z.ZodType;
-  ok: { status: number; description: string; schema?: z.ZodType; contentType?: string };
+  ok: {
+    status: number;
+    description: string;
+    schema?: z.ZodType;
+    contentType?: string;
+    headers?: Record<string, { description: string; schema: { type: "string" | "integer" } }>;
+  };
   /** Domain errors of this endpoint, besides the ones added for input, access and rate limits. */
   errors?: ErrorCode[];
 };
@@ -52,7 +62,7 @@ const STATUS: Record<ErrorCode, number> = {
 
 function errorCodes(e: Endpoint): ErrorCode[] {
   const codes = new Set<ErrorCode>(e.errors ?? []);
-  if (e.params || e.query || e.body) codes.add("validation_failed");
+  if (e.params || e.query || e.headers || e.body) codes.add("validation_failed");
   if (e.body)
     for (const code of ["invalid_json", "payload_too_large", "unsupported_media_type"] as const) codes.add(code);
   if (e.access !== "anyone") for (const code of ["unauthenticated", "account_blocked"] as const) codes.add(code);
@@ -83,24 +93,26 @@ function errorResponses(codes: ErrorCode[]): Record<string, ResponseConfig> {
 
 const SIGNED_IN: Record<string, string[]>[] = [{ bearerAuth: [] }, { sessionCookie: [] }];
 
+function accessSentence(e: Endpoint): string {
+  if (e.access === "anyone") return "Anyone may call this.";
+  const role = `Requires the role \`${e.access}\` or above`;
+  return e.secretQuery ? `${role}, unless \`${e.secretQuery}\` is given: with it no sign-in is needed.` : `${role}.`;
+}
+
 export function describeEndpoint(registry: OpenAPIRegistry, e: Endpoint) {
-  const ok: ResponseConfig = { description: e.ok.description };
+  const ok: ResponseConfig = { description: e.ok.description, headers: e.ok.headers };
   if (e.ok.schema) ok.content = { [e.ok.contentType ?? "application/json"]: { schema: e.ok.schema } };
   const config: RouteConfig = {
     method: e.method,
     path: e.path,
     tags: [e.tag],
     summary: e.summary,
-    description: [
-      e.description,
-      e.access === "anyone" ? "Anyone may call this." : `Requires the role \`${e.access}\` or above.`,
-    ]
-      .filter(Boolean)
-      .join("\n\n"),
-    security: e.access === "anyone" ? [{}, ...SIGNED_IN] : SIGNED_IN,
+    description: [e.description, accessSentence(e)].filter(Boolean).join("\n\n"),
+    security: e.access === "anyone" || e.secretQuery ? [{}, ...SIGNED_IN] : SIGNED_IN,
     request: {
       params: e.params,
       query: e.query,
+      headers: e.headers,
       body: e.body ? { required: true, content: { "application/json": { schema: e.body } } } : undefined,
     },
     responses: { [e.ok.status]: ok, ...errorResponses(errorCodes(e)) },

@@ -1,6 +1,7 @@
 // The response shapes of API.md "Resources", for the OpenAPI description. Handlers build these
 // with the to*Json functions in db/queries/; the spec test checks real answers against them.
 import { z } from "zod";
+import { APPOINTMENT_STATUSES } from "@/db/schema/appointments";
 import { LOCATION_KINDS } from "@/db/schema/catalog";
 import { GENDERS } from "@/db/schema/columns";
 import { ROLES } from "@/db/schema/users";
@@ -91,6 +92,62 @@ export const userSchema = z
     blocked: z.boolean(),
   })
   .meta({ id: "User" });
+
+export const clientSchema = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    phone: z.string().nullable(),
+    email: z.string().nullable(),
+    gender: z.enum(GENDERS).nullable(),
+    birthDate: day.nullable().describe("YYYY-MM-DD."),
+    notes: z.string().nullable(),
+    userId: z.uuid().nullable().describe("The client's own account, when they registered."),
+  })
+  .meta({ id: "Client" });
+
+export const appointmentSchema = z
+  .object({
+    id: z.uuid(),
+    status: z.enum(APPOINTMENT_STATUSES),
+    start: instant,
+    end: instant,
+    worker: brief.nullable().describe("Null for a room booked directly."),
+    location: brief,
+    service: brief.nullable().describe("Null for a room booked without a service."),
+    client: z.object({ id: z.uuid(), name: z.string(), phone: z.string().nullable(), email: z.string().nullable() }),
+    price: z.number().describe("Major units, copied from the service when booked."),
+    currency: z.string().describe("ISO 4217, copied from the service (an extension of API.md)."),
+    notes: z.string().nullable(),
+    createdAt: instant,
+    createdBy: z.uuid().nullable().describe("The user who booked; null once that account is gone."),
+    cancelledAt: instant.nullable(),
+  })
+  .meta({ id: "Appointment" });
+
+export const auditEntrySchema = z
+  .object({
+    id: z.string(),
+    at: z.string().describe("RFC 3339 instant in UTC."),
+    actor: z.object({ id: z.uuid(), name: z.string(), email: z.string() }).nullable(),
+    action: z.string().describe("What happened, e.g. appointment.cancel, user.block, client.erase."),
+    entity: z.string().describe("The kind of record: user, client, appointment, shift, worker, …"),
+    entityId: z.string(),
+    before: z
+      .unknown()
+      .describe("The record's fields before the change (null when created); never personal data of an erased client."),
+    after: z.unknown().describe("The record's fields after the change (null when deleted)."),
+  })
+  .meta({ id: "AuditEntry" });
+
+export const dayCountsSchema = z.object({
+  items: z.array(z.object({ day, count: z.number().int() })).describe("Every day of the range, in order, zero or not."),
+});
+
+export const calendarTokenSchema = z.object({
+  token: z.string().describe("The feed's secret."),
+  path: z.string().describe("The feed URL to subscribe to, relative to the app's origin, token included."),
+});
 
 export const tokenSchema = z.object({
   accessToken: z.string(),

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { APPOINTMENT_STATUSES } from "@/db/schema/appointments";
 import { clientInlineSchema } from "./clients";
-import { instantSchema, isoDateSchema, pageQuerySchema, refSchema } from "./common";
+import { dateOrInstantSchema, instantSchema, isoDateSchema, pageQuerySchema, refSchema } from "./common";
 
 const HOUR = 3_600_000;
 /** The longest appointment anyone may book: a whole local day, with room for a DST change. */
@@ -69,9 +69,7 @@ export const appointmentPatchSchema = z
 export type AppointmentPatch = z.infer<typeof appointmentPatchSchema>;
 
 /** A list bound: an instant, or a date read in each appointment's location's timezone. */
-const boundSchema = z.union([isoDateSchema, z.iso.datetime({ offset: true })], {
-  error: "Use a date (YYYY-MM-DD) or an RFC 3339 date-time with an offset.",
-});
+const boundSchema = dateOrInstantSchema;
 
 export const appointmentListQuerySchema = pageQuerySchema.extend({
   date: isoDateSchema.optional().describe("One local day, in the timezone of each appointment's location."),

@@ -3,24 +3,18 @@
 import { z } from "zod";
 import { addDaysToDate, zonedDateOf } from "@/lib/time/zoned";
 import { optionalText } from "./catalog";
-import {
-  emailSchema,
-  genderSchema,
-  isoDateSchema,
-  nameSchema,
-  pageQuerySchema,
-  phoneSchema,
-  WELL_FORMED_DATE,
-} from "./common";
+import { emailSchema, genderSchema, isoDateSchema, nameSchema, pageQuerySchema, phoneSchema } from "./common";
 
 /**
  * A person's birth date: a calendar date from 1900 to today. "Today" is the latest date anywhere on
- * Earth (UTC's date plus one), so a birth today is accepted in every time zone.
+ * Earth (UTC's date plus one), so a birth today is accepted in every time zone. Zod runs this check
+ * after a failed date check too; a date that is malformed or outside the years 1000-9999 already has
+ * its one issue, so only a valid date is judged here.
  */
 export const birthDateSchema = isoDateSchema.refine(
-  // Judged only when well formed: a malformed date already has its one issue from isoDateSchema.
   (date) =>
-    !WELL_FORMED_DATE.test(date) || (date >= "1900-01-01" && date <= addDaysToDate(zonedDateOf(new Date(), "UTC"), 1)),
+    !isoDateSchema.safeParse(date).success ||
+    (date >= "1900-01-01" && date <= addDaysToDate(zonedDateOf(new Date(), "UTC"), 1)),
   { message: "Use a birth date from 1900-01-01 to today." },
 );
 

@@ -25,13 +25,11 @@ export const genderSchema = z.enum(GENDERS);
 
 // Years before 1000 are refused: PostgreSQL has no year 0, and no booking or birth date lies there.
 const YEARS = "Use a year from 1000 to 9999.";
-export const WELL_FORMED_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export const isoDateSchema = z.iso
   .date({ message: "Use a calendar date as YYYY-MM-DD." })
-  // Zod runs this check after a failed format too: only judge the year of a well-formed date. A bad
-  // year stops here, so checks added on top (a birth date's range) do not report the same date twice.
-  .refine((date) => !WELL_FORMED_DATE.test(date) || date >= "1000-01-01", { message: YEARS, abort: true });
+  // Zod runs this check after a failed format too: only judge the year of a well-formed date.
+  .refine((date) => !/^\d{4}-\d{2}-\d{2}$/.test(date) || date >= "1000-01-01", { message: YEARS });
 
 export const uuidSchema = z.uuid({ message: "Not a valid id." });
 
@@ -54,6 +52,14 @@ export const instantTextSchema = z.iso
 
 /** An RFC 3339 instant, parsed to a Date. */
 export const instantSchema = instantTextSchema.transform((value) => new Date(value));
+
+/**
+ * A list bound: a calendar date (read in a timezone the endpoint names) or an RFC 3339 instant, both
+ * held to the years 1000 to 9999 so that no bound reaches the database as a year it cannot store.
+ */
+export const dateOrInstantSchema = z.union([isoDateSchema, instantTextSchema], {
+  error: "Use a date (YYYY-MM-DD) or an RFC 3339 date-time with an offset.",
+});
 
 /** `limit` (default 50, at most 200) and `offset` of every list (API.md "Conventions"). */
 export const pageQuerySchema = z.object({

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { overlappingRules, type WeeklyRule } from "@/lib/schedule/rules";
-import { instantSchema, instantTextSchema, isoDateSchema, pageQuerySchema, refSchema } from "./common";
+import { dateOrInstantSchema, instantSchema, isoDateSchema, pageQuerySchema, refSchema } from "./common";
 
 const HOUR = 3_600_000;
 /** A shift is at most one local day long; 25 hours covers a whole day that ends summer time. */
@@ -79,9 +79,7 @@ export const timeOffBodySchema = z
   .superRefine(checkInterval(timeOffIntervalIssue));
 
 /** A range bound: an RFC 3339 instant, or a date read in the location's timezone. */
-const boundSchema = z.union([isoDateSchema, instantTextSchema], {
-  error: "Use a date (YYYY-MM-DD) or an RFC 3339 date-time with an offset.",
-});
+const boundSchema = dateOrInstantSchema;
 
 /**
  * `from`/`to` of a list: instants, or dates in the timezone of the worker's location (`from` a date:

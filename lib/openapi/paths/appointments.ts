@@ -1,0 +1,131 @@
+import type { OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
+import { z } from "zod";
+import { ROOM_HORIZON_DAYS } from "@/lib/booking/rules";
+import {
+  appointmentCreateSchema,
+  appointmentListQuerySchema,
+  appointmentPatchSchema,
+  idempotencyKeySchema,
+} from "@/lib/validation/appointments";
+import { idParamsSchema } from "@/lib/validation/common";
+import { describeEndpoint } from "../operation";
+import { appointmentSchema, itemsOf } from "../resources";
+
+const OWN = "A client reaches only their own appointments; anyone else's id answers 404, exactly like a missing one.";
+const REFUSALS =
+  "An interval someone else holds answers 409 slot_taken (`details.conflict`: `worker` or `location`); one " +
+  "that is not bookable answers 409 not_available with `details.reason`: `outside_schedule`, `time_off`, " +
+  "`in_past`, `beyond_horizon`, or `not_booked` for an appointment that is cancelled, completed or a no-show. " +
+  "A refusal changes nothing.";
+
+const idempotencyHeaders = z.object({
+  "Idempotency-Key": idempotencyKeySchema
+    .optional()
+    .describe(
+      "Makes a retry safe: the first successful answer is stored with the booking, per caller, and a retry with " +
+        "the same key and body gets it again instead of booking twice (also while the first is still running). " +
+        "The same key with another body answers 422 idempotency_key_reused. Refusals are not stored, so a retry " +
+        "after a 409 tries again.",
+    ),
+});
+
+export function registerAppointments(registry: OpenAPIRegistry) {
+  describeEndpoint(registry, {
+    method: "post",
+    path: "/appointments",
+    tag: "Appointments",
+    summary: "Book an appointment",
+    description:
+      "A client books for themselves (`clientId` and `client` are not used; their client record is made on the " +
+      "first booking); admin and manager book for an existing `clientId` or a new `client` given inline, created " +
+      "in the same transaction. With a worker, `serviceId` is required and must be one the worker performs. A " +
+      "room is booked with `locationId` and no worker, with a `serviceId` for the length and price or else an " +
+      `explicit \`end\`; a room is open whenever it is free, for clients at most ${ROOM_HORIZON_DAYS} days ahead. ` +
+      "`end` defaults to start + the service's duration; only staff choose another length (at most 25 hours) " +
+      "and only staff book past the worker's booking horizon. The price and currency are copied from the " +
+      `service. ${REFUSALS} Audited.`,
+    access: "client",
+    headers: idempotencyHeaders,
+    body: appointmentCreateSchema,
+    ok: {
+      status: 201,
+      description: "The booked appointment (or, for a replayed Idempotency-Key, the first answer again).",
+      schema: appointmentSchema,
+      headers: {
+        "Idempotency-Replayed": {
+          description: "`true` when this is the stored answer to an earlier request with the same key.",
+          schema: { type: "string" },
+        },
+      },
+    },
+    errors: ["not_found", "slot_taken", "not_available", "idempotency_key_reused"],
+  });
+  describeEndpoint(registry, {
+    method: "get",
+    path: "/appointments",
+    tag: "Appointments",
+    summary: "List appointments",
+    description:
+      "Staff see every appointment, a client only their own; ordered by start. `date`, and `from`/`to` given " +
+      "as dates, are local days in each appointment's location's timezone (both included); `from`/`to` given " +
+      "as instants bound the start, `to` exclusive. `date` and `from`/`to` do not mix. `workerId` and " +
+      "`locationId` take an id or a slug; one naming nothing is a 400.",
+    access: "client",
+    query: appointmentListQuerySchema,
+    ok: { status: 200, description: "A page of appointments.", schema: itemsOf(appointmentSchema) },
+  });
+  describeEndpoint(registry, {
+    method: "get",
+    path: "/appointments/{id}",
+    tag: "Appointments",
+    summary: "Get an appointment",
+    description: OWN,
+    access: "client",
+    params: idParamsSchema,
+    ok: { status: 200, description: "The appointment.", schema: appointmentSchema },
+    errors: ["not_found"],
+  });
+  describeEndpoint(registry, {
+    method: "patch",
+    path: "/appointments/{id}",
+    tag: "Appointments",
+    summary: "Reschedule, mark or annotate an appointment",
+    description:
+      "`start`, `end` and `workerId` reschedule a booked appointment under the booking rules, in place: without " +
+      "`end` it keeps its length, and a refused new interval leaves the old one booked. Staff set `status` " +
+      "(`booked`, `completed`, `no_show`; cancelling is POST /appointments/{id}/cancel) on any appointment not " +
+      "cancelled; a client setting it answers 403 forbidden. A client may reschedule and annotate their own " +
+      `booked appointment until it starts, at the service's length. ${OWN} ${REFUSALS} Audited.`,
+    access: "client",
+    params: idParamsSchema,
+    body: appointmentPatchSchema,
+    ok: { status: 200, description: "The changed appointment.", schema: appointmentSchema },
+    errors: ["not_found", "forbidden", "slot_taken", "not_available"],
+  });
+  describeEndpoint(registry, {
+    method: "post",
+    path: "/appointments/{id}/cancel",
+    tag: "Appointments",
+    summary: "Cancel an appointment",
+    description:
+      "The interval is free for others as this answers. A client cancels their own appointment until it starts " +
+      "(after that 409 not_available, `in_past`); staff cancel any booked one. Cancelling a cancelled " +
+      "appointment changes nothing and answers it again; a completed or no-show one answers 409 not_available " +
+      `(\`not_booked\`). ${OWN} Audited.`,
+    access: "client",
+    params: idParamsSchema,
+    ok: { status: 200, description: "The cancelled appointment.", schema: appointmentSchema },
+    errors: ["not_found", "not_available"],
+  });
+  describeEndpoint(registry, {
+    method: "get",
+    path: "/appointments/{id}/ics",
+    tag: "Appointments",
+    summary: "The appointment as a calendar file",
+    description: `An RFC 5545 file with one event, UID \`<appointment id>@slotwise\`. ${OWN}`,
+    access: "client",
+    params: idParamsSchema,
+    ok: { status: 200, description: "The calendar file.", schema: z.string(), contentType: "text/calendar" },
+    errors: ["not_found"],
+  });
+}

@@ -1,0 +1,75 @@
+import type { OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
+import { clientCreateSchema, clientListQuerySchema, clientPatchSchema } from "@/lib/validation/clients";
+import { idParamsSchema } from "@/lib/validation/common";
+import { describeEndpoint } from "../operation";
+import { clientSchema, itemsOf } from "../resources";
+
+const ERASED = "An erased client answers 404 here, as if deleted.";
+
+export function registerClients(registry: OpenAPIRegistry) {
+  describeEndpoint(registry, {
+    method: "get",
+    path: "/clients",
+    tag: "Clients",
+    summary: "Find clients",
+    description:
+      "Ordered by name. `q` finds records whose name, email and phone together contain every word of it, in any " +
+      "case and script; a `q` of phone characters also matches the phone's digits, ignoring spaces, dashes and " +
+      "brackets (`900-123-4567` finds `+7 (900) 123 45 67`). Erased clients are never listed.",
+    access: "admin",
+    query: clientListQuerySchema,
+    ok: { status: 200, description: "A page of client records.", schema: itemsOf(clientSchema) },
+  });
+  describeEndpoint(registry, {
+    method: "post",
+    path: "/clients",
+    tag: "Clients",
+    summary: "Add a client record",
+    description:
+      "A record the desk keeps, linked to no account. When the person later registers (or a manager creates a " +
+      "client account) with the same email, the oldest such record without an account becomes theirs, with its " +
+      "bookings. `birthDate` lies between 1900-01-01 and today.",
+    access: "admin",
+    body: clientCreateSchema,
+    ok: { status: 201, description: "The new client record.", schema: clientSchema },
+  });
+  describeEndpoint(registry, {
+    method: "get",
+    path: "/clients/{id}",
+    tag: "Clients",
+    summary: "Get a client record",
+    description: ERASED,
+    access: "admin",
+    params: idParamsSchema,
+    ok: { status: 200, description: "The client record.", schema: clientSchema },
+    errors: ["not_found"],
+  });
+  describeEndpoint(registry, {
+    method: "patch",
+    path: "/clients/{id}",
+    tag: "Clients",
+    summary: "Change a client record",
+    description: `Only the fields given change; null (or, for \`phone\` and \`notes\`, an empty string) clears a field. ${ERASED}`,
+    access: "admin",
+    params: idParamsSchema,
+    body: clientPatchSchema,
+    ok: { status: 200, description: "The changed client record.", schema: clientSchema },
+    errors: ["not_found"],
+  });
+  describeEndpoint(registry, {
+    method: "delete",
+    path: "/clients/{id}",
+    tag: "Clients",
+    summary: "Delete or erase a client",
+    description:
+      "Refused with 409 has_appointments (`details.appointments` lists them) while the client has booked " +
+      "appointments that have not ended. A client whom only past or cancelled appointments name is erased instead " +
+      'of deleted: the name becomes "Deleted client", the contacts, birth date, notes and account link are wiped, ' +
+      "and the row stays only for the appointment history, hidden from the API. A client with no appointments is " +
+      "deleted. Either way 204, and an audit row without personal data.",
+    access: "admin",
+    params: idParamsSchema,
+    ok: { status: 204, description: "Deleted or erased." },
+    errors: ["not_found", "has_appointments"],
+  });
+}
