@@ -8,7 +8,7 @@ import { emailSchema, genderSchema, isoDateSchema, nameSchema, pageQuerySchema, 
 /**
  * A person's birth date: a calendar date from 1900 to today. "Today" is the latest date anywhere on
  * Earth (UTC's date plus one), so a birth today is accepted in every time zone. Zod runs this check
- * after a failed date check too; a date that is malformed or outside the years 1000-9999 already has
+ * after a failed date check too; a date that is malformed or outside the years 1000-9998 already has
  * its one issue, so only a valid date is judged here.
  */
 export const birthDateSchema = isoDateSchema.refine(

@@ -24,12 +24,18 @@ export const phoneSchema = z
 export const genderSchema = z.enum(GENDERS);
 
 // Years before 1000 are refused: PostgreSQL has no year 0, and no booking or birth date lies there.
-const YEARS = "Use a year from 1000 to 9999.";
+// The last year is 9998, so that every day asked for still has a next day (its end) and a range a
+// list adds to its start stays within what the database stores.
+export const FIRST_DATE = "1000-01-01";
+export const LAST_DATE = "9998-12-31";
+const YEARS = "Use a year from 1000 to 9998.";
 
 export const isoDateSchema = z.iso
   .date({ message: "Use a calendar date as YYYY-MM-DD." })
   // Zod runs this check after a failed format too: only judge the year of a well-formed date.
-  .refine((date) => !/^\d{4}-\d{2}-\d{2}$/.test(date) || date >= "1000-01-01", { message: YEARS });
+  .refine((date) => !/^\d{4}-\d{2}-\d{2}$/.test(date) || (date >= FIRST_DATE && date <= LAST_DATE), {
+    message: YEARS,
+  });
 
 export const uuidSchema = z.uuid({ message: "Not a valid id." });
 
@@ -47,7 +53,7 @@ export const instantTextSchema = z.iso
   .datetime({ offset: true, message: "Use an RFC 3339 date-time with an offset, e.g. 2026-03-02T09:00:00+03:00." })
   .refine((value) => {
     const year = new Date(value).getUTCFullYear();
-    return Number.isNaN(year) || (year >= 1000 && year <= 9999);
+    return Number.isNaN(year) || (year >= 1000 && year <= 9998);
   }, YEARS);
 
 /** An RFC 3339 instant, parsed to a Date. */
@@ -55,7 +61,7 @@ export const instantSchema = instantTextSchema.transform((value) => new Date(val
 
 /**
  * A list bound: a calendar date (read in a timezone the endpoint names) or an RFC 3339 instant, both
- * held to the years 1000 to 9999 so that no bound reaches the database as a year it cannot store.
+ * held to the years 1000 to 9998 so that no bound reaches the database as a year it cannot store.
  */
 export const dateOrInstantSchema = z.union([isoDateSchema, instantTextSchema], {
   error: "Use a date (YYYY-MM-DD) or an RFC 3339 date-time with an offset.",

@@ -21,7 +21,7 @@ export const appointmentsPerDayQuerySchema = z
     // PostgreSQL has no year 0 and JavaScript reads years below 100 as 19xx; no stats lie there.
     const ancient = (["from", "to"] as const).filter((path) => ({ from, to })[path] < "1000-01-01");
     for (const path of ancient)
-      ctx.addIssue({ code: "custom", path: [path], message: "Use a year from 1000 to 9999." });
+      ctx.addIssue({ code: "custom", path: [path], message: "Use a year from 1000 to 9998." });
     if (ancient.length > 0) return;
     const days = daysBetweenDates(from, to) + 1;
     if (days < 1) ctx.addIssue({ code: "custom", path: ["to"], message: "`to` must not be before `from`." });

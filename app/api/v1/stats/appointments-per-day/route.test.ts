@@ -136,7 +136,7 @@ describe("GET /api/v1/stats/appointments-per-day", () => {
     expect(await issues("from=0001-01-01&to=0001-01-03")).toEqual(["from", "to"]);
     expect(await issues("from=9998-12-30&to=9999-12-31")).toEqual(["to"]);
     // The last days of the last year, and a leap year's 366 days, are allowed.
-    expect((await stats("from=9999-12-01&to=9999-12-31")).json.items).toHaveLength(31);
+    expect((await stats("from=9998-12-01&to=9998-12-31")).json.items).toHaveLength(31);
     expect((await stats("from=2028-01-01&to=2028-12-31")).json.items).toHaveLength(366);
   });
 });
