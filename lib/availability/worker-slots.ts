@@ -200,14 +200,11 @@ function rememberedWorkersJson(db: Executor, remember: Remember, workers: ZonedW
 export async function serviceAvailability(query: AvailabilityQuery, now: Date) {
   const db = await getDb();
   const remember = await catalogMemo(db);
+  const { specialty: specialtyRef, location: locationRef } = query;
   const [service, specialty, location] = await Promise.all([
     remember(`service ${query.service}`, () => findByRef(services, query.service, db)),
-    query.specialty
-      ? remember(`specialty ${query.specialty}`, () => findByRef(specialties, query.specialty ?? "", db))
-      : undefined,
-    query.location
-      ? remember(`location ${query.location}`, () => findByRef(locations, query.location ?? "", db))
-      : undefined,
+    specialtyRef ? remember(`specialty ${specialtyRef}`, () => findByRef(specialties, specialtyRef, db)) : undefined,
+    locationRef ? remember(`location ${locationRef}`, () => findByRef(locations, locationRef, db)) : undefined,
   ]);
   if (!service?.active) throw notFound("Service");
   if (query.specialty && !specialty) throw notFound("Specialty");
