@@ -1,6 +1,6 @@
 // Slots of one worker for a service over some days, and the availability of every worker performing a
 // service on one day: look up, load the rows of those workers and days, compute with computeSlots.
-import { getDb } from "@/db/client";
+import { type Executor, getDb } from "@/db/client";
 import {
   findServiceWorkers,
   findSlotsContext,
@@ -9,13 +9,14 @@ import {
   type WorkerDays,
   type ZonedWorker,
 } from "@/db/queries/availability";
-import { workersToJson } from "@/db/queries/catalog-json";
+import { type WorkerJson, workersToJson } from "@/db/queries/catalog-json";
 import { findByRef } from "@/db/queries/catalog-shared";
 import { locations, type Service, services, specialties } from "@/db/schema/catalog";
 import { AppError, notFound } from "@/lib/errors";
 import { addDaysToDate } from "@/lib/time/zoned";
 import { type AvailabilityQuery, dayRangeIssue, MAX_RANGE_DAYS, type SlotsQuery } from "@/lib/validation/availability";
 import { bookingHorizonEnd, FALLBACK_TIME_ZONE, intervalJson, localDaysInterval, todayIn } from "./calendar";
+import { catalogMemo, type Remember } from "./catalog-memo";
 import type { Interval } from "./intervals";
 import { computeSlots } from "./slots";
 import { shiftLookupRange, workerTimeZones } from "./time-zones";
@@ -172,6 +173,23 @@ export async function workerSlots(workerRef: string, query: SlotsQuery, now: Dat
   return { timezone: timeZone, slots: slotsOf(rows, p, service, now) };
 }
 
+/** Each worker's public JSON, those not remembered yet read together (workersToJson). */
+function rememberedWorkersJson(db: Executor, remember: Remember, workers: ZonedWorker[]): Promise<WorkerJson[]> {
+  const missing: ZonedWorker[] = [];
+  let batch: Promise<WorkerJson[]> | undefined;
+  return Promise.all(
+    workers.map((worker) =>
+      remember(`worker ${worker.id}`, () => {
+        const index = missing.push(worker) - 1;
+        // Started once every worker of the page has been looked at, so one read serves them all.
+        batch ??= Promise.resolve().then(() => workersToJson(db, missing));
+        // workersToJson answers one entry per row, in their order.
+        return batch.then((list) => list[index] as WorkerJson);
+      }),
+    ),
+  );
+}
+
 /**
  * GET /availability: active workers performing the service (optionally of a specialty, optionally
  * at a location), one page of them by name, each with their slots on `date` (default: today).
@@ -181,17 +199,19 @@ export async function workerSlots(workerRef: string, query: SlotsQuery, now: Dat
  */
 export async function serviceAvailability(query: AvailabilityQuery, now: Date) {
   const db = await getDb();
+  const remember = await catalogMemo(db);
+  const { specialty: specialtyRef, location: locationRef } = query;
   const [service, specialty, location] = await Promise.all([
-    findByRef(services, query.service, db),
-    query.specialty ? findByRef(specialties, query.specialty, db) : undefined,
-    query.location ? findByRef(locations, query.location, db) : undefined,
+    remember(`service ${query.service}`, () => findByRef(services, query.service, db)),
+    specialtyRef ? remember(`specialty ${specialtyRef}`, () => findByRef(specialties, specialtyRef, db)) : undefined,
+    locationRef ? remember(`location ${locationRef}`, () => findByRef(locations, locationRef, db)) : undefined,
   ]);
   if (!service?.active) throw notFound("Service");
   if (query.specialty && !specialty) throw notFound("Specialty");
   if (query.location && !location) throw notFound("Location");
 
   const dayIn = (timeZone: string) => query.date ?? todayIn(now, timeZone);
-  const workers = await findServiceWorkers(db, {
+  const filter = {
     serviceId: service.id,
     specialtyId: specialty?.id,
     location: location && {
@@ -200,7 +220,13 @@ export async function serviceAvailability(query: AvailabilityQuery, now: Date) {
     },
     limit: query.limit,
     offset: query.offset,
-  });
+  };
+  // At a location the page depends on shifts there, which are not catalog data: read every time.
+  const workers = location
+    ? await findServiceWorkers(db, filter)
+    : await remember(`workers ${service.id} ${specialty?.id} ${query.limit} ${query.offset}`, () =>
+        findServiceWorkers(db, filter),
+      );
   const utcDay = dayIn(FALLBACK_TIME_ZONE);
   const zones = location
     ? new Map(workers.map((w) => [w.id, location.timezone]))
@@ -214,7 +240,7 @@ export async function serviceAvailability(query: AvailabilityQuery, now: Date) {
   const ids = workers.map((w) => w.id);
   const [rows, workerJson] = await Promise.all([
     range ? loadWorkerDays(db, ids, range) : noRows,
-    workersToJson(db, workers),
+    rememberedWorkersJson(db, remember, workers),
   ]);
   const rowsOf = rowsPerWorker(rows);
   return {

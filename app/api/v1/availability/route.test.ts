@@ -1,7 +1,9 @@
 // GET /api/v1/availability against a real database, with the clock fixed at Monday 2026-03-02 10:07
 // in Moscow (only Date is faked).
+import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Location, Service, Specialty, Worker } from "@/db/schema";
+import { getDb } from "@/db/client";
+import { type Location, type Service, type Specialty, type Worker, workers } from "@/db/schema";
 import { fixClock } from "@/lib/testing/clock";
 import {
   everyCaller,
@@ -151,5 +153,27 @@ describe("GET /availability", () => {
       expect(res.status).toBe(400);
       expect(res.json.error.details.issues.map((i: { path: string }) => i.path)).toEqual([path]);
     }
+  });
+
+  it("answers with the catalog and bookings as they are now, after any earlier answer", async () => {
+    const massage = await makeService({ durationMinutes: 60 });
+    const spa = await makeLocation({ timezone: "Europe/Moscow" });
+    const galina = await makeWorker({ name: "Galina", slug: "galina", locationId: spa.id }, [massage.id]);
+    const at = (time: string) => zonedDateTimeToInstant(DAY, time, "Europe/Moscow");
+    await makeShift({ workerId: galina.id, locationId: spa.id, startAt: at("09:00"), endAt: at("11:00") });
+    const query = `service=${massage.slug}&date=${DAY}`;
+    const before = await availability(query);
+    expect(summary(before.json.items)).toEqual({ galina: ["09:00", "10:00"] });
+
+    const db = await getDb();
+    await db.update(workers).set({ name: "Galina R.", slug: "galina-r" }).where(eq(workers.id, galina.id));
+    await makeWorker({ name: "Hanna", slug: "hanna", locationId: berlin.id }, [massage.id]);
+    await makeAppointment({ workerId: galina.id, locationId: spa.id, startAt: at("09:00"), endAt: at("10:00") });
+    const after = await availability(query);
+    expect(after.json.items.map((i: Item & { worker: { name: string } }) => i.worker.name)).toEqual([
+      "Galina R.",
+      "Hanna",
+    ]);
+    expect(summary(after.json.items)).toEqual({ "galina-r": ["10:00"], hanna: [] });
   });
 });
