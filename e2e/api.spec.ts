@@ -78,3 +78,10 @@ test("a preflight from an origin not configured in CORS_ORIGINS is refused", asy
   expect(res.status()).toBe(403);
   expect(res.headers()["access-control-allow-origin"]).toBeUndefined();
 });
+
+test("a method a path does not serve answers 405 in the API's error shape", async ({ request }) => {
+  const res = await request.delete("/api/v1/health");
+  expect(res.status()).toBe(405);
+  expect(res.headers().allow).toBe("GET");
+  expect((await res.json()).error.code).toBe("method_not_allowed");
+});

@@ -107,4 +107,33 @@ test.describe("booking desk", () => {
       page.getByTestId("day-board").getByRole("button", { name: /11:00–12:00.*Phone caller/ }),
     ).toBeVisible();
   });
+
+  test("the default board shows every workplace of a time zone side by side", async ({ page, request, signIn }) => {
+    const api = await managerApi(request);
+    // A zone no other spec uses: a salon whose two chairs are two locations.
+    const timezone = "Asia/Yekaterinburg";
+    const workers = [];
+    for (const chair of ["Chair 1", "Chair 2"]) {
+      const location = await api.post<{ id: string; name: string; timezone: string }>("/locations", {
+        name: unique(`Salon ${chair}`),
+        timezone,
+      });
+      const worker = await api.post<{ id: string; name: string }>("/workers", {
+        name: unique(`Salon ${chair} stylist`),
+        locationId: location.id,
+      });
+      await scheduleEveryDay(api, worker.id, location);
+      workers.push(worker);
+    }
+    const admin = await createAdmin(api);
+    await signIn(admin);
+    await page.goto("/admin");
+    await page.getByLabel("Location").selectOption({ label: `All workplaces · ${timezone}` });
+    await page.getByLabel("Day", { exact: true }).fill(dayIn(timezone, 1).date);
+
+    const board = page.getByTestId("day-board");
+    for (const worker of workers) {
+      await expect(board.getByRole("button", { name: `Book ${worker.name} at 10:00` })).toBeVisible();
+    }
+  });
 });

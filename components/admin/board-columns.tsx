@@ -41,7 +41,14 @@ export function BoardColumns({ date, timeZone, workers, days, appointments, pend
   const time = (instant: number | string) => formatTime(new Date(instant), timeZone, locale);
 
   return (
-    <div className="-mx-4 overflow-x-auto px-4 pb-2" data-testid="day-board">
+    // With many workers the board scrolls sideways: as a focusable region, keyboard users can scroll it.
+    <section
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
+      tabIndex={0}
+      aria-label={t("regionLabel")}
+      className="-mx-4 overflow-x-auto px-4 pb-2"
+      data-testid="day-board"
+    >
       <div
         className="grid gap-x-2"
         style={{
@@ -121,6 +128,6 @@ export function BoardColumns({ date, timeZone, workers, days, appointments, pend
           );
         })}
       </div>
-    </div>
+    </section>
   );
 }

@@ -15,32 +15,43 @@ import { AppointmentDetails } from "./appointment-details";
 import { BoardColumns } from "./board-columns";
 import { BookForm } from "./book-form";
 import { useAppointmentChange } from "./use-appointment-actions";
-import { boardAppointmentsKey, useBoardData } from "./use-board-data";
+import { type BoardScope, boardAppointmentsKey, useBoardData } from "./use-board-data";
 
 type Props = { locations: LocationJson[]; specialties: SpecialtyJson[] };
 
+const ZONE = "zone:";
+const toScope = (value: string): BoardScope =>
+  value.startsWith(ZONE)
+    ? { kind: "zone", timeZone: value.slice(ZONE.length) }
+    : { kind: "location", locationId: value };
+
 /**
- * The booking desk's day: one column per worker of a location, half-hour rows, appointments as
- * blocks and free time as buttons that open the booking form. Scrolls sideways on a phone.
+ * The booking desk's day: one column per worker of a workplace, or of every workplace in a time
+ * zone (the default), half-hour rows, appointments as blocks and free time as buttons that open the
+ * booking form. Scrolls sideways on a phone.
  */
 export function DayBoard({ locations, specialties }: Props) {
   const t = useTranslations("admin.board");
   const common = useTranslations("common");
   const locale = useLocale() as Locale;
-  const [locationId, setLocationId] = useState(locations[0]?.id ?? "");
-  const location = locations.find((l) => l.id === locationId);
-  const zone = location?.timezone ?? "UTC";
+  const zones = [...new Set(locations.map((l) => l.timezone))];
+  const [scopeValue, setScopeValue] = useState(zones[0] ? ZONE + zones[0] : "");
+  const scope = toScope(scopeValue);
+  const location = scope.kind === "location" ? locations.find((l) => l.id === scope.locationId) : undefined;
+  const zone = scope.kind === "zone" ? scope.timeZone : (location?.timezone ?? "UTC");
   const [date, setDate] = useState(() => zonedDateOf(new Date(), zone));
   const [specialtyId, setSpecialtyId] = useState("");
-  const filters = { date, locationId, specialtyId };
+  const filters = { date, scope, specialtyId };
   const { workers, days, appointments } = useBoardData(filters);
   const boardKey = boardAppointmentsKey(filters);
   const change = useAppointmentChange(boardKey);
   const [booking, setBooking] = useState<{ worker: WorkerJson; start: number } | null>(null);
   const [openId, setOpenId] = useState<string | null>(null);
   const open = appointments.data?.find((a) => a.id === openId);
+  // A worker's free time is at their workplace: the chosen one, or in a zone's board their own.
+  const bookingLocation = booking && (location ?? booking.worker.location);
 
-  if (!location) return <EmptyState>{t("noLocations")}</EmptyState>;
+  if (locations.length === 0) return <EmptyState>{t("noLocations")}</EmptyState>;
   const failed = workers.isError || appointments.isError || days.some((d) => d.isError);
   const loading = workers.isPending || appointments.isPending || days.some((d) => d.isPending);
   const retry = () => {
@@ -53,7 +64,12 @@ export function DayBoard({ locations, specialties }: Props) {
     <div className="space-y-4">
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-3">
         <Field label={t("location")}>
-          <select value={locationId} onChange={(e) => setLocationId(e.target.value)} className={inputClass}>
+          <select value={scopeValue} onChange={(e) => setScopeValue(e.target.value)} className={inputClass}>
+            {zones.map((z) => (
+              <option key={z} value={ZONE + z}>
+                {t("allInZone", { zone: z })}
+              </option>
+            ))}
             {locations.map((l) => (
               <option key={l.id} value={l.id}>
                 {l.name}
@@ -118,10 +134,10 @@ export function DayBoard({ locations, specialties }: Props) {
         title={t("bookTitle")}
         closeLabel={common("actions.close")}
       >
-        {booking && (
+        {booking && bookingLocation && (
           <BookForm
             worker={booking.worker}
-            location={location}
+            location={bookingLocation}
             start={booking.start}
             onCancel={() => setBooking(null)}
             onBook={(body, draft) => {

@@ -7,24 +7,34 @@ import { apiFetch, query } from "@/lib/ui/api-client";
 
 export type Interval = { start: string; end: string };
 export type WorkerDay = { timezone: string; shifts: Interval[]; timeOff: Interval[]; busy: Interval[] };
-export type BoardFilters = { date: string; locationId: string; specialtyId: string };
+
+/**
+ * What the board shows: one workplace, or every workplace in one time zone (a salon whose chairs
+ * are separate locations shows all its workers side by side; one zone keeps one time axis).
+ */
+export type BoardScope = { kind: "location"; locationId: string } | { kind: "zone"; timeZone: string };
+export type BoardFilters = { date: string; scope: BoardScope; specialtyId: string };
+
+const scopeKey = (scope: BoardScope) => (scope.kind === "location" ? scope.locationId : `zone:${scope.timeZone}`);
 
 /** The react-query key of the appointments shown on one board; bookings update it optimistically. */
-export const boardAppointmentsKey = (f: Pick<BoardFilters, "date" | "locationId">) => [
+export const boardAppointmentsKey = (f: Pick<BoardFilters, "date" | "scope">) => [
   "appointments",
-  { date: f.date, locationId: f.locationId },
+  { date: f.date, scope: scopeKey(f.scope) },
 ];
 
-/** The workers of a location (and specialty), each one's day, and the location's appointments that day. */
+/** The workers in scope (and specialty), each one's day, and their appointments that day. */
 export function useBoardData(filters: BoardFilters) {
+  const { scope } = filters;
+  const location = scope.kind === "location" ? scope.locationId : undefined;
+  const inScope = (w: WorkerJson) => scope.kind === "location" || w.location?.timezone === scope.timeZone;
   const workers = useQuery({
-    queryKey: ["workers", { location: filters.locationId, specialty: filters.specialtyId }],
-    enabled: filters.locationId !== "",
+    queryKey: ["workers", { location, specialty: filters.specialtyId }],
     queryFn: ({ signal }) =>
-      apiFetch<{ items: WorkerJson[] }>(
-        `/workers${query({ location: filters.locationId, specialty: filters.specialtyId, limit: 200 })}`,
-        { signal },
-      ).then((r) => r.items),
+      apiFetch<{ items: WorkerJson[] }>(`/workers${query({ location, specialty: filters.specialtyId, limit: 200 })}`, {
+        signal,
+      }).then((r) => r.items),
+    select: (items) => items.filter(inScope),
   });
   const days = useQueries({
     queries: (workers.data ?? []).map((w) => ({
@@ -35,10 +45,9 @@ export function useBoardData(filters: BoardFilters) {
   });
   const appointments = useQuery({
     queryKey: boardAppointmentsKey(filters),
-    enabled: filters.locationId !== "",
     queryFn: ({ signal }) =>
       apiFetch<{ items: AppointmentJson[] }>(
-        `/appointments${query({ date: filters.date, locationId: filters.locationId, limit: 200 })}`,
+        `/appointments${query({ date: filters.date, locationId: location, limit: 200 })}`,
         { signal },
       ).then((r) => r.items),
   });

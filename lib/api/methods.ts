@@ -1,0 +1,60 @@
+// Which methods each API path answers, so that any other method gets API.md's error shape (405
+// method_not_allowed with an Allow header) from proxy.ts instead of Next.js's empty 405. The test
+// beside this file holds the table to the route files, so it cannot fall behind them.
+export const ROUTE_METHODS: Record<string, readonly string[]> = {
+  "/appointments": ["GET", "POST"],
+  "/appointments/{id}": ["GET", "PATCH"],
+  "/appointments/{id}/cancel": ["POST"],
+  "/appointments/{id}/ics": ["GET"],
+  "/audit": ["GET"],
+  "/auth/register": ["POST"],
+  "/auth/token": ["POST"],
+  "/availability": ["GET"],
+  "/clients": ["GET", "POST"],
+  "/clients/{id}": ["GET", "PATCH", "DELETE"],
+  "/health": ["GET"],
+  "/locations": ["GET", "POST"],
+  "/locations/{ref}": ["GET", "PATCH", "DELETE"],
+  "/locations/{ref}/schedule": ["GET"],
+  "/me": ["GET"],
+  "/openapi.json": ["GET"],
+  "/services": ["GET", "POST"],
+  "/services/{ref}": ["GET", "PATCH", "DELETE"],
+  "/shifts/{id}": ["PATCH", "DELETE"],
+  "/specialties": ["GET", "POST"],
+  "/specialties/{ref}": ["GET", "PATCH", "DELETE"],
+  "/stats/appointments-per-day": ["GET"],
+  "/time-off/{id}": ["DELETE"],
+  "/users": ["GET", "POST"],
+  "/users/{id}": ["GET", "PATCH"],
+  "/users/{id}/block": ["POST"],
+  "/users/{id}/unblock": ["POST"],
+  "/workers": ["GET", "POST"],
+  "/workers/{ref}": ["GET", "PATCH", "DELETE"],
+  "/workers/{ref}/calendar-token": ["GET", "POST"],
+  "/workers/{ref}/calendar.ics": ["GET"],
+  "/workers/{ref}/schedule": ["GET"],
+  "/workers/{ref}/shifts": ["GET", "POST"],
+  "/workers/{ref}/slots": ["GET"],
+  "/workers/{ref}/time-off": ["GET", "POST"],
+  "/workers/{ref}/weekly-schedule": ["GET", "PUT"],
+};
+
+const templates = Object.entries(ROUTE_METHODS).map(([template, methods]) => ({
+  segments: template.split("/").filter(Boolean),
+  methods,
+}));
+
+/** The methods of the route serving `pathname` (under /api/v1), or undefined for an unknown path. */
+export function allowedMethods(pathname: string): readonly string[] | undefined {
+  const segments = pathname
+    .replace(/^\/api\/v1/, "")
+    .split("/")
+    .filter(Boolean);
+  const match = templates.find(
+    (t) =>
+      t.segments.length === segments.length &&
+      t.segments.every((s, i) => (s.startsWith("{") ? segments[i] !== "" : s === segments[i])),
+  );
+  return match?.methods;
+}
