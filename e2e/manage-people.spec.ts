@@ -45,9 +45,13 @@ test.describe("staff accounts and stats", () => {
     }
     await signIn(users.manager);
     await page.goto("/manage/stats");
-    await page.getByLabel("To", { exact: true }).fill(tomorrow);
-    await page.getByLabel("Worker").selectOption({ label: worker.name });
     const table = page.getByRole("table");
+    // The first chart is drawn once the form has hydrated: a date typed before that would be lost.
+    await expect(table).toBeVisible();
+    const to = page.getByLabel("To", { exact: true });
+    await to.fill(tomorrow);
+    await expect(to).toHaveValue(tomorrow);
+    await page.getByLabel("Worker").selectOption({ label: worker.name });
     await expect(table).toContainText("2 in total");
     const [y, m, d] = tomorrow.split("-").map(Number);
     const label = new Date(Date.UTC(y ?? 0, (m ?? 1) - 1, d)).toLocaleDateString("en-GB", {
