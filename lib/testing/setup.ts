@@ -9,7 +9,6 @@ import postgres from "postgres";
 import { afterAll, inject } from "vitest";
 import { closeDb } from "@/db/client";
 import { closeRateLimitStore } from "@/lib/rate-limit/store";
-import { scratchRoot } from "./scratch";
 
 process.env.AUTH_SECRET ??= randomBytes(32).toString("base64");
 // Rate-limit counters of this file alone, even when the suite shares one Redis (REDIS_URL); and
@@ -41,7 +40,9 @@ if (adminUrl) {
   // A copy of the suite's migrated template (global-setup.ts), in a folder of this file's own.
   const template = inject("pgliteTemplate");
   if (template) {
-    const folder = mkdtempSync(path.join(scratchRoot(), "slotwise-test-"));
+    // Inside the suite's own folder, which global-setup.ts removes whole: nothing is left behind even
+    // when a file's process ends before its afterAll.
+    const folder = mkdtempSync(path.join(path.dirname(template), "file-"));
     process.env.PGLITE_DATA_DIR = path.join(folder, "db");
     cpSync(template, process.env.PGLITE_DATA_DIR, { recursive: true });
     dropDatabase = () => rmSync(folder, { recursive: true, force: true });
