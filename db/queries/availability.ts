@@ -2,7 +2,7 @@
 // through the gist indexes on (worker_id, during) and (location_id, during) (drizzle/0002), in a fixed
 // number of queries whatever the number of workers (DESIGN.md "Data"). Plain functions of ids.
 import { and, asc, eq, exists, inArray, or, type SQL, sql } from "drizzle-orm";
-import type { PgColumn } from "drizzle-orm/pg-core";
+import { alias, type PgColumn } from "drizzle-orm/pg-core";
 import { type Executor, preparedRaw, preparedStatement } from "../client";
 import { appointments } from "../schema/appointments";
 import {
@@ -25,11 +25,14 @@ export function duringOverlaps(during: PgColumn, range: Range): SQL {
   return sql`${during} && tstzrange(${range.start.toISOString()}::timestamptz, ${range.end.toISOString()}::timestamptz, '[)')`;
 }
 
-/** `duringOverlaps` for a prepared statement: the range is the placeholders of `askedRange`. */
-const duringOverlapsAsked = (during: PgColumn): SQL =>
-  sql`${during} && tstzrange(${sql.placeholder("rangeStart")}::timestamptz, ${sql.placeholder("rangeEnd")}::timestamptz, '[)')`;
+/** `duringOverlaps` for a prepared statement: the range is the placeholders of `askedRange(…, name)`. */
+const duringOverlapsAsked = (during: PgColumn, name = "range"): SQL =>
+  sql`${during} && tstzrange(${sql.placeholder(`${name}Start`)}::timestamptz, ${sql.placeholder(`${name}End`)}::timestamptz, '[)')`;
 
-const askedRange = (range: Range) => ({ rangeStart: range.start.toISOString(), rangeEnd: range.end.toISOString() });
+const askedRange = (range: Range, name = "range") => ({
+  [`${name}Start`]: range.start.toISOString(),
+  [`${name}End`]: range.end.toISOString(),
+});
 
 // Written as a literal, not a bound parameter, so that the planner can match the partial indexes of
 // the exclusion constraints (WHERE status = 'booked') even with a generic prepared plan.
@@ -62,70 +65,6 @@ export async function performsService(db: Executor, workerId: string, serviceId:
     .where(and(eq(workerServices.workerId, workerId), eq(workerServices.serviceId, serviceId)))
     .limit(1);
   return rows.length > 0;
-}
-
-export type SlotsContext = {
-  worker?: ZonedWorker;
-  service?: Service;
-  /** Whether the worker performs the service (false when either is missing). */
-  performs: boolean;
-  /** For a worker without a home location: the zone of their first shift overlapping `shiftRange`. */
-  shiftTimeZone: string | null;
-};
-
-/**
- * What a slot list needs before its rows, in one round trip: the worker by ref (with their home
- * zone), the service by ref, whether the worker performs it, and — for a worker without a home
- * location — the zone of their first shift in `shiftRange` (what shiftTimeZones gives).
- */
-export async function findSlotsContext(
-  db: Executor,
-  workerRef: string,
-  serviceRef: string,
-  shiftRange: Range,
-): Promise<SlotsContext> {
-  const [workerUuid, serviceUuid] = [isUuid(workerRef), isUuid(serviceRef)];
-  const run = preparedStatement(db, `find_slots_context_${workerUuid}_${serviceUuid}`, () => {
-    const firstShiftZone = db
-      .select({ timeZone: locations.timezone })
-      .from(shifts)
-      .innerJoin(locations, eq(locations.id, shifts.locationId))
-      .where(and(eq(shifts.workerId, workers.id), duringOverlapsAsked(shifts.during)))
-      .orderBy(shifts.startAt)
-      .limit(1);
-    const performs = db
-      .select({ one: sql`1` })
-      .from(workerServices)
-      .where(and(eq(workerServices.workerId, workers.id), eq(workerServices.serviceId, services.id)));
-    return (
-      db
-        .select({
-          worker: workers,
-          homeTimeZone: locations.timezone,
-          service: services,
-          performs: sql<boolean>`${exists(performs)}`,
-          shiftTimeZone: sql<string | null>`case when ${workers.locationId} is null then (${firstShiftZone}) end`,
-        })
-        // One row whether or not the worker and the service exist, so that a missing one reads as absent.
-        .from(sql`(select 1) as one`)
-        .leftJoin(workers, byRefPlaceholder(workers, workerUuid, "worker"))
-        .leftJoin(locations, eq(locations.id, workers.locationId))
-        .leftJoin(services, byRefPlaceholder(services, serviceUuid, "service"))
-        .limit(1)
-        .prepare("find_slots_context")
-    );
-  });
-  const [row] = await run({
-    ...refValues("worker", workerRef),
-    ...refValues("service", serviceRef),
-    ...askedRange(shiftRange),
-  });
-  return {
-    worker: row?.worker ? { ...row.worker, homeTimeZone: row.homeTimeZone } : undefined,
-    service: row?.service ?? undefined,
-    performs: row?.performs === true,
-    shiftTimeZone: row?.shiftTimeZone ?? null,
-  };
 }
 
 /**
@@ -189,25 +128,43 @@ const timeOffJson = (asked: SQL) =>
   )} from ${timeOff} where ${asked} and ${duringOverlapsAsked(timeOff.during)}) as time_off`;
 
 /**
- * One worker: each table is probed through its gist index on (worker_id or location_id, during) —
- * joined to the ids, the planner looks them up one at a time, which a gist index can do where it
- * cannot use `= any(array)`.
+ * The rows of one worker (`id`: a placeholder, or a column of an enclosing query) overlapping the
+ * asked range, as the four JSON columns of WorkerDaysJson. Each table is probed through its gist
+ * index on (worker_id or location_id, during), one worker at a time, which a gist index can do where
+ * it cannot use `= any(array)`.
  */
+function oneWorkerDaysColumns(id: SQL | PgColumn) {
+  const shiftsOfWorker = sql`${shifts.workerId} = ${id} and ${duringOverlapsAsked(shifts.during)}`;
+  const ofWorker = (table: typeof timeOff | typeof appointments) =>
+    aggregate(sql`${table.workerId}, ${epochMs(table.startAt)}, ${epochMs(table.endAt)}`, sql`${table.startAt}`);
+  return {
+    shifts: sql<WorkerDaysJson["shifts"]>`(select ${aggregate(
+      sql`${shifts.id}, ${shifts.workerId}, ${shifts.locationId}, ${epochMs(shifts.startAt)}, ${epochMs(shifts.endAt)},
+        ${locations.slug}, ${locations.name}, ${locations.kind}, ${locations.timezone}`,
+      sql`${shifts.startAt}`,
+    )} from ${shifts} cross join lateral (select * from ${locations} where ${locations.id} = ${shifts.locationId}) ${locations}
+      where ${shiftsOfWorker})`,
+    time_off: sql<WorkerDaysJson["time_off"]>`(select ${ofWorker(timeOff)} from ${timeOff}
+      where ${timeOff.workerId} = ${id} and ${duringOverlapsAsked(timeOff.during)})`,
+    worker_appointments: sql<
+      WorkerDaysJson["worker_appointments"]
+    >`(select ${ofWorker(appointments)} from ${appointments}
+      where ${appointments.workerId} = ${id} and ${isBooked} and ${duringOverlapsAsked(appointments.during)})`,
+    location_appointments: sql<WorkerDaysJson["location_appointments"]>`(select ${aggregate(
+      sql`${appointments.locationId}, ${epochMs(appointments.startAt)}, ${epochMs(appointments.endAt)}`,
+      sql`${appointments.startAt}`,
+    )} from ${appointments}
+      where ${appointments.locationId} in (select ${shifts.locationId} from ${shifts} where ${shiftsOfWorker})
+        and ${isBooked} and ${duringOverlapsAsked(appointments.during)})`,
+  };
+}
+
 function oneWorkerDays(): SQL {
-  const id = sql`${sql.placeholder("workerIds")}::uuid`;
-  return sql`
-    with worker_shifts as materialized (
-      select ${shiftFields} from ${shifts} join ${locations} on ${locations.id} = ${shifts.locationId}
-      where ${shifts.workerId} = ${id} and ${duringOverlapsAsked(shifts.during)}
-    )
-    select ${shiftsJson}, ${timeOffJson(sql`${timeOff.workerId} = ${id}`)},
-      (select ${aggregate(sql`${appointments.workerId}, ${epochMs(appointments.startAt)}, ${epochMs(appointments.endAt)}`, sql`${appointments.startAt}`)}
-       from ${appointments}
-       where ${appointments.workerId} = ${id} and ${isBooked} and ${duringOverlapsAsked(appointments.during)}) as worker_appointments,
-      (select ${aggregate(sql`${appointments.locationId}, ${epochMs(appointments.startAt)}, ${epochMs(appointments.endAt)}`, sql`${appointments.startAt}`)}
-       from (select distinct location_id from worker_shifts) at_shifts
-       join ${appointments} on ${appointments.locationId} = at_shifts.location_id and ${isBooked}
-            and ${duringOverlapsAsked(appointments.during)}) as location_appointments`;
+  const columns = Object.entries(oneWorkerDaysColumns(sql`${sql.placeholder("workerIds")}::uuid`));
+  return sql`select ${sql.join(
+    columns.map(([name, column]) => sql`${column} as ${sql.raw(name)}`),
+    sql`, `,
+  )}`;
 }
 
 /**
@@ -252,11 +209,17 @@ export async function loadWorkerDays(db: Executor, workerIds: string[], range: R
   );
   // Many ids as one uuid[] literal, so that the statement is the same for any number of them.
   const [row] = await run({ workerIds: one ? workerIds[0] : `{${workerIds.join(",")}}`, ...askedRange(range) });
-  const ofWorker = ([workerId, start, end]: [string, number, number]) => ({
-    workerId,
-    start: new Date(start),
-    end: new Date(end),
-  });
+  return workerDaysOf(row);
+}
+
+const ofWorker = ([workerId, start, end]: [string, number, number]) => ({
+  workerId,
+  start: new Date(start),
+  end: new Date(end),
+});
+
+/** WorkerDays from the JSON columns of a statement (absent columns: no rows). */
+function workerDaysOf(row: Partial<WorkerDaysJson> | undefined): WorkerDays {
   return {
     shifts: (row?.shifts ?? []).map(([id, workerId, locationId, start, end, slug, name, kind, timeZone]) => ({
       id,
@@ -273,6 +236,104 @@ export async function loadWorkerDays(db: Executor, workerIds: string[], range: R
       start: new Date(start),
       end: new Date(end),
     })),
+  };
+}
+
+/** What a slot list needs of a worker. */
+export type SlotsWorker = Pick<
+  ZonedWorker,
+  "id" | "active" | "bookingHorizonDays" | "slotStepMinutes" | "homeTimeZone"
+>;
+/** What a slot list needs of a service. */
+export type SlotsService = Pick<Service, "id" | "active" | "durationMinutes">;
+
+export type SlotsContext = {
+  worker?: SlotsWorker;
+  service?: SlotsService;
+  /** Whether the worker performs the service (false when either is missing). */
+  performs: boolean;
+  /** For a worker without a home location: the zone of their first shift overlapping `shiftRange`. */
+  shiftTimeZone: string | null;
+  /** The worker's rows overlapping `rowsRange` (none without it, or without the worker). */
+  rows: WorkerDays;
+};
+
+/**
+ * What a slot list needs, in one round trip: the worker by ref (with their home zone), the service
+ * by ref, whether the worker performs it, for a worker without a home location the zone of their
+ * first shift in `shiftRange` (what shiftTimeZones gives), and — when the caller can tell which
+ * instants matter before knowing the worker — their rows overlapping `rowsRange` (loadWorkerDays).
+ */
+export async function findSlotsContext(
+  db: Executor,
+  workerRef: string,
+  serviceRef: string,
+  shiftRange: Range,
+  rowsRange: Range | null,
+): Promise<SlotsContext> {
+  const [workerUuid, serviceUuid] = [isUuid(workerRef), isUuid(serviceRef)];
+  const run = preparedStatement(db, `find_slots_context_${workerUuid}_${serviceUuid}`, () => {
+    const home = alias(locations, "home");
+    const homeZone = db.select({ timeZone: home.timezone }).from(home).where(eq(home.id, workers.locationId));
+    const firstShiftZone = db
+      .select({ timeZone: locations.timezone })
+      .from(shifts)
+      .innerJoin(locations, eq(locations.id, shifts.locationId))
+      .where(and(eq(shifts.workerId, workers.id), duringOverlapsAsked(shifts.during, "shift")))
+      .orderBy(shifts.startAt)
+      .limit(1);
+    const performs = db
+      .select({ one: sql`1` })
+      .from(workerServices)
+      .where(and(eq(workerServices.workerId, workers.id), eq(workerServices.serviceId, services.id)));
+    return (
+      db
+        .select({
+          workerId: workers.id,
+          workerActive: workers.active,
+          bookingHorizonDays: workers.bookingHorizonDays,
+          slotStepMinutes: workers.slotStepMinutes,
+          // Scalar subqueries, probed by primary key: a generic plan would hash the whole table.
+          homeTimeZone: sql<string | null>`(${homeZone})`,
+          serviceId: services.id,
+          serviceActive: services.active,
+          durationMinutes: services.durationMinutes,
+          performs: sql<boolean>`${exists(performs)}`,
+          shiftTimeZone: sql<string | null>`case when ${workers.locationId} is null then (${firstShiftZone}) end`,
+          ...oneWorkerDaysColumns(workers.id),
+        })
+        // One row whether or not the worker and the service exist, so that a missing one reads as absent.
+        .from(sql`(select 1) as one`)
+        .leftJoin(workers, byRefPlaceholder(workers, workerUuid, "worker"))
+        .leftJoin(services, byRefPlaceholder(services, serviceUuid, "service"))
+        .limit(1)
+        .prepare("find_slots_context")
+    );
+  });
+  // Without a rows range, an empty one: `[t, t)` overlaps nothing.
+  const rows = rowsRange ?? { start: shiftRange.start, end: shiftRange.start };
+  const [row] = await run({
+    ...refValues("worker", workerRef),
+    ...refValues("service", serviceRef),
+    ...askedRange(shiftRange, "shift"),
+    ...askedRange(rows),
+  });
+  return {
+    worker: row?.workerId
+      ? {
+          id: row.workerId,
+          active: row.workerActive === true,
+          bookingHorizonDays: row.bookingHorizonDays ?? 0,
+          slotStepMinutes: row.slotStepMinutes ?? null,
+          homeTimeZone: row.homeTimeZone,
+        }
+      : undefined,
+    service: row?.serviceId
+      ? { id: row.serviceId, active: row.serviceActive === true, durationMinutes: row.durationMinutes ?? 0 }
+      : undefined,
+    performs: row?.performs === true,
+    shiftTimeZone: row?.shiftTimeZone ?? null,
+    rows: workerDaysOf(row?.workerId ? row : undefined),
   };
 }
 

@@ -6,12 +6,14 @@ import {
   findSlotsContext,
   loadWorkerDays,
   type Range,
+  type SlotsService,
+  type SlotsWorker,
   type WorkerDays,
   type ZonedWorker,
 } from "@/db/queries/availability";
 import { type WorkerJson, workersToJson } from "@/db/queries/catalog-json";
 import { findByRef } from "@/db/queries/catalog-shared";
-import { locations, type Service, services, specialties } from "@/db/schema/catalog";
+import { locations, services, specialties } from "@/db/schema/catalog";
 import { AppError, notFound } from "@/lib/errors";
 import { addDaysToDate } from "@/lib/time/zoned";
 import { type AvailabilityQuery, dayRangeIssue, MAX_RANGE_DAYS, type SlotsQuery } from "@/lib/validation/availability";
@@ -27,7 +29,7 @@ const invalidQuery = (path: string, message: string) =>
   new AppError("validation_failed", 400, "The request is not valid.", { issues: [{ path, message }] });
 
 /** What to compute for one worker: local days as instants, and the end of their booking horizon. */
-type Plan = { worker: ZonedWorker; timeZone: string; window: Interval; horizonEnd: Date };
+type Plan = { worker: SlotsWorker; timeZone: string; window: Interval; horizonEnd: Date };
 
 type Bounds = Pick<Plan, "window" | "horizonEnd">;
 
@@ -36,29 +38,34 @@ type Bounds = Pick<Plan, "window" | "horizonEnd">;
  * for the same instants, and zone arithmetic costs more than everything else in a slot list.
  */
 function plan(
-  worker: ZonedWorker,
+  worker: SlotsWorker,
   timeZone: string,
   days: { from: string; to: string },
   now: Date,
   cache?: Map<string, Bounds>,
 ): Plan {
   const key = `${timeZone}|${worker.bookingHorizonDays}|${days.from}|${days.to}`;
-  let bounds = cache?.get(key);
-  if (!bounds) {
-    bounds = {
-      horizonEnd: bookingHorizonEnd(now, worker.bookingHorizonDays, timeZone),
-      window: localDaysInterval(days.from, days.to, timeZone),
-    };
-    cache?.set(key, bounds);
+  let found = cache?.get(key);
+  if (!found) {
+    found = bounds(worker.bookingHorizonDays, timeZone, days, now);
+    cache?.set(key, found);
   }
-  return { worker, timeZone, ...bounds };
+  return { worker, timeZone, ...found };
+}
+
+/** The instants of the asked local days, and the end of a booking horizon of `horizonDays` from now. */
+function bounds(horizonDays: number, timeZone: string, days: { from: string; to: string }, now: Date): Bounds {
+  return {
+    horizonEnd: bookingHorizonEnd(now, horizonDays, timeZone),
+    window: localDaysInterval(days.from, days.to, timeZone),
+  };
 }
 
 /**
  * The instants whose rows can matter to a plan: slots start inside the window (the last may run a
  * duration past it) and end by the horizon. Null when nothing can be offered, e.g. beyond the horizon.
  */
-function rowsRange(p: Plan, durationMinutes: number): Range | null {
+function rowsRange(p: Bounds, durationMinutes: number): Range | null {
   const end = Math.min(p.window.end.getTime() + durationMinutes * MINUTE, p.horizonEnd.getTime());
   return p.window.start.getTime() < end ? { start: p.window.start, end: new Date(end) } : null;
 }
@@ -103,7 +110,7 @@ function rowsPerWorker(rows: WorkerDays): (workerId: string) => WorkerDays {
 }
 
 /** One worker's slots from their rows; `locationId` keeps only shifts at that place. */
-function slotsOf(rows: WorkerDays, p: Plan, service: Service, now: Date, locationId?: string) {
+function slotsOf(rows: WorkerDays, p: Plan, service: SlotsService, now: Date, locationId?: string) {
   const slots = computeSlots({
     shifts: rows.shifts.filter((s) => !locationId || s.locationId === locationId),
     timeOff: rows.timeOff,
@@ -150,25 +157,58 @@ function lookupDays(query: SlotsQuery, now: Date) {
   return { from, to: query.to ? earlierDate(query.to, limit) : limit };
 }
 
+/** What a worker's last slot list was planned with, by `workerRef service`: see workerSlots. */
+type SlotsGuess = { timeZone: string; bookingHorizonDays: number; durationMinutes: number };
+const guesses = new Map<string, SlotsGuess>();
+const MAX_GUESSES = 10_000;
+
+/** The rows range a slot list would need if the worker and service are still as `guess` says. */
+function guessedRange(guess: SlotsGuess, query: SlotsQuery, now: Date): Range | null {
+  try {
+    const { timeZone, bookingHorizonDays, durationMinutes } = guess;
+    const days = askedDays(query, todayIn(now, timeZone), bookingHorizonDays);
+    return rowsRange(bounds(bookingHorizonDays, timeZone, days, now), durationMinutes);
+  } catch {
+    return null; // A query this guess finds invalid is judged again with the worker's real zone.
+  }
+}
+
+const sameRange = (a: Range | null, b: Range | null) =>
+  a === null || b === null ? a === b : a.start.getTime() === b.start.getTime() && a.end.getTime() === b.end.getTime();
+
 /**
  * GET /workers/{ref}/slots. An unknown or inactive worker or service is 404; a service the worker
  * does not perform is 400 validation_failed on `service` (the query names a service that cannot
  * apply to this worker; nothing is missing and nothing is in a conflicting state).
+ *
+ * Which instants matter depends on the worker's zone, horizon and the service's duration, which are
+ * only known once read. So the rows are read in the same round trip as the worker, over the range
+ * the previous list for this worker and service was planned with; when that range turns out to be
+ * another (first request, or the worker or service changed), they are read again over the right one.
  */
 export async function workerSlots(workerRef: string, query: SlotsQuery, now: Date) {
   const db = await getDb();
-  const { worker, service, performs, shiftTimeZone } = await findSlotsContext(
-    db,
-    workerRef,
-    query.service,
-    shiftLookupRange(lookupDays(query, now)),
-  );
+  const key = `${workerRef} ${query.service}`;
+  const guess = guesses.get(key);
+  const guessed = guess ? guessedRange(guess, query, now) : null;
+  const zz = performance.now();
+  const found = await findSlotsContext(db, workerRef, query.service, shiftLookupRange(lookupDays(query, now)), guessed);
+  (globalThis as unknown as { zzq: number }).zzq ??= 0;
+  (globalThis as unknown as { zzq: number }).zzq += performance.now() - zz;
+  const { worker, service, performs, shiftTimeZone } = found;
   if (!worker?.active) throw notFound("Worker");
   if (!service?.active) throw notFound("Service");
   if (!performs) throw invalidQuery("service", "This worker does not perform that service.");
   const timeZone = worker.homeTimeZone ?? shiftTimeZone ?? FALLBACK_TIME_ZONE;
   const p = plan(worker, timeZone, askedDays(query, todayIn(now, timeZone), worker.bookingHorizonDays), now);
   const range = rowsRange(p, service.durationMinutes);
+  if (guess && sameRange(guessed, range)) return { timezone: timeZone, slots: slotsOf(found.rows, p, service, now) };
+  if (guesses.size >= MAX_GUESSES) guesses.clear();
+  guesses.set(key, {
+    timeZone,
+    bookingHorizonDays: worker.bookingHorizonDays,
+    durationMinutes: service.durationMinutes,
+  });
   const rows = range ? await loadWorkerDays(db, [worker.id], range) : noRows;
   return { timezone: timeZone, slots: slotsOf(rows, p, service, now) };
 }

@@ -1,8 +1,10 @@
 // GET /api/v1/workers/{ref}/slots against a real database. The clock is fixed (only Date is faked)
 // at Monday 2026-03-02 10:07 in Moscow, so "past" and "horizon" are exact; expectations are
 // absolute instants formatted in the location's zone, so they hold under any host TZ.
+import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import type { Location, Service, Worker } from "@/db/schema";
+import { getDb } from "@/db/client";
+import { type Location, type Service, services, type Worker, workers } from "@/db/schema";
 import { fixClock } from "@/lib/testing/clock";
 import {
   everyCaller,
@@ -156,6 +158,48 @@ describe("GET /workers/{ref}/slots", () => {
     });
     const res = await slots(stepper.slug, `service=${service.slug}&date=2026-03-03`);
     expect(starts(res.json)).toEqual(["14:20", "14:30"]);
+  });
+
+  it("follows a worker's new zone and horizon and a service's new length at the next request", async () => {
+    // The second and later requests read the rows over the range the first was planned with
+    // (workerSlots): each change here makes that range wrong, and the answer must still be right.
+    const db = await getDb();
+    const berlin = await makeLocation({ timezone: "Europe/Berlin" });
+    const own = await makeService({ durationMinutes: 60 });
+    const mover = await makeWorker({ locationId: location.id, bookingHorizonDays: 7 }, [own.id]);
+    const berlinAt = (date: string, time: string) => zonedDateTimeToInstant(date, time, "Europe/Berlin");
+    await shiftOn("2026-03-06", "09:00", "11:00", mover);
+    // The late one lies past the end of 2026-03-07 in Moscow, where the worker was at first.
+    for (const [from, to] of [
+      ["09:00", "11:00"],
+      ["23:00", "23:45"],
+    ] as const) {
+      await makeShift({
+        workerId: mover.id,
+        locationId: berlin.id,
+        startAt: berlinAt("2026-03-07", from),
+        endAt: berlinAt("2026-03-07", to),
+      });
+    }
+    const ask = async (date: string) => (await slots(mover.slug, `service=${own.slug}&date=${date}`)).json;
+    expect(starts(await ask("2026-03-06"))).toEqual(["09:00", "10:00"]);
+    expect(starts(await ask("2026-03-06"))).toEqual(["09:00", "10:00"]);
+
+    await db.update(services).set({ durationMinutes: 30 }).where(eq(services.id, own.id));
+    expect(starts(await ask("2026-03-06"))).toEqual(["09:00", "09:30", "10:00", "10:30"]);
+
+    // Still at home in Moscow: the Berlin shifts read in Moscow time, the late one on the next day.
+    const inMoscow = await ask("2026-03-07");
+    expect(inMoscow.timezone).toBe(MSK);
+    expect(starts(inMoscow)).toEqual(["11:00", "11:30", "12:00", "12:30"]);
+    await db.update(workers).set({ locationId: berlin.id }).where(eq(workers.id, mover.id));
+    const inBerlin = await ask("2026-03-07");
+    expect(inBerlin.timezone).toBe("Europe/Berlin");
+    expect(starts(inBerlin)).toEqual(["09:00", "09:30", "10:00", "10:30", "23:00"]);
+    expect(inBerlin.slots[4]).toEqual({ start: "2026-03-07T23:00:00+01:00", end: "2026-03-07T23:30:00+01:00" });
+
+    await db.update(workers).set({ bookingHorizonDays: 2 }).where(eq(workers.id, mover.id));
+    expect((await ask("2026-03-07")).slots).toEqual([]);
   });
 
   it("answers 404 for unknown or inactive workers and services", async () => {
