@@ -399,3 +399,62 @@ export async function findServiceWorkers(db: Executor, filter: ServiceWorkersFil
     .offset(filter.offset);
   return rows.map(zonedWorker);
 }
+
+export type BookingRefs = {
+  worker?: ZonedWorker;
+  service?: Service;
+  location?: Location;
+  /** Whether the worker performs the service (false when either is missing). */
+  performs: boolean;
+};
+
+/**
+ * What a booking names, in one round trip: the worker (with their home zone), the service and the
+ * location, each by id or slug and each optional, and whether the worker performs the service.
+ */
+export async function findBookingRefs(
+  db: Executor,
+  refs: { worker?: string; service?: string; location?: string },
+): Promise<BookingRefs> {
+  const shape = (ref?: string) => (ref === undefined ? "none" : isUuid(ref) ? "uuid" : "slug");
+  const key = `find_booking_refs_${shape(refs.worker)}_${shape(refs.service)}_${shape(refs.location)}`;
+  const run = preparedStatement(db, key, () => {
+    const home = alias(locations, "home");
+    const named = alias(locations, "named");
+    const performs = db
+      .select({ one: sql`1` })
+      .from(workerServices)
+      .where(and(eq(workerServices.workerId, workers.id), eq(workerServices.serviceId, services.id)));
+    // A table not named joins on false: its columns read as null.
+    const on = (table: typeof workers | typeof services | typeof named, name: keyof typeof refs) =>
+      refs[name] === undefined ? sql`false` : byRefPlaceholder(table, isUuid(refs[name] ?? ""), name);
+    return db
+      .select({
+        worker: workers,
+        homeTimeZone: home.timezone,
+        service: services,
+        location: named,
+        performs: sql<boolean>`${exists(performs)}`,
+      })
+      .from(sql`(select 1) as one`)
+      .leftJoin(workers, on(workers, "worker"))
+      .leftJoin(home, eq(home.id, workers.locationId))
+      .leftJoin(services, on(services, "service"))
+      .leftJoin(named, on(named, "location"))
+      .limit(1)
+      .prepare(key);
+  });
+  const values = Object.fromEntries(
+    (["worker", "service", "location"] as const).flatMap((name) => {
+      const ref = refs[name];
+      return ref === undefined ? [] : Object.entries(refValues(name, ref));
+    }),
+  );
+  const [row] = await run(values);
+  return {
+    worker: row?.worker ? zonedWorker({ worker: row.worker, homeTimeZone: row.homeTimeZone }) : undefined,
+    service: row?.service ?? undefined,
+    location: row?.location ?? undefined,
+    performs: row?.performs === true,
+  };
+}

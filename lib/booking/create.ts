@@ -3,7 +3,7 @@
 import { getDb } from "@/db/client";
 import { toAppointmentJson } from "@/db/queries/appointments";
 import { recordAudit } from "@/db/queries/audit";
-import { findZonedWorker, performsService } from "@/db/queries/availability";
+import { findBookingRefs } from "@/db/queries/availability";
 import {
   type BookingTarget,
   bookingTransaction,
@@ -12,11 +12,9 @@ import {
   plannedAppointment,
   type Tx,
 } from "@/db/queries/booking";
-import { findByRef } from "@/db/queries/catalog-shared";
 import { createClient, ensureClientOfUser, lockClient } from "@/db/queries/clients";
 import { requestHash, runOncePerKey, type StoredResponse } from "@/db/queries/idempotency";
 import type { Client } from "@/db/schema/appointments";
-import { locations, services } from "@/db/schema/catalog";
 import { type Caller, isStaff } from "@/lib/auth/roles";
 import { notFound } from "@/lib/errors";
 import type { AppointmentCreate } from "@/lib/validation/appointments";
@@ -26,17 +24,17 @@ import { defaultEnd } from "./rules";
 /** The worker, service and location the body names, checked against each other. */
 export async function resolveTarget(body: Pick<AppointmentCreate, "workerId" | "serviceId" | "locationId">) {
   const db = await getDb();
-  const [worker, service, location] = await Promise.all([
-    body.workerId ? findZonedWorker(db, body.workerId) : undefined,
-    body.serviceId ? findByRef(services, body.serviceId, db) : undefined,
-    body.locationId ? findByRef(locations, body.locationId, db) : undefined,
-  ]);
+  const { worker, service, location, performs } = await findBookingRefs(db, {
+    worker: body.workerId,
+    service: body.serviceId,
+    location: body.locationId,
+  });
   if (body.workerId && !worker?.active) throw notFound("Worker");
   if (body.serviceId && !service?.active) throw notFound("Service");
   if (body.locationId && !location) throw notFound("Location");
   if (worker) {
     if (!service) throw validationFailed("serviceId", "Give the service to book with this worker.");
-    if (!(await performsService(db, worker.id, service.id))) {
+    if (!performs) {
       throw validationFailed("serviceId", "This worker does not perform that service.");
     }
     return { kind: "worker", worker, service, location: location ?? null } satisfies BookingTarget;
