@@ -1,3 +1,4 @@
+import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { GET as unknownApi } from "@/app/api/v1/[...path]/route";
@@ -56,6 +57,42 @@ describe("route wrapper", () => {
     const res = await call(sink, "POST", "/api/v1/x", { body: { text: "x".repeat(70 * 1024) } });
     expect(res.status).toBe(413);
     expect(res.json.error.code).toBe("payload_too_large");
+  });
+
+  it("logs a caller that hung up mid-body as 499, not as an error of ours, and runs nothing", async () => {
+    let ran = false;
+    const sink = route({ body: z.object({ text: z.string() }) }, async () => {
+      ran = true;
+      return { ok: true };
+    });
+    // What Node's HTTP server does to a request body whose connection closed before its end.
+    const body = new ReadableStream({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode('{"text":'));
+        controller.error(Object.assign(new Error("aborted"), { code: "ECONNRESET" }));
+      },
+    });
+    const req = new NextRequest("http://localhost/api/v1/x", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body,
+      duplex: "half",
+    } as ConstructorParameters<typeof NextRequest>[1]);
+    const lines: string[] = [];
+    const [log, error, level] = [console.log, console.error, process.env.LOG_LEVEL];
+    console.log = console.error = (line: unknown) => lines.push(String(line));
+    process.env.LOG_LEVEL = "info";
+    try {
+      const res = await sink(req, { params: Promise.resolve({}) });
+      expect(res.status).toBe(499);
+    } finally {
+      [console.log, console.error] = [log, error];
+      if (level === undefined) delete process.env.LOG_LEVEL;
+      else process.env.LOG_LEVEL = level;
+    }
+    expect(ran).toBe(false);
+    const entries = lines.map((line) => JSON.parse(line));
+    expect(entries).toEqual([expect.objectContaining({ level: "info", msg: "request", status: 499 })]);
   });
 
   it("requires the declared role: 401 for anonymous callers", async () => {

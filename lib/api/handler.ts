@@ -15,10 +15,28 @@ export type HandlerContext<Q, B, P, C> = { req: NextRequest; caller: C; query: Q
 
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
 
+/** The caller hung up before its body had arrived (Node's "aborted", ECONNRESET): nobody is left to answer. */
+class CallerGone extends Error {}
+
+/** Status 499 (nginx's "client closed request") for the log: not a failure of ours. */
+const CALLER_GONE_STATUS = 499;
+
+async function readBodyText(req: NextRequest): Promise<string> {
+  try {
+    return await req.text();
+  } catch (err) {
+    for (let e = err as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 4; depth++) {
+      if (e.code === "ECONNRESET") throw new CallerGone("the caller closed the connection");
+      e = e.cause as typeof e;
+    }
+    throw err;
+  }
+}
+
 async function readJsonBody(req: NextRequest): Promise<unknown> {
   const declared = Number(req.headers.get("content-length") ?? 0);
   if (declared > MAX_BODY_BYTES) throw new AppError("payload_too_large", 413, "The body is larger than 64 KiB.");
-  const text = await req.text();
+  const text = await readBodyText(req);
   if (text.length === 0) return {};
   if (Buffer.byteLength(text) > MAX_BODY_BYTES) {
     throw new AppError("payload_too_large", 413, "The body is larger than 64 KiB.");
@@ -69,7 +87,8 @@ export function route<
       >);
       res = result instanceof Response ? result : json(result);
     } catch (err) {
-      res = toErrorResponse(err, request);
+      res =
+        err instanceof CallerGone ? new Response(null, { status: CALLER_GONE_STATUS }) : toErrorResponse(err, request);
     }
     return finishRequest(req, res, request);
   };
