@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import type { Location } from "@/db/schema";
 import { makeAppointment, makeLocation, makeShift, makeTimeOff, makeWorker } from "@/lib/testing/fixtures";
-import { loadWorkerDays, shiftTimeZones } from "./availability";
+import { shiftTimeZones } from "./availability";
+import { loadWorkerDays } from "./worker-days";
 
 const db = await getDb();
 const at = (day: string, hhmm: string) => new Date(`${day}T${hhmm}:00Z`);

@@ -4,19 +4,20 @@
 // decide races between bookings, and their violations (or the deadlocks two of them can end in)
 // become 409 slot_taken.
 import { randomUUID } from "node:crypto";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import { bookingHorizonEnd, FALLBACK_TIME_ZONE } from "@/lib/availability/calendar";
 import type { Interval } from "@/lib/availability/intervals";
 import { checkBooking, type RefusalReason, ROOM_HORIZON_DAYS } from "@/lib/booking/rules";
 import { AppError, sqlState } from "@/lib/errors";
-import type { Db, Executor } from "../client";
+import { type Db, type Executor, preparedStatement } from "../client";
 import { appointments, type Client } from "../schema/appointments";
-import type { Location, Service } from "../schema/catalog";
-import { locations } from "../schema/catalog";
+import { type Location, locations, type Service, services, workers } from "../schema/catalog";
 import { shifts, timeOff } from "../schema/schedules";
 import type { AppointmentView } from "./appointments";
-import type { ZonedWorker } from "./availability";
-import { duringOverlaps } from "./availability";
+import { performsExists, type ZonedWorker, zonedWorker } from "./availability";
+import { byRefPlaceholder, isUuid, refValues } from "./refs";
+import { duringOverlaps } from "./worker-days";
 
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
@@ -189,4 +190,59 @@ export function plannedAppointment(booking: NewBooking): AppointmentView {
 
 export async function insertAppointment(tx: Executor, view: AppointmentView): Promise<void> {
   await tx.insert(appointments).values(view.appointment);
+}
+
+export type BookingRefs = {
+  worker?: ZonedWorker;
+  service?: Service;
+  location?: Location;
+  /** Whether the worker performs the service (false when either is missing). */
+  performs: boolean;
+};
+
+/**
+ * What a booking names, in one round trip: the worker (with their home zone), the service and the
+ * location, each by id or slug and each optional, and whether the worker performs the service.
+ */
+export async function findBookingRefs(
+  db: Executor,
+  refs: { worker?: string; service?: string; location?: string },
+): Promise<BookingRefs> {
+  const shape = (ref?: string) => (ref === undefined ? "none" : isUuid(ref) ? "uuid" : "slug");
+  const key = `find_booking_refs_${shape(refs.worker)}_${shape(refs.service)}_${shape(refs.location)}`;
+  const run = preparedStatement(db, key, () => {
+    const home = alias(locations, "home");
+    const named = alias(locations, "named");
+    // A table not named joins on false: its columns read as null.
+    const on = (table: typeof workers | typeof services | typeof named, name: keyof typeof refs) =>
+      refs[name] === undefined ? sql`false` : byRefPlaceholder(table, isUuid(refs[name] ?? ""), name);
+    return db
+      .select({
+        worker: workers,
+        homeTimeZone: home.timezone,
+        service: services,
+        location: named,
+        performs: performsExists(db),
+      })
+      .from(sql`(select 1) as one`)
+      .leftJoin(workers, on(workers, "worker"))
+      .leftJoin(home, eq(home.id, workers.locationId))
+      .leftJoin(services, on(services, "service"))
+      .leftJoin(named, on(named, "location"))
+      .limit(1)
+      .prepare(key);
+  });
+  const values = Object.fromEntries(
+    (["worker", "service", "location"] as const).flatMap((name) => {
+      const ref = refs[name];
+      return ref === undefined ? [] : Object.entries(refValues(name, ref));
+    }),
+  );
+  const [row] = await run(values);
+  return {
+    worker: row?.worker ? zonedWorker({ worker: row.worker, homeTimeZone: row.homeTimeZone }) : undefined,
+    service: row?.service ?? undefined,
+    location: row?.location ?? undefined,
+    performs: row?.performs === true,
+  };
 }

@@ -2,8 +2,9 @@
 // are busy, never who booked (API.md "Schedules"). Intervals overlapping the day are given whole,
 // not cut at midnight, so a night shift shows its real start and end.
 import { getDb } from "@/db/client";
-import { findZonedWorker, loadLocationDay, loadWorkerDays } from "@/db/queries/availability";
+import { findZonedWorker, loadLocationDay } from "@/db/queries/availability";
 import { findByRef } from "@/db/queries/catalog-shared";
+import { loadWorkerDays } from "@/db/queries/worker-days";
 import { locations } from "@/db/schema/catalog";
 import { type Caller, isStaff } from "@/lib/auth/roles";
 import { notFound } from "@/lib/errors";

@@ -4,15 +4,13 @@ import { type Executor, getDb } from "@/db/client";
 import {
   findServiceWorkers,
   findSlotsContext,
-  loadWorkerDays,
-  type Range,
   type SlotsService,
   type SlotsWorker,
-  type WorkerDays,
   type ZonedWorker,
 } from "@/db/queries/availability";
 import { type WorkerJson, workersToJson } from "@/db/queries/catalog-json";
 import { findByRef } from "@/db/queries/catalog-shared";
+import { loadWorkerDays, type Range, type WorkerDays } from "@/db/queries/worker-days";
 import { locations, services, specialties } from "@/db/schema/catalog";
 import { AppError, notFound } from "@/lib/errors";
 import { addDaysToDate } from "@/lib/time/zoned";
@@ -191,10 +189,7 @@ export async function workerSlots(workerRef: string, query: SlotsQuery, now: Dat
   const key = `${workerRef} ${query.service}`;
   const guess = guesses.get(key);
   const guessed = guess ? guessedRange(guess, query, now) : null;
-  const zz = performance.now();
   const found = await findSlotsContext(db, workerRef, query.service, shiftLookupRange(lookupDays(query, now)), guessed);
-  (globalThis as unknown as { zzq: number }).zzq ??= 0;
-  (globalThis as unknown as { zzq: number }).zzq += performance.now() - zz;
   const { worker, service, performs, shiftTimeZone } = found;
   if (!worker?.active) throw notFound("Worker");
   if (!service?.active) throw notFound("Service");

@@ -3,11 +3,12 @@
 import { getDb } from "@/db/client";
 import { toAppointmentJson } from "@/db/queries/appointments";
 import { recordAudit } from "@/db/queries/audit";
-import { findBookingRefs } from "@/db/queries/availability";
+
 import {
   type BookingTarget,
   bookingTransaction,
   claimInterval,
+  findBookingRefs,
   insertAppointment,
   plannedAppointment,
   type Tx,
