@@ -12,6 +12,7 @@ import {
   zonedDateTimeToInstant,
   zonedDayBounds,
   zonedTimeOf,
+  zonedToday,
 } from "./zoned";
 
 const HOUR = 3_600_000;
@@ -140,6 +141,47 @@ describe("reading instants back", () => {
       const repeated = t >= Date.parse("2026-11-01T06:00:00Z") && t < Date.parse("2026-11-01T07:00:00Z");
       expect(back.getTime()).toBe(repeated ? t - HOUR : t);
     }
+  });
+});
+
+describe("today in a zone", () => {
+  // Midnights and DST changes, including Santiago's, which happen at midnight: its clocks go back
+  // from 24:00 to 23:00 (the Saturday shows 23:xx twice) and forward from 24:00 to 01:00.
+  const around = [
+    ["America/New_York", "2026-11-01T06:00:00Z"],
+    ["Europe/Berlin", "2026-03-29T01:00:00Z"],
+    ["America/Santiago", "2026-04-05T03:00:00Z"],
+    ["America/Santiago", "2026-09-06T04:00:00Z"],
+    ["Asia/Kathmandu", "2026-06-01T18:15:00Z"],
+    ["UTC", "2026-01-01T00:00:00Z"],
+  ] as const;
+  const expected = (t: number, zone: string) => format(new TZDate(t, zone), "yyyy-MM-dd");
+
+  it("is the date the wall clock shows, forwards through midnight and DST changes", () => {
+    for (const [zone, transition] of around) {
+      const center = new Date(transition).getTime();
+      for (let t = center - 26 * HOUR; t <= center + 26 * HOUR; t += HOUR / 4) {
+        expect(zonedToday(new Date(t), zone)).toBe(expected(t, zone));
+      }
+    }
+  });
+
+  it("is right for instants asked in any order, the remembered day never leaking into another", () => {
+    const instants = around.flatMap(([zone, transition]) =>
+      Array.from({ length: 200 }, (_, i) => [zone, new Date(transition).getTime() + (i - 100) * 17 * 60_000] as const),
+    );
+    // A fixed shuffle: each zone's instants jump back and forth over its midnights.
+    const shuffled = instants
+      .map((entry, i) => ({ entry, key: (i * 7919) % instants.length }))
+      .sort((a, b) => a.key - b.key);
+    for (const {
+      entry: [zone, t],
+    } of shuffled)
+      expect(zonedToday(new Date(t), zone)).toBe(expected(t, zone));
+  });
+
+  it("refuses an unknown zone as zonedDateOf does", () => {
+    expect(() => zonedToday(new Date(), "Mars/Olympus")).toThrow(RangeError);
   });
 });
 

@@ -103,6 +103,30 @@ export function zonedDateOf(instant: Date, timeZone: string): string {
   return wallClock(instant, timeZone).slice(0, 10);
 }
 
+// The local day that holds the current instant, per zone. A request asks for "today" several times
+// (the asked days, the horizon, the day bounds), and the answer is the same for every instant of that
+// day, so it is worked out once per zone and local day instead of asking Intl each time.
+const todayByZone = new Map<string, { date: string; start: number; end: number }>();
+
+/**
+ * The calendar date the wall clock in `timeZone` shows at `now`, as zonedDateOf gives it; meant for
+ * the current instant, whose local day it remembers per zone until that day ends.
+ */
+export function zonedToday(now: Date, timeZone: string): string {
+  const ms = now.getTime();
+  const known = todayByZone.get(timeZone);
+  if (known && ms >= known.start && ms < known.end) return known.date;
+  const date = zonedDateOf(now, timeZone);
+  const { start, end } = zonedDayBounds(date, timeZone);
+  // Kept only for a day with one offset throughout: on a transition day (a fall-back just after
+  // midnight shows the previous date again) every instant is read on its own.
+  const oneOffset = tzOffset(timeZone, start) === tzOffset(timeZone, new Date(end.getTime() - 1));
+  if (oneOffset && ms >= start.getTime() && ms < end.getTime()) {
+    todayByZone.set(timeZone, { date, start: start.getTime(), end: end.getTime() });
+  }
+  return date;
+}
+
 /** The wall-clock time (HH:MM) in `timeZone` at `instant`. */
 export function zonedTimeOf(instant: Date, timeZone: string): string {
   return format(new TZDate(instant.getTime(), timeZone), "HH:mm");
