@@ -8,6 +8,7 @@ import { appointments } from "../schema/appointments";
 import { locations, type Service, services, type Worker, workerServices, workers } from "../schema/catalog";
 import { shifts } from "../schema/schedules";
 import { byRef, byRefPlaceholder, isUuid, refValues } from "./refs";
+import { workerDaysFingerprint } from "./schedule-versions";
 import {
   askedRange,
   duringOverlaps,
@@ -90,6 +91,8 @@ export type SlotsContext = {
   shiftTimeZone: string | null;
   /** The worker's rows overlapping `rowsRange` (none without it, or without the worker). */
   rows: WorkerDays;
+  /** What `rows` were read under (db/queries/schedule-versions.ts); null without the worker. */
+  fingerprint: string | null;
 };
 
 /**
@@ -131,6 +134,7 @@ export async function findSlotsContext(
           performs: performsExists(db),
           shiftTimeZone: sql<string | null>`case when ${workers.locationId} is null then (${firstShiftZone}) end`,
           ...oneWorkerDaysColumns(workers.id),
+          fingerprint: workerDaysFingerprint(workers.id),
         })
         // One row whether or not the worker and the service exist, so that a missing one reads as absent.
         .from(sql`(select 1) as one`)
@@ -164,6 +168,7 @@ export async function findSlotsContext(
     performs: row?.performs === true,
     shiftTimeZone: row?.shiftTimeZone ?? null,
     rows: workerDaysOf(row?.workerId ? row : undefined),
+    fingerprint: row?.workerId ? row.fingerprint : null,
   };
 }
 

@@ -50,3 +50,15 @@ export const catalogVersion = pgTable("catalog_version", {
   id: integer("id").primaryKey().default(1),
   version: bigint("version", { mode: "number" }).notNull().default(0),
 });
+
+/**
+ * A counter per worker and per location (`key` is the worker's or the location's id), bumped in the
+ * writing transaction by triggers on shifts, time off and appointments
+ * (drizzle/0008_schedule_version_triggers.sql). A remembered slot list is still current while the
+ * counters of its worker and of its shifts' locations, and catalog_version, are what they were when
+ * it was computed (lib/availability/slot-lists.ts). Rows are never deleted; a missing row reads as 0.
+ */
+export const scheduleVersions = pgTable("schedule_versions", {
+  key: uuid("key").primaryKey(),
+  version: bigint("version", { mode: "number" }).notNull().default(0),
+});

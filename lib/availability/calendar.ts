@@ -1,13 +1,16 @@
 // Local days of availability: which instants "the days from..to" and "the booking horizon" mean in a
 // location's timezone (DESIGN.md "Data"). All calendar arithmetic goes through lib/time/zoned.
-import { addDaysToDate, formatInstant, zonedDateOf, zonedDayBounds } from "@/lib/time/zoned";
+import { addDaysToDate, formatInstant, zonedDayBounds, zonedToday } from "@/lib/time/zoned";
 import type { Interval } from "./intervals";
 
 /** Timezone used for a worker who has no home location and no shift to take one from. */
 export const FALLBACK_TIME_ZONE = "UTC";
 
 /** The local calendar date of `now` in `timeZone`: "today" there. */
-export const todayIn = (now: Date, timeZone: string) => zonedDateOf(now, timeZone);
+export const todayIn = (now: Date, timeZone: string) => zonedToday(now, timeZone);
+
+/** The first instant of tomorrow in `timeZone`: when "today" there changes. */
+export const todayEndIn = (now: Date, timeZone: string) => zonedDayBounds(todayIn(now, timeZone), timeZone).end;
 
 /**
  * The end of a worker's booking horizon: `horizonDays` local days after today, to the end of that

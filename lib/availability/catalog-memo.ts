@@ -1,8 +1,8 @@
 // The catalog part of an availability answer (the service, specialty and location asked for, the
 // page of workers performing the service, each worker's public JSON) changes only when the catalog
 // does, so each instance keeps it while catalog_version stays the same — the row every catalog write
-// bumps (lib/api/catalog-cache.ts). Slots are never kept: shifts, time off and appointments are read
-// on every request.
+// bumps (lib/api/catalog-cache.ts). Its slots are never kept: shifts, time off and appointments are
+// read on every request.
 import type { Executor } from "@/db/client";
 import { currentCatalogVersion } from "@/lib/api/catalog-cache";
 

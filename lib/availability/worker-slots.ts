@@ -10,14 +10,23 @@ import {
 } from "@/db/queries/availability";
 import { type WorkerJson, workersToJson } from "@/db/queries/catalog-json";
 import { findByRef } from "@/db/queries/catalog-shared";
+import { readFingerprint, scheduleKeys } from "@/db/queries/schedule-versions";
 import { loadWorkerDays, type Range, type WorkerDays } from "@/db/queries/worker-days";
 import { locations, services, specialties } from "@/db/schema/catalog";
 import { AppError, notFound } from "@/lib/errors";
 import { addDaysToDate } from "@/lib/time/zoned";
 import { type AvailabilityQuery, dayRangeIssue, MAX_RANGE_DAYS, type SlotsQuery } from "@/lib/validation/availability";
-import { bookingHorizonEnd, FALLBACK_TIME_ZONE, intervalJson, localDaysInterval, todayIn } from "./calendar";
+import {
+  bookingHorizonEnd,
+  FALLBACK_TIME_ZONE,
+  intervalJson,
+  localDaysInterval,
+  todayEndIn,
+  todayIn,
+} from "./calendar";
 import { catalogMemo, type Remember } from "./catalog-memo";
 import type { Interval } from "./intervals";
+import { recallSlotList, rememberSlotList, type SlotList } from "./slot-lists";
 import { computeSlots } from "./slots";
 import { shiftLookupRange, workerTimeZones } from "./time-zones";
 
@@ -179,13 +188,19 @@ const sameRange = (a: Range | null, b: Range | null) =>
  * does not perform is 400 validation_failed on `service` (the query names a service that cannot
  * apply to this worker; nothing is missing and nothing is in a conflicting state).
  *
- * Which instants matter depends on the worker's zone, horizon and the service's duration, which are
- * only known once read. So the rows are read in the same round trip as the worker, over the range
- * the previous list for this worker and service was planned with; when that range turns out to be
- * another (first request, or the worker or service changed), they are read again over the right one.
+ * A list asked for before is answered again after one small query shows that nothing it was computed
+ * from has changed since (lib/availability/slot-lists.ts). Otherwise: which instants matter depends
+ * on the worker's zone, horizon and the service's duration, which are only known once read. So the
+ * rows are read in the same round trip as the worker, over the range the previous list for this
+ * worker and service was planned with; when that range turns out to be another (first request, or
+ * the worker or service changed), they are read again over the right one. The answer is shared:
+ * callers must not change it.
  */
-export async function workerSlots(workerRef: string, query: SlotsQuery, now: Date) {
+export async function workerSlots(workerRef: string, query: SlotsQuery, now: Date): Promise<SlotList> {
   const db = await getDb();
+  const listKey = [workerRef, query.service, query.date, query.from, query.to].join(" ");
+  const remembered = recallSlotList(db, listKey, now);
+  if (remembered && (await readFingerprint(db, remembered.keys)) === remembered.fingerprint) return remembered.list;
   const key = `${workerRef} ${query.service}`;
   const guess = guesses.get(key);
   const guessed = guess ? guessedRange(guess, query, now) : null;
@@ -197,7 +212,20 @@ export async function workerSlots(workerRef: string, query: SlotsQuery, now: Dat
   const timeZone = worker.homeTimeZone ?? shiftTimeZone ?? FALLBACK_TIME_ZONE;
   const p = plan(worker, timeZone, askedDays(query, todayIn(now, timeZone), worker.bookingHorizonDays), now);
   const range = rowsRange(p, service.durationMinutes);
-  if (guess && sameRange(guessed, range)) return { timezone: timeZone, slots: slotsOf(found.rows, p, service, now) };
+  if (guess && sameRange(guessed, range)) {
+    const list = { timezone: timeZone, slots: slotsOf(found.rows, p, service, now) };
+    if (found.fingerprint !== null) {
+      rememberSlotList(db, listKey, {
+        list,
+        keys: scheduleKeys(worker.id, found.rows.shifts),
+        fingerprint: found.fingerprint,
+        now,
+        // Today, in the worker's zone and in UTC (where a worker without a home looks for shifts).
+        dayEnds: [todayEndIn(now, timeZone), todayEndIn(now, FALLBACK_TIME_ZONE)],
+      });
+    }
+    return list;
+  }
   if (guesses.size >= MAX_GUESSES) guesses.clear();
   guesses.set(key, {
     timeZone,
