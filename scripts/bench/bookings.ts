@@ -15,7 +15,7 @@ const MINUTE = 60_000;
 /** The rate the product promises on one node (README "Speed"). */
 export const BOOKINGS_TARGET_PER_SECOND = 500;
 
-export type BookingsResult = { reqPerSec: number; p50: number; p99: number; requests: number; failed: number };
+export type LoadResult = { reqPerSec: number; p50: number; p99: number; requests: number; failed: number };
 
 async function staffToken(baseUrl: string): Promise<string> {
   // The bench server is seeded with the demo data, whose admin books for the bench client.
@@ -33,7 +33,7 @@ export async function runBookings(
   sql: Sql,
   data: BenchDataset,
   options: { duration: number; connections: number },
-): Promise<BookingsResult> {
+): Promise<LoadResult> {
   const day = addDaysToDate(data.day, 2);
   const dayStart = zonedDateTimeToInstant(day, "00:00", BENCH_TZ);
   const dayEnd = zonedDateTimeToInstant(addDaysToDate(day, DAYS), "00:00", BENCH_TZ);

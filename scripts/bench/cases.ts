@@ -2,8 +2,9 @@
 // (dataset.ts); `phase` says whether it runs with the small table, after growing it, or both.
 
 import type { Sql } from "postgres";
-import { type BookingsResult, runBookings } from "./bookings";
+import { type LoadResult, runBookings } from "./bookings";
 import { BENCH_SERVICE, BENCH_SPECIALTY, type BenchDataset } from "./dataset";
+import { runComputedSlots } from "./slots-computed";
 
 export type BenchRequest = {
   method?: "GET" | "POST" | "PATCH" | "DELETE";
@@ -21,7 +22,7 @@ export type BenchCase = {
   phases: ("small" | "large")[];
   connections?: number;
   /** A case that drives the load itself (e.g. a different body per request) instead of `request`. */
-  run?: (ctx: { baseUrl: string; sql: Sql; data: BenchDataset; duration: number }) => Promise<BookingsResult>;
+  run?: (ctx: { baseUrl: string; sql: Sql; data: BenchDataset; duration: number }) => Promise<LoadResult>;
 };
 
 export const cases: BenchCase[] = [
@@ -33,11 +34,20 @@ export const cases: BenchCase[] = [
   },
   {
     name: "slots",
-    description: "GET /api/v1/workers/{ref}/slots for one worker-day (a shift, four booked appointments)",
+    description:
+      "GET /api/v1/workers/{ref}/slots for one worker-day (a shift, four booked appointments), asked again and again",
     request: (data) => ({
       path: `/api/v1/workers/${data.workerSlugs[0]}/slots?service=${BENCH_SERVICE}&date=${data.day}`,
     }),
     phases: ["small", "large"],
+  },
+  {
+    name: "slots-computed",
+    description:
+      "GET /api/v1/workers/{ref}/slots for one worker-day never asked for before: computed, not remembered (800 requests)",
+    request: () => ({ path: "/api/v1/workers/{ref}/slots" }),
+    phases: ["small"],
+    run: ({ baseUrl, sql, data }) => runComputedSlots(baseUrl, sql, data, 10),
   },
   {
     name: "availability",

@@ -10,7 +10,14 @@ import autocannon from "autocannon";
 import postgres from "postgres";
 import { type BenchCase, cases } from "./cases";
 import { type BenchDataset, countAppointments, createBenchCatalog, growAppointments } from "./dataset";
-import { type BenchDatabase, type BenchServer, benchDatabase, freePort, startServer } from "./server";
+import {
+  type BenchDatabase,
+  type BenchServer,
+  benchDatabase,
+  databaseCpuSeconds,
+  freePort,
+  startServer,
+} from "./server";
 
 type Row = {
   name: string;
@@ -21,7 +28,26 @@ type Row = {
   failed: number;
   /** Server CPU milliseconds per request during the measured run (warm-up excluded); null off Linux. */
   cpuMsPerRequest: number | null;
+  /** PostgreSQL's CPU milliseconds per request over the same run; null off Linux. */
+  dbCpuMsPerRequest: number | null;
 };
+
+/** CPU of the app server and of PostgreSQL while `load` runs, per request it reports. */
+async function measured<T extends { requests: number }>(
+  server: BenchServer,
+  load: () => Promise<T>,
+): Promise<T & Pick<Row, "cpuMsPerRequest" | "dbCpuMsPerRequest">> {
+  const before = { app: server.cpuSeconds(), db: databaseCpuSeconds() };
+  const result = await load();
+  const after = { app: server.cpuSeconds(), db: databaseCpuSeconds() };
+  const perRequest = (from: number | null, to: number | null) =>
+    from !== null && to !== null && result.requests > 0 ? ((to - from) * 1000) / result.requests : null;
+  return {
+    ...result,
+    cpuMsPerRequest: perRequest(before.app, after.app),
+    dbCpuMsPerRequest: perRequest(before.db, after.db),
+  };
+}
 
 const duration = Number(process.env.BENCH_DURATION ?? 10);
 const warmup = Number(process.env.BENCH_WARMUP ?? 3);
@@ -41,34 +67,45 @@ async function runCase(server: BenchServer, benchCase: BenchCase, data: BenchDat
     connections: benchCase.connections ?? defaultConnections,
     duration: warmup,
   });
-  const cpuBefore = server.cpuSeconds();
-  const result = await autocannon({
-    ...target,
-    body: request.body,
-    connections: benchCase.connections ?? defaultConnections,
-    duration,
+  const result = await measured(server, async () => {
+    const r = await autocannon({
+      ...target,
+      body: request.body,
+      connections: benchCase.connections ?? defaultConnections,
+      duration,
+    });
+    return { result: r, requests: r.requests.total };
   });
-  const cpuAfter = server.cpuSeconds();
-  const cpu = cpuBefore !== null && cpuAfter !== null ? cpuAfter - cpuBefore : null;
   return {
     name: label,
-    reqPerSec: result.requests.average,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    requests: result.requests.total,
-    failed: result.non2xx + result.errors,
-    cpuMsPerRequest: cpu !== null && result.requests.total > 0 ? (cpu * 1000) / result.requests.total : null,
+    reqPerSec: result.result.requests.average,
+    p50: result.result.latency.p50,
+    p99: result.result.latency.p99,
+    requests: result.requests,
+    failed: result.result.non2xx + result.result.errors,
+    cpuMsPerRequest: result.cpuMsPerRequest,
+    dbCpuMsPerRequest: result.dbCpuMsPerRequest,
   };
 }
 
 function printTable(rows: Row[]) {
-  const header = ["case", "req/s", "p50 ms", "p99 ms", "server CPU ms/req", "requests", "non-2xx+errors"];
+  const header = [
+    "case",
+    "req/s",
+    "p50 ms",
+    "p99 ms",
+    "server CPU ms/req",
+    "db CPU ms/req",
+    "requests",
+    "non-2xx+errors",
+  ];
   const lines = rows.map((r) => [
     r.name,
     r.reqPerSec.toFixed(0),
     r.p50.toFixed(1),
     r.p99.toFixed(1),
     r.cpuMsPerRequest?.toFixed(2) ?? "n/a",
+    r.dbCpuMsPerRequest?.toFixed(2) ?? "n/a",
     String(r.requests),
     String(r.failed),
   ]);
@@ -91,6 +128,10 @@ function printRatios(rows: Map<string, Row>, small: number, large: number) {
   // The same ratio from what each request cost the server: steadier when other work shares the CPUs.
   console.log(
     `  health CPU per request ÷ slots CPU per request = ${ratio(health?.cpuMsPerRequest ?? undefined, slots?.cpuMsPerRequest ?? undefined)}`,
+  );
+  const computed = rows.get("slots-computed");
+  console.log(
+    `  slots-computed req/s ÷ health req/s = ${ratio(computed?.reqPerSec, health?.reqPerSec)} (a list computed, not remembered)`,
   );
   console.log(
     `  slots p50 with ${large} ÷ with ${small} appointments = ${ratio(slotsLarge?.p50, slots?.p50)} (target ≤ 1.20)`,
@@ -146,10 +187,11 @@ async function main(): Promise<number> {
       for (const benchCase of selected.filter((c) => c.phases.includes(phase))) {
         if (interrupted) return 130;
         const label = benchCase.phases.length > 1 ? `${benchCase.name}@${size}` : benchCase.name;
-        const custom = benchCase.run && (await benchCase.run({ baseUrl: server.baseUrl, sql, data, duration }));
-        rows.push(
-          custom ? { name: label, cpuMsPerRequest: null, ...custom } : await runCase(server, benchCase, data, label),
-        );
+        const run = benchCase.run;
+        const baseUrl = server.baseUrl;
+        const custom =
+          run && (await measured(server, () => run({ baseUrl, sql: sql as postgres.Sql, data, duration })));
+        rows.push(custom ? { name: label, ...custom } : await runCase(server, benchCase, data, label));
       }
     }
     printTable(rows);

@@ -110,6 +110,28 @@ function groupCpuSeconds(groupId: number): number | null {
   return ticks / CLOCK_TICKS;
 }
 
+/**
+ * CPU time of the PostgreSQL server's processes (every process named `postgres`: the backends serving
+ * the bench's connections, and the server's own), from /proc; null off Linux. The bench runs on a
+ * machine where nothing else uses that server, so the difference over a run is the run's.
+ */
+export function databaseCpuSeconds(): number | null {
+  if (!existsSync("/proc/self/stat")) return null;
+  let ticks = 0;
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      if (!stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")")).startsWith("postgres")) continue;
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      ticks += Number(fields[11]) + Number(fields[12]); // utime, stime
+    } catch {
+      // The process ended while the list was read.
+    }
+  }
+  return ticks / CLOCK_TICKS;
+}
+
 async function stopGroup(child: ChildProcess, exited: Promise<number | null>) {
   if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
   const pid = child.pid;
