@@ -1,5 +1,5 @@
 import { eq, sql } from "drizzle-orm";
-import { type Executor, getDb } from "../client";
+import { type Executor, getDb, preparedStatement } from "../client";
 import { type NewUser, type Role, type User, users } from "../schema/users";
 import { linkOrCreateClientOfUser } from "./clients";
 
@@ -18,8 +18,18 @@ export function toUserJson(u: User) {
 }
 export type UserJson = ReturnType<typeof toUserJson>;
 
+/** The user by id. Every signed-in request reads its caller's row (lib/auth/caller.ts): a prepared statement. */
 export async function findUserById(id: string, db: Executor | null = null): Promise<User | undefined> {
-  const [row] = await (db ?? (await getDb())).select().from(users).where(eq(users.id, id)).limit(1);
+  const executor = db ?? (await getDb());
+  const run = preparedStatement(executor, "find_user_by_id", () =>
+    executor
+      .select()
+      .from(users)
+      .where(eq(users.id, sql.placeholder("id")))
+      .limit(1)
+      .prepare("find_user_by_id"),
+  );
+  const [row] = await run({ id });
   return row;
 }
 
