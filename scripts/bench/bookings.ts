@@ -4,9 +4,10 @@
 // week-long shift for every bench worker), so the slot cases, which read the bench day and a
 // service's length past its end, see the same data as without it.
 import autocannon from "autocannon";
-import type { Sql } from "postgres";
 import { addDaysToDate, zonedDateTimeToInstant } from "@/lib/time/zoned";
-import { BENCH_TZ, type BenchDataset } from "./dataset";
+import type { RunContext } from "./cases";
+import { BENCH_TZ } from "./dataset";
+import type { CpuPerRequest } from "./server";
 
 const SLOT_MINUTES = 10;
 /** 200 workers × a week of ten-minute slots: about 200,000, more than any run books. */
@@ -15,7 +16,13 @@ const MINUTE = 60_000;
 /** The rate the product promises on one node (README "Speed"). */
 export const BOOKINGS_TARGET_PER_SECOND = 500;
 
-export type LoadResult = { reqPerSec: number; p50: number; p99: number; requests: number; failed: number };
+export type LoadResult = CpuPerRequest & {
+  reqPerSec: number;
+  p50: number;
+  p99: number;
+  requests: number;
+  failed: number;
+};
 
 async function staffToken(baseUrl: string): Promise<string> {
   // The bench server is seeded with the demo data, whose admin books for the bench client.
@@ -29,10 +36,8 @@ async function staffToken(baseUrl: string): Promise<string> {
 }
 
 export async function runBookings(
-  baseUrl: string,
-  sql: Sql,
-  data: BenchDataset,
-  options: { duration: number; connections: number },
+  { baseUrl, sql, data, duration, measure }: RunContext,
+  options: { connections: number },
 ): Promise<LoadResult> {
   const day = addDaysToDate(data.day, 2);
   const dayStart = zonedDateTimeToInstant(day, "00:00", BENCH_TZ);
@@ -62,21 +67,24 @@ export async function runBookings(
       end: new Date(start.getTime() + SLOT_MINUTES * MINUTE).toISOString(),
     });
   };
-  const result = await autocannon({
-    url: `${baseUrl}/api/v1/appointments`,
-    connections: options.connections,
-    duration: options.duration,
-    requests: [
-      {
-        method: "POST",
-        headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
-        // Should a run outlast the week, slots come round again and answer 409: failures, not silence.
-        setupRequest: (req) => ({ ...req, body: body(next++ % capacity) }),
-        onResponse: (status) => {
-          if (status === 201) created++;
+  const { result, cpuMsPerRequest, dbCpuMsPerRequest } = await measure(async () => {
+    const run = await autocannon({
+      url: `${baseUrl}/api/v1/appointments`,
+      connections: options.connections,
+      duration,
+      requests: [
+        {
+          method: "POST",
+          headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+          // Should a run outlast the week, slots come round again and answer 409: failures, not silence.
+          setupRequest: (req) => ({ ...req, body: body(next++ % capacity) }),
+          onResponse: (status) => {
+            if (status === 201) created++;
+          },
         },
-      },
-    ],
+      ],
+    });
+    return { result: run, requests: run.requests.total };
   });
   const [row] = await sql<{ n: number }[]>`
     select count(*)::int as n from appointments
@@ -96,5 +104,7 @@ export async function runBookings(
     requests: result.requests.total,
     // A lost booking counts as a failure as much as a refused one.
     failed: result.non2xx + result.errors + lost,
+    cpuMsPerRequest,
+    dbCpuMsPerRequest,
   };
 }

@@ -8,46 +8,26 @@
 // database as it is instead of creating and dropping one). Loopback only; never part of `npm test`.
 import autocannon from "autocannon";
 import postgres from "postgres";
-import { type BenchCase, cases } from "./cases";
+import { type BenchCase, cases, type Measure } from "./cases";
 import { type BenchDataset, countAppointments, createBenchCatalog, growAppointments } from "./dataset";
 import {
   type BenchDatabase,
   type BenchServer,
   benchDatabase,
-  databaseCpuSeconds,
+  type CpuPerRequest,
   freePort,
+  measureCpu,
   startServer,
 } from "./server";
 
-type Row = {
+type Row = CpuPerRequest & {
   name: string;
   reqPerSec: number;
   p50: number;
   p99: number;
   requests: number;
   failed: number;
-  /** Server CPU milliseconds per request during the measured run (warm-up excluded); null off Linux. */
-  cpuMsPerRequest: number | null;
-  /** PostgreSQL's CPU milliseconds per request over the same run; null off Linux. */
-  dbCpuMsPerRequest: number | null;
 };
-
-/** CPU of the app server and of PostgreSQL while `load` runs, per request it reports. */
-async function measured<T extends { requests: number }>(
-  server: BenchServer,
-  load: () => Promise<T>,
-): Promise<T & Pick<Row, "cpuMsPerRequest" | "dbCpuMsPerRequest">> {
-  const before = { app: server.cpuSeconds(), db: databaseCpuSeconds() };
-  const result = await load();
-  const after = { app: server.cpuSeconds(), db: databaseCpuSeconds() };
-  const perRequest = (from: number | null, to: number | null) =>
-    from !== null && to !== null && result.requests > 0 ? ((to - from) * 1000) / result.requests : null;
-  return {
-    ...result,
-    cpuMsPerRequest: perRequest(before.app, after.app),
-    dbCpuMsPerRequest: perRequest(before.db, after.db),
-  };
-}
 
 const duration = Number(process.env.BENCH_DURATION ?? 10);
 const warmup = Number(process.env.BENCH_WARMUP ?? 3);
@@ -67,7 +47,7 @@ async function runCase(server: BenchServer, benchCase: BenchCase, data: BenchDat
     connections: benchCase.connections ?? defaultConnections,
     duration: warmup,
   });
-  const result = await measured(server, async () => {
+  const result = await measureCpu(server, async () => {
     const r = await autocannon({
       ...target,
       body: request.body,
@@ -129,9 +109,13 @@ function printRatios(rows: Map<string, Row>, small: number, large: number) {
   console.log(
     `  health CPU per request ÷ slots CPU per request = ${ratio(health?.cpuMsPerRequest ?? undefined, slots?.cpuMsPerRequest ?? undefined)}`,
   );
-  const computed = rows.get("slots-computed");
+  const computed = rows.get(`slots-computed@${small}`);
+  const computedLarge = rows.get(`slots-computed@${large}`);
   console.log(
     `  slots-computed req/s ÷ health req/s = ${ratio(computed?.reqPerSec, health?.reqPerSec)} (a list computed, not remembered)`,
+  );
+  console.log(
+    `  slots-computed p50 with ${large} ÷ with ${small} appointments = ${ratio(computedLarge?.p50, computed?.p50)}`,
   );
   console.log(
     `  slots p50 with ${large} ÷ with ${small} appointments = ${ratio(slotsLarge?.p50, slots?.p50)} (target ≤ 1.20)`,
@@ -187,10 +171,9 @@ async function main(): Promise<number> {
       for (const benchCase of selected.filter((c) => c.phases.includes(phase))) {
         if (interrupted) return 130;
         const label = benchCase.phases.length > 1 ? `${benchCase.name}@${size}` : benchCase.name;
-        const run = benchCase.run;
-        const baseUrl = server.baseUrl;
-        const custom =
-          run && (await measured(server, () => run({ baseUrl, sql: sql as postgres.Sql, data, duration })));
+        const running = server;
+        const measure: Measure = (load) => measureCpu(running, load);
+        const custom = await benchCase.run?.({ baseUrl: server.baseUrl, sql, data, duration, measure });
         rows.push(custom ? { name: label, ...custom } : await runCase(server, benchCase, data, label));
       }
     }

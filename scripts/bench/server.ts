@@ -132,6 +132,30 @@ export function databaseCpuSeconds(): number | null {
   return ticks / CLOCK_TICKS;
 }
 
+export type CpuPerRequest = {
+  /** The app server's CPU milliseconds per request over the measured load; null off Linux. */
+  cpuMsPerRequest: number | null;
+  /** PostgreSQL's CPU milliseconds per request over the same load; null off Linux. */
+  dbCpuMsPerRequest: number | null;
+};
+
+/** Runs `load` and adds what it cost the app server and PostgreSQL per request it reports. */
+export async function measureCpu<T extends { requests: number }>(
+  server: BenchServer,
+  load: () => Promise<T>,
+): Promise<T & CpuPerRequest> {
+  const before = { app: server.cpuSeconds(), db: databaseCpuSeconds() };
+  const result = await load();
+  const after = { app: server.cpuSeconds(), db: databaseCpuSeconds() };
+  const perRequest = (from: number | null, to: number | null) =>
+    from !== null && to !== null && result.requests > 0 ? ((to - from) * 1000) / result.requests : null;
+  return {
+    ...result,
+    cpuMsPerRequest: perRequest(before.app, after.app),
+    dbCpuMsPerRequest: perRequest(before.db, after.db),
+  };
+}
+
 async function stopGroup(child: ChildProcess, exited: Promise<number | null>) {
   if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
   const pid = child.pid;

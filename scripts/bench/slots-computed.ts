@@ -5,11 +5,11 @@
 // id or by slug); a first pass with `date=` teaches the instance each pair's rows range, as earlier
 // visitors would have, and the measured pass asks `from=&to=` for the same day: a new list each time.
 import autocannon from "autocannon";
-import type { Sql } from "postgres";
 import type { LoadResult } from "./bookings";
-import { BENCH_SERVICE, type BenchDataset } from "./dataset";
+import type { RunContext } from "./cases";
+import { BENCH_SERVICE } from "./dataset";
 
-export async function runComputedSlots(baseUrl: string, sql: Sql, data: BenchDataset, connections: number) {
+export async function runComputedSlots({ baseUrl, sql, data, measure }: RunContext, connections: number) {
   const workers = await sql<{ id: string; slug: string }[]>`
     select id, slug from workers where slug like 'bench-worker-%' order by slug`;
   const [service] = await sql<{ id: string }[]>`select id from services where slug = ${BENCH_SERVICE}`;
@@ -34,12 +34,17 @@ export async function runComputedSlots(baseUrl: string, sql: Sql, data: BenchDat
     });
   };
   await pass(`date=${data.day}`);
-  const result = await pass(`from=${data.day}&to=${data.day}`);
+  const { result, cpuMsPerRequest, dbCpuMsPerRequest } = await measure(async () => {
+    const run = await pass(`from=${data.day}&to=${data.day}`);
+    return { result: run, requests: run.requests.total };
+  });
   return {
     reqPerSec: result.requests.total / result.duration,
     p50: result.latency.p50,
     p99: result.latency.p99,
     requests: result.requests.total,
     failed: result.non2xx + result.errors,
+    cpuMsPerRequest,
+    dbCpuMsPerRequest,
   } satisfies LoadResult;
 }
