@@ -1,6 +1,7 @@
 // Runs once when the Next.js server starts: opens and migrates the database up front, so a
 // misconfiguration or an embedded database held by another process stops the start at once; then
-// keeps weekly schedules filled up to each worker's booking horizon as the days go by.
+// keeps weekly schedules filled up to each worker's booking horizon as the days go by, and forgets
+// Idempotency-Keys older than a week.
 const ROLL_EVERY_MS = 60 * 60 * 1000;
 
 export async function register() {
@@ -9,10 +10,15 @@ export async function register() {
   const { getDb } = await import("./db/client");
   const db = await getDb();
   const { rollWeeklySchedules } = await import("./db/queries/weekly-schedule-roll");
+  const { purgeIdempotencyKeys } = await import("./db/queries/idempotency");
   // One timer per process, even if a dev reload runs this hook again.
   const state = globalThis as unknown as { __scheduleRoller?: NodeJS.Timeout };
   if (state.__scheduleRoller) return;
-  const roll = () => rollWeeklySchedules(db).catch((err) => console.error("[schedules] roll-forward failed:", err));
+  const roll = () =>
+    Promise.all([
+      rollWeeklySchedules(db).catch((err) => console.error("[schedules] roll-forward failed:", err)),
+      purgeIdempotencyKeys(db, new Date()).catch((err) => console.error("[idempotency] purge failed:", err)),
+    ]);
   void roll();
   state.__scheduleRoller = setInterval(roll, ROLL_EVERY_MS);
   // The timer must never be what keeps the process alive.

@@ -3,7 +3,8 @@
 // the same key waits on the unique index until the first commits (then replays its answer) or rolls
 // back (then does the work itself), so two simultaneous requests never both book.
 import { createHash } from "node:crypto";
-import { and, eq } from "drizzle-orm";
+import { subHours } from "date-fns";
+import { and, eq, lt } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
 import type { Executor } from "../client";
 import { idempotencyKeys } from "../schema/system";
@@ -49,4 +50,19 @@ export async function runOncePerKey(
   const response = await work();
   await tx.update(idempotencyKeys).set({ responseStatus: response.status, responseBody: response.body }).where(where);
   return { ...response, replayed: false };
+}
+
+/**
+ * How long an answer stays remembered under its key. Retries come within seconds or minutes; a
+ * week also covers a phone that was offline for days. Longer would only grow the table.
+ */
+export const IDEMPOTENCY_KEY_HOURS = 7 * 24;
+
+/** Forgets keys older than IDEMPOTENCY_KEY_HOURS (run hourly with the app); answers how many went. */
+export async function purgeIdempotencyKeys(db: Executor, now: Date): Promise<number> {
+  const purged = await db
+    .delete(idempotencyKeys)
+    .where(lt(idempotencyKeys.createdAt, subHours(now, IDEMPOTENCY_KEY_HOURS)))
+    .returning({ key: idempotencyKeys.key });
+  return purged.length;
 }

@@ -25,7 +25,7 @@ const idempotencyHeaders = z.object({
       "Makes a retry safe: the first successful answer is stored with the booking, per caller, and a retry with " +
         "the same key and body gets it again instead of booking twice (also while the first is still running). " +
         "The same key with another body answers 422 idempotency_key_reused. Refusals are not stored, so a retry " +
-        "after a 409 tries again.",
+        "after a 409 tries again. A key is remembered for 7 days; after that it counts as a new request.",
     ),
 });
 

@@ -1,0 +1,48 @@
+// Idempotency keys are forgotten after a week (purgeIdempotencyKeys, run hourly with the app): older
+// keys go, newer ones keep answering, and a forgotten key is simply a new request again.
+import { subHours, subMinutes } from "date-fns";
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { getDb } from "@/db/client";
+import { idempotencyKeys } from "@/db/schema";
+import { userWithToken } from "@/lib/testing/fixtures";
+import { IDEMPOTENCY_KEY_HOURS, purgeIdempotencyKeys, runOncePerKey } from "./idempotency";
+
+const NOW = new Date("2026-03-02T12:00:00Z");
+
+describe("purging idempotency keys", () => {
+  it("forgets keys older than a week and keeps the rest answering", async () => {
+    const db = await getDb();
+    const { user } = await userWithToken("client");
+    const week = subHours(NOW, IDEMPOTENCY_KEY_HOURS);
+    const keys = [
+      ["stale", subMinutes(week, 1)],
+      ["just-in-time", subMinutes(week, -1)],
+      ["fresh", subHours(NOW, 1)],
+    ] as const;
+    for (const [key, createdAt] of keys) {
+      await db.insert(idempotencyKeys).values({
+        ownerId: user.id,
+        key,
+        requestHash: "h",
+        responseStatus: 201,
+        responseBody: { key },
+        createdAt,
+      });
+    }
+    expect(await purgeIdempotencyKeys(db, NOW)).toBe(1);
+    const left = await db.select().from(idempotencyKeys).where(eq(idempotencyKeys.ownerId, user.id));
+    expect(left.map((k) => k.key).sort()).toEqual(["fresh", "just-in-time"]);
+    // Nothing left to purge: running it again changes nothing.
+    expect(await purgeIdempotencyKeys(db, NOW)).toBe(0);
+
+    let runs = 0;
+    const work = async () => ({ status: 201, body: { run: ++runs } });
+    const replayed = await db.transaction((tx) =>
+      runOncePerKey(tx, { ownerId: user.id, key: "fresh", hash: "h" }, work),
+    );
+    expect(replayed).toEqual({ status: 201, body: { key: "fresh" }, replayed: true });
+    const anew = await db.transaction((tx) => runOncePerKey(tx, { ownerId: user.id, key: "stale", hash: "h" }, work));
+    expect(anew).toEqual({ status: 201, body: { run: 1 }, replayed: false });
+  });
+});
