@@ -89,19 +89,21 @@ export function startServer(databaseUrl: string, port: number): BenchServer {
 const CLOCK_TICKS = 100; // USER_HZ, 100 on every Linux the bench runs on
 
 /**
- * CPU time of the live processes of a process group, from /proc (Linux). On a machine shared with
- * other work, CPU per request says what a request costs where req/s also says how busy the box was.
+ * CPU seconds (user + system) of the live processes `which` picks by name and process group, from
+ * /proc; null off Linux. On a machine shared with other work, CPU per request says what a request
+ * costs where req/s also says how busy the box was.
  */
-function groupCpuSeconds(groupId: number): number | null {
+function cpuSecondsOf(which: (process: { name: string; groupId: number }) => boolean): number | null {
   if (!existsSync("/proc/self/stat")) return null;
   let ticks = 0;
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
     try {
       const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-      // Fields after the command name, which is in parentheses and may hold spaces.
+      // The command name is in parentheses and may hold spaces; the other fields follow it.
+      const name = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
       const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      if (Number(fields[2]) !== groupId) continue; // pgrp
+      if (!which({ name, groupId: Number(fields[2]) })) continue; // pgrp
       ticks += Number(fields[11]) + Number(fields[12]); // utime, stime
     } catch {
       // The process ended while the list was read.
@@ -110,27 +112,15 @@ function groupCpuSeconds(groupId: number): number | null {
   return ticks / CLOCK_TICKS;
 }
 
+/** CPU time of the live processes of a process group: the app server started by startServer. */
+const groupCpuSeconds = (groupId: number) => cpuSecondsOf((p) => p.groupId === groupId);
+
 /**
  * CPU time of the PostgreSQL server's processes (every process named `postgres`: the backends serving
- * the bench's connections, and the server's own), from /proc; null off Linux. The bench runs on a
- * machine where nothing else uses that server, so the difference over a run is the run's.
+ * the bench's connections, and the server's own). The bench runs on a machine where nothing else uses
+ * that server, so the difference over a run is the run's.
  */
-export function databaseCpuSeconds(): number | null {
-  if (!existsSync("/proc/self/stat")) return null;
-  let ticks = 0;
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-      if (!stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")")).startsWith("postgres")) continue;
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      ticks += Number(fields[11]) + Number(fields[12]); // utime, stime
-    } catch {
-      // The process ended while the list was read.
-    }
-  }
-  return ticks / CLOCK_TICKS;
-}
+export const databaseCpuSeconds = () => cpuSecondsOf((p) => p.name.startsWith("postgres"));
 
 export type CpuPerRequest = {
   /** The app server's CPU milliseconds per request over the measured load; null off Linux. */
