@@ -71,19 +71,23 @@ CREATE TRIGGER "time_off_bump_schedule_versions_delete" AFTER DELETE ON "time_of
 -- Appointments: inserts and deletes always count; an update only when it changes the status, the
 -- interval, the worker or the location (not for notes alone).
 CREATE FUNCTION "appointments_bump_schedule_versions"() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  "changed_workers" uuid[];
+  "changed_locations" uuid[];
 BEGIN
   IF TG_OP = 'INSERT' THEN
     PERFORM "bump_schedule_versions"(ARRAY(SELECT "worker_id" FROM "new_rows"), ARRAY(SELECT "location_id" FROM "new_rows"));
   ELSIF TG_OP = 'DELETE' THEN
     PERFORM "bump_schedule_versions"(ARRAY(SELECT "worker_id" FROM "old_rows"), ARRAY(SELECT "location_id" FROM "old_rows"));
   ELSE
-    PERFORM "bump_schedule_versions"(
-      ARRAY(SELECT unnest(ARRAY["o"."worker_id", "n"."worker_id"]) FROM "old_rows" AS "o" JOIN "new_rows" AS "n" ON "n"."id" = "o"."id"
-        WHERE ("o"."status", "o"."during", "o"."worker_id", "o"."location_id")
-          IS DISTINCT FROM ("n"."status", "n"."during", "n"."worker_id", "n"."location_id")),
-      ARRAY(SELECT unnest(ARRAY["o"."location_id", "n"."location_id"]) FROM "old_rows" AS "o" JOIN "new_rows" AS "n" ON "n"."id" = "o"."id"
-        WHERE ("o"."status", "o"."during", "o"."worker_id", "o"."location_id")
-          IS DISTINCT FROM ("n"."status", "n"."during", "n"."worker_id", "n"."location_id")));
+    -- The workers and locations, before and after, of the rows whose booking changed.
+    SELECT array_agg("k"."worker_id"), array_agg("k"."location_id") INTO "changed_workers", "changed_locations"
+    FROM "old_rows" AS "o" JOIN "new_rows" AS "n" ON "n"."id" = "o"."id",
+      unnest(ARRAY["o"."worker_id", "n"."worker_id"], ARRAY["o"."location_id", "n"."location_id"])
+        AS "k"("worker_id", "location_id")
+    WHERE ("o"."status", "o"."during", "o"."worker_id", "o"."location_id")
+      IS DISTINCT FROM ("n"."status", "n"."during", "n"."worker_id", "n"."location_id");
+    PERFORM "bump_schedule_versions"(coalesce("changed_workers", '{}'), coalesce("changed_locations", '{}'));
   END IF;
   RETURN NULL;
 END;
