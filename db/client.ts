@@ -166,6 +166,52 @@ export function preparedStatement<T>(
   return (values) => runnable.execute(values);
 }
 
+/** What drizzle keeps of a statement it has built: the SQL and its parameters, and how to map rows. */
+type BuiltStatement = {
+  query: { sql: string; params: unknown[] };
+  fields?: unknown;
+  _isResponseInArrayMode: boolean;
+  customResultMapper?: unknown;
+  joinsNotNullableMap?: Record<string, boolean>;
+};
+type Session = {
+  prepareQuery(
+    query: BuiltStatement["query"],
+    fields: unknown,
+    name: string,
+    arrayMode: boolean,
+    customResultMapper?: unknown,
+  ): BuiltStatement & Runnable<unknown>;
+};
+const builtStatements = new Map<string, BuiltStatement>();
+
+/**
+ * `preparedStatement` for a statement that must run inside a transaction: a prepared statement is
+ * bound to the connection pool, not to the transaction's connection, so this keeps only the SQL and
+ * row mapping that drizzle built once (per `key`; the same for every database handle) and binds them
+ * to `tx` on each call. The booking transaction runs its statements this way, so drizzle does not
+ * rebuild them on every booking. Placeholders are filled through the columns' encoders, which do not
+ * take null: write a value that is always null as a literal in the statement instead.
+ */
+export function transactionStatement<T>(
+  tx: Executor,
+  key: string,
+  build: () => { prepare(name: string): unknown },
+): (values: Values) => Promise<T> {
+  let built = builtStatements.get(key);
+  if (!built) {
+    built = build().prepare(key) as BuiltStatement;
+    builtStatements.set(key, built);
+  }
+  const { query, fields, _isResponseInArrayMode, customResultMapper, joinsNotNullableMap } = built;
+  return (values) => {
+    const session = tx._.session as unknown as Session;
+    const statement = session.prepareQuery(query, fields, key, _isResponseInArrayMode, customResultMapper);
+    if (joinsNotNullableMap) statement.joinsNotNullableMap = joinsNotNullableMap;
+    return statement.execute(values) as Promise<T>;
+  };
+}
+
 /** Rows of a raw SQL statement (with placeholders) made by `preparedStatement`. */
 export function preparedRaw<T>(db: Executor, key: string, query: () => SQL): (values: Values) => Promise<T[]> {
   const run = preparedStatement(db, key, () =>

@@ -1,5 +1,5 @@
-import { and, desc, eq } from "drizzle-orm";
-import type { Executor } from "../client";
+import { and, desc, eq, sql } from "drizzle-orm";
+import { type Executor, transactionStatement } from "../client";
 import { auditLog } from "../schema/system";
 import { users } from "../schema/users";
 
@@ -16,6 +16,8 @@ export type AuditRecord = {
 /** Writes audit rows inside the caller's transaction, so the record and the change commit together. */
 export async function recordAudit(db: Executor, ...records: AuditRecord[]): Promise<void> {
   if (records.length === 0) return;
+  const [only] = records;
+  if (records.length === 1 && only) return recordOne(db, only);
   await db.insert(auditLog).values(
     records.map((r) => ({
       actorId: r.actorId,
@@ -29,6 +31,33 @@ export async function recordAudit(db: Executor, ...records: AuditRecord[]): Prom
 }
 
 export type AuditFilter = { entity?: string; entityId?: string; limit: number; offset: number };
+
+const NULLABLE = ["actorId", "before", "after"] as const;
+
+/**
+ * One audit row, through a statement built once per shape (which of the nullable fields are null:
+ * those are written as null, since the placeholders' encoders would store a JSON null instead).
+ */
+async function recordOne(db: Executor, record: AuditRecord): Promise<void> {
+  const values = {
+    actorId: record.actorId,
+    action: record.action,
+    entity: record.entity,
+    entityId: record.entityId,
+    before: record.before ?? null,
+    after: record.after ?? null,
+  };
+  const present = NULLABLE.filter((name) => values[name] !== null);
+  const run = transactionStatement(db, `record_audit_${present.join("_") || "none"}`, () =>
+    db.insert(auditLog).values({
+      action: sql.placeholder("action"),
+      entity: sql.placeholder("entity"),
+      entityId: sql.placeholder("entityId"),
+      ...Object.fromEntries(present.map((name) => [name, sql.placeholder(name)])),
+    }),
+  );
+  await run(values);
+}
 
 /** A page of audit rows, newest first, with who did it (null once that account is gone). */
 export async function listAudit(db: Executor, filter: AuditFilter) {

@@ -10,14 +10,14 @@ import { bookingHorizonEnd, FALLBACK_TIME_ZONE } from "@/lib/availability/calend
 import type { Interval } from "@/lib/availability/intervals";
 import { checkBooking, type RefusalReason, ROOM_HORIZON_DAYS } from "@/lib/booking/rules";
 import { AppError, sqlState } from "@/lib/errors";
-import { type Db, type Executor, preparedStatement } from "../client";
+import { type Db, type Executor, preparedStatement, transactionStatement } from "../client";
 import { appointments, type Client } from "../schema/appointments";
 import { type Location, locations, type Service, services, workers } from "../schema/catalog";
 import { shifts, timeOff } from "../schema/schedules";
 import type { AppointmentView } from "./appointments";
 import { performsExists, type ZonedWorker, zonedWorker } from "./availability";
 import { byRefPlaceholder, isUuid, refValues } from "./refs";
-import { duringOverlaps } from "./worker-days";
+import { askedRange, duringOverlapsAsked } from "./worker-days";
 
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
@@ -83,6 +83,9 @@ export type BookingTarget =
 /** The location an appointment is at, as its JSON and its times need it. */
 export type BookedLocation = { id: string; slug: string; name: string; kind: Location["kind"]; timezone: string };
 
+/** A shift of the worker over the asked interval, with its location. */
+type CoveringShift = Interval & { locationId: string; location: BookedLocation };
+
 /**
  * Checks that `interval` is bookable for `target` now, holding the worker's shifts over it FOR SHARE
  * until the transaction ends; answers the location the appointment is at. `horizon`: whether the
@@ -102,28 +105,33 @@ export async function claimInterval(
     return target.location;
   }
   const { worker } = target;
+  const asked = { workerId: worker.id, ...askedRange(interval) };
   const [shiftRows, timeOffRows] = await Promise.all([
-    tx
-      .select({
-        start: shifts.startAt,
-        end: shifts.endAt,
-        locationId: shifts.locationId,
-        location: {
-          id: locations.id,
-          slug: locations.slug,
-          name: locations.name,
-          kind: locations.kind,
-          timezone: locations.timezone,
-        },
-      })
-      .from(shifts)
-      .innerJoin(locations, eq(locations.id, shifts.locationId))
-      .where(and(eq(shifts.workerId, worker.id), duringOverlaps(shifts.during, interval)))
-      .for("share", { of: shifts }),
-    tx
-      .select({ start: timeOff.startAt, end: timeOff.endAt })
-      .from(timeOff)
-      .where(and(eq(timeOff.workerId, worker.id), duringOverlaps(timeOff.during, interval))),
+    transactionStatement<CoveringShift[]>(tx, "claim_interval_shifts", () =>
+      tx
+        .select({
+          start: shifts.startAt,
+          end: shifts.endAt,
+          locationId: shifts.locationId,
+          location: {
+            id: locations.id,
+            slug: locations.slug,
+            name: locations.name,
+            kind: locations.kind,
+            timezone: locations.timezone,
+          },
+        })
+        .from(shifts)
+        .innerJoin(locations, eq(locations.id, shifts.locationId))
+        .where(and(eq(shifts.workerId, sql.placeholder("workerId")), duringOverlapsAsked(shifts.during)))
+        .for("share", { of: shifts }),
+    )(asked),
+    transactionStatement<Interval[]>(tx, "claim_interval_time_off", () =>
+      tx
+        .select({ start: timeOff.startAt, end: timeOff.endAt })
+        .from(timeOff)
+        .where(and(eq(timeOff.workerId, sql.placeholder("workerId")), duringOverlapsAsked(timeOff.during))),
+    )(asked),
   ]);
   // The horizon is counted in local days of the worker's home, as the slot lists count it.
   const timeZone = worker.homeTimeZone ?? shiftRows[0]?.location.timezone ?? FALLBACK_TIME_ZONE;
@@ -188,8 +196,35 @@ export function plannedAppointment(booking: NewBooking): AppointmentView {
   };
 }
 
+/** The columns a new appointment sets (cancelledAt and cancelledBy are null until it is cancelled). */
+const NEW_APPOINTMENT_COLUMNS = [
+  "id",
+  "workerId",
+  "locationId",
+  "serviceId",
+  "clientId",
+  "startAt",
+  "endAt",
+  "status",
+  "price",
+  "currency",
+  "notes",
+  "createdAt",
+  "createdBy",
+  "updatedAt",
+] as const;
+
 export async function insertAppointment(tx: Executor, view: AppointmentView): Promise<void> {
-  await tx.insert(appointments).values(view.appointment);
+  const { appointment } = view;
+  if (appointment.cancelledAt !== null || appointment.cancelledBy !== null) {
+    throw new Error("a new appointment is not cancelled");
+  }
+  const run = transactionStatement(tx, "insert_appointment", () =>
+    tx
+      .insert(appointments)
+      .values(Object.fromEntries(NEW_APPOINTMENT_COLUMNS.map((c) => [c, sql.placeholder(c)])) as never),
+  );
+  await run(Object.fromEntries(NEW_APPOINTMENT_COLUMNS.map((c) => [c, appointment[c]])));
 }
 
 export type BookingRefs = {

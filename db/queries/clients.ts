@@ -4,7 +4,7 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { notFound } from "@/lib/errors";
 import type { ClientCreate } from "@/lib/validation/clients";
-import type { Executor } from "../client";
+import { type Executor, transactionStatement } from "../client";
 import { type Client, clients } from "../schema/appointments";
 import { users } from "../schema/users";
 
@@ -60,18 +60,29 @@ export async function lockClient(
   id: string,
   strength: "share" | "no key update" | "update" = "share",
 ): Promise<Client | undefined> {
-  const [row] = await db
-    .select()
-    .from(clients)
-    .where(and(eq(clients.id, id), isNull(clients.erasedAt)))
-    .limit(1)
-    .for(strength);
+  const key = `lock_client_${strength.replaceAll(" ", "_")}`;
+  const run = transactionStatement<Client[]>(db, key, () =>
+    db
+      .select()
+      .from(clients)
+      .where(and(eq(clients.id, sql.placeholder("id")), isNull(clients.erasedAt)))
+      .limit(1)
+      .for(strength),
+  );
+  const [row] = await run({ id });
   return row;
 }
 
 /** The client record linked to the user, if there is one. */
 export async function findClientOfUser(db: Executor, userId: string): Promise<Client | undefined> {
-  const [row] = await db.select().from(clients).where(eq(clients.userId, userId)).limit(1);
+  const run = transactionStatement<Client[]>(db, "find_client_of_user", () =>
+    db
+      .select()
+      .from(clients)
+      .where(eq(clients.userId, sql.placeholder("userId")))
+      .limit(1),
+  );
+  const [row] = await run({ userId });
   return row;
 }
 
