@@ -1,5 +1,5 @@
 import { encode } from "next-auth/jwt";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { POST as register } from "@/app/api/v1/auth/register/route";
 import { POST as token } from "@/app/api/v1/auth/token/route";
 import { GET as me } from "@/app/api/v1/me/route";
@@ -156,6 +156,21 @@ describe("GET /api/v1/me and revocation", () => {
     const res = await call(me, "GET", "/api/v1/me", { token: accessToken });
     expect(res.status).toBe(200);
     expect(res.json.role).toBe("admin");
+  });
+
+  it("stops accepting a token once it has expired, however often it was accepted before", async () => {
+    const { userId, email } = await registerAndSignIn();
+    const user = await findUserByEmail(email);
+    const minute = await encode({ secret: authSecret(), maxAge: 60, token: { sub: userId, sv: user?.sessionVersion } });
+    for (let i = 0; i < 3; i++) expect((await call(me, "GET", "/api/v1/me", { token: minute })).status).toBe(200);
+    vi.useFakeTimers({ toFake: ["Date"], now: Date.now() + 2 * 60_000 });
+    try {
+      const res = await call(me, "GET", "/api/v1/me", { token: minute });
+      expect(res.status).toBe(401);
+      expect(res.json.error.code).toBe("unauthenticated");
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("revokes older tokens when the session version is bumped by a password change", async () => {

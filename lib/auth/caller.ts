@@ -1,4 +1,4 @@
-import { encode, getToken } from "next-auth/jwt";
+import { decode, encode, getToken, type JWT, type JWTDecodeParams } from "next-auth/jwt";
 import { findUserById } from "@/db/queries/users";
 import type { User } from "@/db/schema/users";
 import { accountBlocked } from "@/lib/errors";
@@ -11,6 +11,28 @@ export type CredentialSource = {
   cookies: { getAll(): { name: string; value: string }[] };
 };
 
+const MAX_REMEMBERED_TOKENS = 10_000;
+const rememberedTokens = new Map<string, JWT & { exp: number }>();
+
+/**
+ * next-auth's decode, remembered per token until the token expires: decrypting costs a key
+ * derivation and a decryption on every request, and a caller sends the same token again and again.
+ * Only tokens that decrypted are remembered; the user row is still read on every request.
+ */
+async function decodeRemembered(params: JWTDecodeParams): Promise<JWT | null> {
+  const key = `${params.secret}\u0000${params.salt ?? ""}\u0000${params.token ?? ""}`;
+  const now = Date.now() / 1000;
+  const remembered = rememberedTokens.get(key);
+  if (remembered && remembered.exp > now) return remembered;
+  if (remembered) rememberedTokens.delete(key);
+  const payload = await decode(params);
+  if (payload && typeof payload.exp === "number" && payload.exp > now) {
+    if (rememberedTokens.size >= MAX_REMEMBERED_TOKENS) rememberedTokens.clear();
+    rememberedTokens.set(key, payload as JWT & { exp: number });
+  }
+  return payload;
+}
+
 /**
  * Resolves who is calling, from the session cookie or a bearer token, and re-checks the user row on
  * every request: a blocked user gets 403 whatever token they hold, a role change applies at once,
@@ -19,7 +41,7 @@ export type CredentialSource = {
 export async function resolveCaller(source: CredentialSource): Promise<Caller | null> {
   // getToken's parameter type names Next's request types; it only reads `headers` and `cookies`.
   const req = source as unknown as Parameters<typeof getToken>[0]["req"];
-  const token = await getToken({ req, secret: authSecret() });
+  const token = await getToken({ req, secret: authSecret(), decode: decodeRemembered });
   if (!token?.sub) return null;
   const user = await findUserById(token.sub);
   if (!user) return null;
