@@ -4,9 +4,9 @@
 // back (then does the work itself), so two simultaneous requests never both book.
 import { createHash } from "node:crypto";
 import { subHours } from "date-fns";
-import { and, eq, lt } from "drizzle-orm";
+import { and, eq, lt, sql } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
-import type { Executor } from "../client";
+import { type Executor, transactionStatement } from "../client";
 import { idempotencyKeys } from "../schema/system";
 
 export type StoredResponse = { status: number; body: unknown };
@@ -35,11 +35,20 @@ export async function runOncePerKey(
   claim: { ownerId: string; key: string; hash: string },
   work: () => Promise<StoredResponse>,
 ): Promise<StoredResponse & { replayed: boolean }> {
-  const claimed = await tx
-    .insert(idempotencyKeys)
-    .values({ ownerId: claim.ownerId, key: claim.key, requestHash: claim.hash })
-    .onConflictDoNothing()
-    .returning({ key: idempotencyKeys.key });
+  // Built once and bound to each transaction (db/client.ts transactionStatement): every booking
+  // from the web page carries a key.
+  const claimKey = transactionStatement<{ key: string }[]>(tx, "idempotency_claim", () =>
+    tx
+      .insert(idempotencyKeys)
+      .values({
+        ownerId: sql.placeholder("ownerId"),
+        key: sql.placeholder("key"),
+        requestHash: sql.placeholder("hash"),
+      })
+      .onConflictDoNothing()
+      .returning({ key: idempotencyKeys.key }),
+  );
+  const claimed = await claimKey(claim);
   const where = and(eq(idempotencyKeys.ownerId, claim.ownerId), eq(idempotencyKeys.key, claim.key));
   if (claimed.length === 0) {
     const [prior] = await tx.select().from(idempotencyKeys).where(where).limit(1);
@@ -48,7 +57,20 @@ export async function runOncePerKey(
     return { status: prior.responseStatus, body: prior.responseBody, replayed: true };
   }
   const response = await work();
-  await tx.update(idempotencyKeys).set({ responseStatus: response.status, responseBody: response.body }).where(where);
+  const store = transactionStatement(tx, "idempotency_store", () =>
+    tx
+      .update(idempotencyKeys)
+      // drizzle's types do not list placeholders in set(), but it fills them through the columns'
+      // encoders as in values().
+      .set({
+        responseStatus: sql.placeholder("status") as unknown as number,
+        responseBody: sql.placeholder("body") as unknown as object,
+      })
+      .where(
+        and(eq(idempotencyKeys.ownerId, sql.placeholder("ownerId")), eq(idempotencyKeys.key, sql.placeholder("key"))),
+      ),
+  );
+  await store({ ownerId: claim.ownerId, key: claim.key, status: response.status, body: response.body });
   return { ...response, replayed: false };
 }
 
