@@ -13,24 +13,21 @@ export type AuditRecord = {
   after?: unknown;
 };
 
+const auditRow = (r: AuditRecord) => ({
+  actorId: r.actorId,
+  action: r.action,
+  entity: r.entity,
+  entityId: r.entityId,
+  before: r.before ?? null,
+  after: r.after ?? null,
+});
+
 /** Writes audit rows inside the caller's transaction, so the record and the change commit together. */
 export async function recordAudit(db: Executor, ...records: AuditRecord[]): Promise<void> {
-  if (records.length === 0) return;
   const [only] = records;
   if (records.length === 1 && only) return recordOne(db, only);
-  await db.insert(auditLog).values(
-    records.map((r) => ({
-      actorId: r.actorId,
-      action: r.action,
-      entity: r.entity,
-      entityId: r.entityId,
-      before: r.before ?? null,
-      after: r.after ?? null,
-    })),
-  );
+  if (records.length > 0) await db.insert(auditLog).values(records.map(auditRow));
 }
-
-export type AuditFilter = { entity?: string; entityId?: string; limit: number; offset: number };
 
 const NULLABLE = ["actorId", "before", "after"] as const;
 
@@ -39,14 +36,7 @@ const NULLABLE = ["actorId", "before", "after"] as const;
  * those are written as null, since the placeholders' encoders would store a JSON null instead).
  */
 async function recordOne(db: Executor, record: AuditRecord): Promise<void> {
-  const values = {
-    actorId: record.actorId,
-    action: record.action,
-    entity: record.entity,
-    entityId: record.entityId,
-    before: record.before ?? null,
-    after: record.after ?? null,
-  };
+  const values = auditRow(record);
   const present = NULLABLE.filter((name) => values[name] !== null);
   const run = transactionStatement(db, `record_audit_${present.join("_") || "none"}`, () =>
     db.insert(auditLog).values({
@@ -58,6 +48,8 @@ async function recordOne(db: Executor, record: AuditRecord): Promise<void> {
   );
   await run(values);
 }
+
+export type AuditFilter = { entity?: string; entityId?: string; limit: number; offset: number };
 
 /** A page of audit rows, newest first, with who did it (null once that account is gone). */
 export async function listAudit(db: Executor, filter: AuditFilter) {
