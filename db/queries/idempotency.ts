@@ -49,9 +49,12 @@ export async function runOncePerKey(
       .returning({ key: idempotencyKeys.key }),
   );
   const claimed = await claimKey(claim);
-  const where = and(eq(idempotencyKeys.ownerId, claim.ownerId), eq(idempotencyKeys.key, claim.key));
   if (claimed.length === 0) {
-    const [prior] = await tx.select().from(idempotencyKeys).where(where).limit(1);
+    const [prior] = await tx
+      .select()
+      .from(idempotencyKeys)
+      .where(and(eq(idempotencyKeys.ownerId, claim.ownerId), eq(idempotencyKeys.key, claim.key)))
+      .limit(1);
     if (!prior || prior.responseStatus === null) throw new Error("idempotency key claimed without a response");
     if (prior.requestHash !== claim.hash) throw keyReused();
     return { status: prior.responseStatus, body: prior.responseBody, replayed: true };
