@@ -20,6 +20,7 @@ export const ERROR_CODES = [
   "unsupported_media_type",
   "rate_limited",
   "internal_error",
+  "unavailable",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -45,6 +46,15 @@ export const accountBlocked = () =>
   new AppError("account_blocked", 403, "This account is blocked. Contact the business to restore access.");
 
 export const notFound = (what = "Record") => new AppError("not_found", 404, `${what} not found.`);
+
+/**
+ * 503: something the answer depends on (the database, the shared rate-limit store) cannot be reached
+ * right now; the caller may retry after `retryAfterSeconds` (sent as Retry-After).
+ */
+export const unavailable = (retryAfterSeconds = 30) =>
+  new AppError("unavailable", 503, "The service is briefly unavailable. Try again shortly.", {
+    retryAfterSeconds: Math.max(1, Math.ceil(retryAfterSeconds)),
+  });
 
 export const alreadyExists = (field: string) =>
   new AppError("already_exists", 409, `That ${field} is already taken.`, { field });

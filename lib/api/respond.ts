@@ -11,7 +11,8 @@ export function errorJson(err: AppError, headers?: HeadersInit) {
   const body = { error: { code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) } };
   const res = json(body, err.status, headers);
   const retryAfter = err.details?.retryAfterSeconds;
-  if (err.status === 429 && typeof retryAfter === "number") res.headers.set("Retry-After", String(retryAfter));
+  if ((err.status === 429 || err.status === 503) && typeof retryAfter === "number")
+    res.headers.set("Retry-After", String(retryAfter));
   return res;
 }
 
