@@ -20,4 +20,13 @@ describe("API reference assets (/api/docs/[asset])", () => {
       expect((await get(name)).status, name).toBe(404);
     }
   });
+
+  it("answers 404 in the API's error shape for names an object inherits, not a 500", async () => {
+    for (const name of ["constructor", "__proto__", "toString", "hasOwnProperty", "valueOf", "isPrototypeOf"]) {
+      const res = await get(name);
+      expect(res.status, name).toBe(404);
+      expect(res.headers.get("content-type"), name).toContain("application/json");
+      expect(await res.json(), name).toEqual({ error: { code: "not_found", message: "Asset not found." } });
+    }
+  });
 });
