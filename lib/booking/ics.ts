@@ -1,6 +1,6 @@
 // Appointments as RFC 5545 calendars (ical-generator). Times are written in UTC; the UID is the
 // appointment's id, so a calendar app updates the same event when it is moved or cancelled.
-import ical, { ICalCalendarMethod, ICalEventStatus } from "ical-generator";
+import ical, { escape as escapeText, ICalCalendarMethod, ICalEventStatus } from "ical-generator";
 import type { AppointmentRow } from "@/db/queries/appointments";
 
 const PRODUCT = { company: "Slotwise", product: "Slotwise", language: "EN" };
@@ -31,17 +31,28 @@ function addEvent(calendar: ReturnType<typeof ical>, row: AppointmentRow, perspe
 
 /** One appointment as a calendar file to import (METHOD:PUBLISH). */
 export function appointmentCalendar(row: AppointmentRow): string {
-  const calendar = ical({ prodId: PRODUCT, method: ICalCalendarMethod.PUBLISH, name: "Slotwise appointment" });
+  const calendar = ical({
+    prodId: PRODUCT,
+    method: ICalCalendarMethod.PUBLISH,
+    name: calendarName("Slotwise appointment"),
+  });
   addEvent(calendar, row, "client");
   return calendar.toString();
 }
+
+/**
+ * The calendar's NAME and X-WR-CALNAME as TEXT. ical-generator escapes the TEXT of events (SUMMARY,
+ * LOCATION, DESCRIPTION) but writes the calendar's name as given, so a line break in a worker's name
+ * would start properties and events of its own; its own escape makes the name one line of text.
+ */
+const calendarName = (name: string) => escapeText(name, false);
 
 /** A worker's appointments as a subscribable feed; cancelled ones stay in it, marked CANCELLED. */
 export function workerCalendar(workerName: string, rows: AppointmentRow[]): string {
   const calendar = ical({
     prodId: PRODUCT,
     method: ICalCalendarMethod.PUBLISH,
-    name: `Slotwise · ${workerName}`,
+    name: calendarName(`Slotwise · ${workerName}`),
     ttl: 15 * 60,
   });
   for (const row of rows) addEvent(calendar, row, "worker");
