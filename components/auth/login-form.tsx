@@ -9,10 +9,11 @@ import { formIssues } from "@/lib/ui/form-issues";
 import { credentialsSchema } from "@/lib/validation/auth";
 
 /** next-auth's error names for a refused sign-in, to the message keys of common.login.errors. */
-const ERROR_KEYS: Record<string, "wrongCredentials" | "blocked" | "rateLimited"> = {
+const ERROR_KEYS: Record<string, "wrongCredentials" | "blocked" | "rateLimited" | "unavailable"> = {
   CredentialsSignin: "wrongCredentials",
   account_blocked: "blocked",
   rate_limited: "rateLimited",
+  unavailable: "unavailable",
 };
 
 type Props = {

@@ -47,7 +47,7 @@ export function authOptions(): NextAuthOptions {
             };
           } catch (err) {
             // next-auth passes a thrown message to the sign-in page as `error`; a wrong password is null.
-            if (err instanceof AppError && (err.code === "account_blocked" || err.code === "rate_limited")) {
+            if (err instanceof AppError && ["account_blocked", "rate_limited", "unavailable"].includes(err.code)) {
               throw new Error(err.code);
             }
             if (err instanceof AppError) return null;

@@ -2,8 +2,8 @@
 // calls; sign-in, token and register together) and per account (wrong passwords). Numbers can be
 // changed with environment variables; the defaults suit one business's traffic.
 import { RateLimiterRes } from "rate-limiter-flexible";
-import { AppError } from "@/lib/errors";
-import { createLimiter, type LimitRule } from "./store";
+import { AppError, unavailable } from "@/lib/errors";
+import { createLimiter, type LimitRule, redisReachable } from "./store";
 
 const FIFTEEN_MINUTES = 15 * 60;
 
@@ -16,7 +16,7 @@ function rules() {
   return {
     api: { name: "api-ip", points: envNumber("RATE_LIMIT_API_PER_MINUTE", 600), durationSeconds: 60 },
     auth: { name: "auth-ip", points: envNumber("RATE_LIMIT_AUTH_PER_15_MIN", 60), durationSeconds: FIFTEEN_MINUTES },
-    // Five wrong passwords for one account in 15 minutes: the sixth try waits out the window (at most
+    // Five password checks for one account in 15 minutes: the sixth try waits out the window (at most
     // 15 minutes), and a correct password before that clears the count.
     failedLogin: { name: "login-fail", points: 5, durationSeconds: FIFTEEN_MINUTES },
   } satisfies Record<string, LimitRule>;
@@ -33,7 +33,9 @@ function limiters(): Limiters {
     state.__slotwiseLimiters = {
       api: createLimiter(r.api),
       auth: createLimiter(r.auth),
-      failedLogin: createLimiter(r.failedLogin),
+      // No in-memory insurance: a count that restarted from zero when Redis went away would let
+      // guessing go on; sign-ins are refused (503) while the count cannot be read instead.
+      failedLogin: createLimiter(r.failedLogin, process.env.REDIS_URL, { insured: false }),
     };
   }
   return state.__slotwiseLimiters;
@@ -54,18 +56,25 @@ export async function consume(limit: LimitName, key: string) {
   }
 }
 
-/** Account-level guard around a password check: refuses while the account's budget is spent. */
-export async function refuseIfLoginLocked(email: string) {
-  const res = await limiters().failedLogin.get(email);
-  if (res && res.consumedPoints >= rules().failedLogin.points) throw rateLimited(res.msBeforeNext / 1000);
+/** Seconds a caller is asked to wait while the per-account count cannot be reached. */
+const STORE_RETRY_SECONDS = 30;
+
+/**
+ * Spends one of the account's password checks BEFORE the password is verified, in one atomic
+ * increment: however many tries arrive at once, at most `points` of them get as far as argon2.
+ * Throws 429 once the budget is spent and 503 while the shared count cannot be reached.
+ */
+export async function spendLoginAttempt(email: string) {
+  try {
+    if (!(await redisReachable())) throw new Error("rate-limit store unreachable");
+    await limiters().failedLogin.consume(email);
+  } catch (err) {
+    if (err instanceof RateLimiterRes) throw rateLimited(err.msBeforeNext / 1000);
+    throw unavailable(STORE_RETRY_SECONDS);
+  }
 }
 
-export async function recordFailedLogin(email: string) {
-  await limiters()
-    .failedLogin.penalty(email)
-    .catch(() => {});
-}
-
+/** A right password gives the account its whole budget back, so the real user is never held out. */
 export async function clearFailedLogins(email: string) {
   await limiters()
     .failedLogin.delete(email)

@@ -1,7 +1,9 @@
 // Where rate-limit counters live: in this process's memory by default, in Redis when REDIS_URL is
 // set so that every app instance behind a load balancer counts against the same budget. A Redis
 // limiter carries an in-memory twin as its insurance: if Redis is down or slow, requests are
-// counted locally instead of failing (rate-limiter-flexible's insuranceLimiter).
+// counted locally instead of failing (rate-limiter-flexible's insuranceLimiter). A limiter whose
+// count must never start again from zero (wrong passwords per account) goes without insurance: it
+// refuses while Redis cannot be reached, since a fresh in-memory count would reopen guessing.
 import { Redis } from "ioredis";
 import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis } from "rate-limiter-flexible";
 
@@ -13,7 +15,13 @@ const clients = new Map<string, Redis>();
 function redisClient(url: string): Redis {
   let client = clients.get(url);
   if (!client) {
-    client = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2000 });
+    // commandTimeout: a Redis that hangs (not only one that is down) must not hang sign-ins.
+    client = new Redis(url, {
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 1,
+      connectTimeout: 2000,
+      commandTimeout: 1000,
+    });
     // Without a listener ioredis reports every failed reconnect as an unhandled error event.
     client.on("error", () => {});
     clients.set(url, client);
@@ -25,10 +33,15 @@ function redisClient(url: string): Redis {
 const prefix = () => process.env.RATE_LIMIT_PREFIX ?? "slotwise";
 
 /**
- * A limiter for `rule`: Redis-backed (with an in-memory insurance limiter) when `redisUrl` is given,
- * else in memory.
+ * A limiter for `rule`: Redis-backed when `redisUrl` is given, else in memory. With `insured` (the
+ * default) an in-memory twin counts while Redis is unreachable; without it every call made then
+ * rejects with a plain Error (not a RateLimiterRes), which the caller must treat as "unsure".
  */
-export function createLimiter(rule: LimitRule, redisUrl = process.env.REDIS_URL): RateLimiterAbstract {
+export function createLimiter(
+  rule: LimitRule,
+  redisUrl = process.env.REDIS_URL,
+  { insured = true } = {},
+): RateLimiterAbstract {
   const options = { keyPrefix: `${prefix()}:${rule.name}`, points: rule.points, duration: rule.durationSeconds };
   const memory = new RateLimiterMemory(options);
   if (!redisUrl) return memory;
@@ -36,8 +49,28 @@ export function createLimiter(rule: LimitRule, redisUrl = process.env.REDIS_URL)
     ...options,
     storeClient: redisClient(redisUrl),
     rejectIfRedisNotReady: true,
-    insuranceLimiter: memory,
+    ...(insured ? { insuranceLimiter: memory } : {}),
   });
+}
+
+/**
+ * Whether the Redis at `url` answers, waiting up to `waitMs` for a connection being (re)made, so
+ * that the first sign-in after the app starts is not refused while the connection comes up. True
+ * when no Redis is configured.
+ */
+export async function redisReachable(url = process.env.REDIS_URL, waitMs = 1000): Promise<boolean> {
+  if (!url) return true;
+  const client = redisClient(url);
+  if (client.status === "ready") return true;
+  let timer: NodeJS.Timeout | undefined;
+  const ready = await Promise.race([
+    redisReady(url).then(() => true),
+    new Promise<boolean>((resolve) => {
+      timer = setTimeout(() => resolve(false), waitMs);
+    }),
+  ]);
+  clearTimeout(timer);
+  return ready;
 }
 
 /** Closes the Redis connections (tests and scripts that must exit). */

@@ -5,8 +5,11 @@ import { describeEndpoint } from "../operation";
 import { tokenSchema, userSchema } from "../resources";
 
 const LIMITS =
-  "Limited per client IP (shared with register and the browser sign-in) and per account: the 6th wrong " +
-  "password for one email within 15 minutes answers 429 with Retry-After until that window ends.";
+  "Limited per client IP (shared with register and the browser sign-in) and per account: each email gets " +
+  "5 password checks in 15 minutes, counted atomically before the password is checked (a right password " +
+  "gives them back), so however many tries arrive at once the 6th answers 429 with Retry-After until that " +
+  "window ends. With REDIS_URL the count lives in Redis only: while Redis cannot be reached, sign-in " +
+  "answers 503 `unavailable` with Retry-After rather than count afresh.";
 
 export function registerAuth(registry: OpenAPIRegistry) {
   describeEndpoint(registry, {
