@@ -1,4 +1,4 @@
-import { timingSafeEqual } from "node:crypto";
+import { createHash, timingSafeEqual } from "node:crypto";
 import { getDb } from "@/db/client";
 import { workerFeedAppointments } from "@/db/queries/calendar-feed";
 import { findWorkerOr404 } from "@/db/queries/schedule-refs";
@@ -9,7 +9,10 @@ import { notFound } from "@/lib/errors";
 import { calendarFeedQuerySchema } from "@/lib/validation/appointments";
 import { refParamsSchema } from "@/lib/validation/common";
 
-const sameSecret = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+// Digests of both sides have one length whatever the characters sent (timingSafeEqual throws on
+// buffers of unequal byte length), and comparing them leaks nothing about the secret's length.
+const digest = (text: string) => createHash("sha256").update(text, "utf8").digest();
+const sameSecret = (a: string, b: string) => timingSafeEqual(digest(a), digest(b));
 
 // Staff (session or bearer) without a token, or anyone holding the worker's feed token (`?token=`,
 // from GET /workers/{ref}/calendar-token): calendar apps subscribe without signing in. A wrong
