@@ -85,7 +85,7 @@ export function BookForm({ worker, location, start, onBook, onCancel }: Props) {
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4">
+    <form method="post" onSubmit={onSubmit} noValidate className="space-y-4">
       <p className="text-sm">
         {t("when", {
           worker: worker.name,

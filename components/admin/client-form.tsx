@@ -57,7 +57,7 @@ export function ClientForm({ item, onDone }: { item?: ClientJson; onDone: (saved
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4">
+    <form method="post" onSubmit={onSubmit} noValidate className="space-y-4">
       <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
         <Field label={t("fields.name")} error={errors.name}>
           <input name="name" defaultValue={item?.name} className={inputClass} />

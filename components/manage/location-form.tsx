@@ -45,7 +45,7 @@ export function LocationForm({ item, onDone }: { item?: LocationJson; onDone: ()
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4">
+    <form method="post" onSubmit={onSubmit} noValidate className="space-y-4">
       <FormGrid>
         <Field label={t("fields.name")} error={errors.name}>
           <input name="name" defaultValue={item?.name} className={inputClass} required />

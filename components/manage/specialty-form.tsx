@@ -22,7 +22,7 @@ export function SpecialtyForm({ item, onDone }: { item?: SpecialtyJson; onDone: 
     submit({ name: text(form, "name"), ...(text(form, "slug") ? { slug: text(form, "slug") } : {}) });
   }
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4">
+    <form method="post" onSubmit={onSubmit} noValidate className="space-y-4">
       <FormGrid>
         <Field label={t("fields.name")} error={errors.name}>
           <input name="name" defaultValue={item?.name} className={inputClass} required />

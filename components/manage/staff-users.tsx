@@ -143,7 +143,7 @@ function StaffForm({ onDone }: { onDone: () => void }) {
     });
   }
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4">
+    <form method="post" onSubmit={onSubmit} noValidate className="space-y-4">
       <FormGrid>
         <Field label={t("fields.name")} error={errors.name}>
           <input name="name" className={inputClass} autoComplete="off" />

@@ -104,7 +104,7 @@ function WeeklyScheduleForm({
   const conflictId = `schedule-conflicts-${worker.id}`;
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label={t("weeklyTitle")}>
+    <form method="post" onSubmit={onSubmit} noValidate className="space-y-4" aria-label={t("weeklyTitle")}>
       <div className="grid grid-cols-1 gap-4 sm:grid-cols-3">
         <Field label={t("location")} error={errors.locationId}>
           <select value={locationId} onChange={(e) => setLocationId(e.target.value)} className={inputClass}>
