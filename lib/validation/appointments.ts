@@ -1,13 +1,21 @@
 import { z } from "zod";
 import { APPOINTMENT_STATUSES } from "@/db/schema/appointments";
 import { clientInlineSchema } from "./clients";
-import { dateOrInstantSchema, instantSchema, isoDateSchema, pageQuerySchema, refSchema } from "./common";
+import {
+  dateOrInstantSchema,
+  instantSchema,
+  isoDateSchema,
+  lineSchema,
+  pageQuerySchema,
+  refSchema,
+  textSchema,
+} from "./common";
 
 const HOUR = 3_600_000;
 /** The longest appointment anyone may book: a whole local day, with room for a DST change. */
 export const MAX_APPOINTMENT_HOURS = 25;
 
-const notesSchema = z.string().trim().max(2000).nullish();
+const notesSchema = textSchema().trim().max(2000).nullish();
 
 const checkOrder = (v: { start?: unknown; end?: unknown }, ctx: z.RefinementCtx) => {
   if (!(v.start instanceof Date) || !(v.end instanceof Date)) return;
@@ -89,4 +97,4 @@ export const idempotencyKeySchema = z
   .max(255)
   .regex(/^[\x21-\x7e]+$/, { message: "Use printable ASCII without spaces, at most 255 characters." });
 
-export const calendarFeedQuerySchema = z.object({ token: z.string().max(200).optional() });
+export const calendarFeedQuerySchema = z.object({ token: lineSchema().max(200).optional() });

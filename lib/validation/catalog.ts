@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { LOCATION_KINDS } from "@/db/schema/catalog";
 import { isValidTimeZone } from "@/lib/time/zoned";
-import { nameSchema, pageQuerySchema, refSchema, slugSchema } from "./common";
+import { lineSchema, nameSchema, pageQuerySchema, refSchema, searchSchema, slugSchema, textSchema } from "./common";
 
 const UUID_SHAPE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -14,10 +14,9 @@ const catalogName = nameSchema.normalize("NFC");
 // A `{ref}` is an id or a slug, so a slug shaped like an id could point at another record.
 const catalogSlug = slugSchema.refine((slug) => !UUID_SHAPE.test(slug), { message: "A slug cannot look like an id." });
 
-/** Optional free text: trimmed, and an empty string clears it like null does. */
-export const optionalText = (max: number) =>
-  z
-    .string()
+/** Optional free text (line breaks allowed): trimmed, and an empty string clears it like null does. */
+export const optionalText = (max: number, start: () => z.ZodString = textSchema) =>
+  start()
     .trim()
     .max(max)
     .normalize("NFC")
@@ -32,8 +31,7 @@ const httpUrl = z
 const minutes = (message: string) => z.number().int({ message }).min(1, { message }).max(1440, { message });
 
 const currencyCodes = new Set(Intl.supportedValuesOf("currency"));
-const currency = z
-  .string()
+const currency = lineSchema()
   .trim()
   .toUpperCase()
   .refine((code) => /^[A-Z]{3}$/.test(code) && currencyCodes.has(code), {
@@ -55,10 +53,10 @@ const locationFields = {
   name: catalogName,
   slug: catalogSlug,
   kind: z.enum(LOCATION_KINDS),
-  address: optionalText(500),
+  address: optionalText(500, lineSchema),
   latitude: z.number().min(-90).max(90).nullable(),
   longitude: z.number().min(-180).max(180).nullable(),
-  timezone: z.string().trim().refine(isValidTimeZone, { message: "Use an IANA time zone such as Europe/Moscow." }),
+  timezone: lineSchema().trim().refine(isValidTimeZone, { message: "Use an IANA time zone such as Europe/Moscow." }),
   description: optionalText(5000),
 };
 
@@ -169,7 +167,7 @@ export const workerListQuerySchema = pageQuerySchema.extend({
   specialty: refSchema.optional(),
   location: refSchema.optional(),
   service: refSchema.optional(),
-  q: z.string().trim().max(200).optional(),
+  q: searchSchema.optional(),
   includeInactive,
 });
 export type LocationListQuery = z.infer<typeof locationListQuerySchema>;

@@ -3,7 +3,15 @@
 import { z } from "zod";
 import { addDaysToDate, zonedDateOf } from "@/lib/time/zoned";
 import { optionalText } from "./catalog";
-import { emailSchema, genderSchema, isoDateSchema, nameSchema, pageQuerySchema, phoneSchema } from "./common";
+import {
+  emailSchema,
+  genderSchema,
+  isoDateSchema,
+  nameSchema,
+  pageQuerySchema,
+  phoneSchema,
+  searchSchema,
+} from "./common";
 
 /**
  * A person's birth date: a calendar date from 1900 to today. "Today" is the latest date anywhere on
@@ -46,5 +54,5 @@ export type ClientPatch = z.infer<typeof clientPatchSchema>;
 export const clientInlineSchema = clientCreateSchema.pick({ name: true, phone: true, email: true });
 export type ClientInline = z.infer<typeof clientInlineSchema>;
 
-export const clientListQuerySchema = pageQuerySchema.extend({ q: z.string().trim().max(200).optional() });
+export const clientListQuerySchema = pageQuerySchema.extend({ q: searchSchema.optional() });
 export type ClientListQuery = z.infer<typeof clientListQuerySchema>;

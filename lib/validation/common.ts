@@ -1,8 +1,27 @@
 import { z } from "zod";
 import { GENDERS } from "@/db/schema/columns";
 
-export const emailSchema = z
-  .string()
+// Unicode's Cc: the C0 controls (NUL, TAB, LF, CR, ESC, …), DEL and the C1 controls. A name on one
+// line carries none of them: a line break in a name forges lines in a calendar feed, a header or a log.
+const CONTROL = /\p{Cc}/u;
+// Free text (notes, descriptions) keeps its line breaks (LF, CR LF) and tabs, nothing else.
+const CONTROL_IN_TEXT = /\r(?!\n)|(?![\t\n\r])\p{Cc}/u;
+
+export const CONTROL_MESSAGE = "Remove control characters such as line breaks and tabs.";
+export const TEXT_CONTROL_MESSAGE = "Remove control characters; only line breaks and tabs are allowed.";
+
+/**
+ * The start of every one-line text field (names, slugs, emails, phones, codes, searches): a string
+ * without control characters. The check sees the text as sent, before any trim, so a trailing line
+ * break is refused rather than silently cut.
+ */
+export const lineSchema = () => z.string().refine((text) => !CONTROL.test(text), { message: CONTROL_MESSAGE });
+
+/** The start of every free-text field: line breaks and tabs allowed, other control characters not. */
+export const textSchema = () =>
+  z.string().refine((text) => !CONTROL_IN_TEXT.test(text), { message: TEXT_CONTROL_MESSAGE });
+
+export const emailSchema = lineSchema()
   .trim()
   .toLowerCase()
   .pipe(z.email({ message: "Enter a valid email address." }).max(254));
@@ -13,10 +32,9 @@ export const passwordSchema = z
   .min(8, { message: "Use at least 8 characters." })
   .max(1024, { message: "Use at most 1024 characters." });
 
-export const nameSchema = z.string().trim().min(1, { message: "Enter a name." }).max(200);
+export const nameSchema = lineSchema().trim().min(1, { message: "Enter a name." }).max(200);
 
-export const phoneSchema = z
-  .string()
+export const phoneSchema = lineSchema()
   .trim()
   .max(40)
   .regex(/^\+?[0-9 ()-]{3,}$/, { message: "Enter a phone number: digits, spaces, +, -, ( )." });
@@ -39,14 +57,13 @@ export const isoDateSchema = z.iso
 
 export const uuidSchema = z.uuid({ message: "Not a valid id." });
 
-export const slugSchema = z
-  .string()
+export const slugSchema = lineSchema()
   .trim()
   .max(80)
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: "Use lowercase letters a-z, digits and single hyphens." });
 
 /** A path or filter reference to a catalog record: its id or its slug. */
-export const refSchema = z.string().trim().min(1, { message: "Give an id or a slug." }).max(100);
+export const refSchema = lineSchema().trim().min(1, { message: "Give an id or a slug." }).max(100);
 
 /** An RFC 3339 instant with an explicit offset or Z, as text; a local time without one is ambiguous. */
 export const instantTextSchema = z.iso
@@ -76,5 +93,8 @@ export type PageQuery = z.infer<typeof pageQuerySchema>;
 
 /** A path parameter `{ref}`. */
 export const refParamsSchema = z.object({ ref: refSchema });
+/** A search text (`q`) of a list. */
+export const searchSchema = lineSchema().trim().max(200);
+
 /** A path parameter `{id}` that must be a UUID. */
 export const idParamsSchema = z.object({ id: uuidSchema });

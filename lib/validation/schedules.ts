@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { overlappingRules, type WeeklyRule } from "@/lib/schedule/rules";
-import { dateOrInstantSchema, instantSchema, isoDateSchema, pageQuerySchema, refSchema } from "./common";
+import { dateOrInstantSchema, instantSchema, isoDateSchema, pageQuerySchema, refSchema, textSchema } from "./common";
 
 const HOUR = 3_600_000;
 /** A shift is at most one local day long; 25 hours covers a whole day that ends summer time. */
@@ -73,7 +73,7 @@ export const timeOffBodySchema = z
   .object({
     start: instantSchema,
     end: instantSchema,
-    reason: z.string().trim().max(500).nullish(),
+    reason: textSchema().trim().max(500).nullish(),
     cancelAppointments: cancelAppointmentsSchema,
   })
   .superRefine(checkInterval(timeOffIntervalIssue));

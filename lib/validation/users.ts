@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { ROLES } from "@/db/schema/users";
 import { birthDateSchema, clearablePhoneSchema } from "./clients";
-import { emailSchema, genderSchema, nameSchema, pageQuerySchema, passwordSchema } from "./common";
+import { emailSchema, genderSchema, nameSchema, pageQuerySchema, passwordSchema, searchSchema } from "./common";
 
 export const roleSchema = z.enum(ROLES, { message: "Role must be client, admin or manager." });
 
@@ -32,7 +32,7 @@ const booleanFlag = z
   .transform((value) => value === "true" || value === "1");
 
 export const userListQuerySchema = pageQuerySchema.extend({
-  q: z.string().trim().max(200).optional(),
+  q: searchSchema.optional(),
   role: roleSchema.optional(),
   blocked: booleanFlag.optional(),
 });
