@@ -1,31 +1,8 @@
 import createNextIntlPlugin from "next-intl/plugin";
+import { securityHeaders } from "./lib/security-headers.mjs";
 
 const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 const dev = process.env.NODE_ENV === "development";
-
-// Pages load only this origin's scripts and styles ('unsafe-inline' because Next.js inlines its
-// bootstrap scripts; dev mode also evaluates code and talks to the hot-reload socket), are never
-// framed, and never send their URL to other sites.
-const csp = [
-  "default-src 'self'",
-  `script-src 'self' 'unsafe-inline'${dev ? " 'unsafe-eval'" : ""}`,
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob: https:",
-  "font-src 'self' data:",
-  `connect-src 'self'${dev ? " ws: wss:" : ""}`,
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join("; ");
-
-const securityHeaders = (policy) => [
-  { key: "Content-Security-Policy", value: policy },
-  { key: "X-Content-Type-Options", value: "nosniff" },
-  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-  { key: "X-Frame-Options", value: "DENY" },
-  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
-];
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -45,7 +22,7 @@ const nextConfig = {
   // `npm start` keeps the ordinary build, which `next start` serves.
   output: process.env.NEXT_OUTPUT === "standalone" ? "standalone" : undefined,
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders(csp) }];
+    return [{ source: "/:path*", headers: securityHeaders(dev) }];
   },
 };
 

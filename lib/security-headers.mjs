@@ -1,0 +1,35 @@
+// Headers every answer carries: next.config.mjs sends them with everything Next.js serves, and our
+// HTTP server (lib/server/http-server.ts) with the answers it gives before Next.js sees a request.
+// Plain JavaScript, because next.config.mjs is loaded by Node.js without a TypeScript step.
+
+/**
+ * Pages load only this origin's scripts and styles ('unsafe-inline' because Next.js inlines its
+ * bootstrap scripts; dev mode also evaluates code and talks to the hot-reload socket), are never
+ * framed, and never send their URL to other sites.
+ * @param {boolean} dev
+ */
+export function contentSecurityPolicy(dev) {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'unsafe-inline'${dev ? " 'unsafe-eval'" : ""}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob: https:",
+    "font-src 'self' data:",
+    `connect-src 'self'${dev ? " ws: wss:" : ""}`,
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join("; ");
+}
+
+/** @param {boolean} dev */
+export function securityHeaders(dev) {
+  return [
+    { key: "Content-Security-Policy", value: contentSecurityPolicy(dev) },
+    { key: "X-Content-Type-Options", value: "nosniff" },
+    { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+    { key: "X-Frame-Options", value: "DENY" },
+    { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
+  ];
+}
