@@ -23,4 +23,13 @@ export async function register() {
   state.__scheduleRoller = setInterval(roll, ROLL_EVERY_MS);
   // The timer must never be what keeps the process alive.
   state.__scheduleRoller.unref();
+  // Our server (lib/server) runs these when it stops, after the requests in flight have finished.
+  const [{ onShutdown }, { closeDb }, { closeRateLimitStore }] = await Promise.all([
+    import("./lib/server/shutdown-hooks"),
+    import("./db/client"),
+    import("./lib/rate-limit/store"),
+  ]);
+  onShutdown(() => clearInterval(state.__scheduleRoller));
+  onShutdown(closeDb);
+  onShutdown(closeRateLimitStore);
 }

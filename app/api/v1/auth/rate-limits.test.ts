@@ -8,13 +8,19 @@ import { POST as register } from "@/app/api/v1/auth/register/route";
 import { POST as token } from "@/app/api/v1/auth/token/route";
 import { GET as health } from "@/app/api/v1/health/route";
 import { insertUser } from "@/db/queries/users";
+import { CLIENT_ADDRESS_HEADER, trustClientAddressHeader } from "@/lib/api/client-ip";
 import { hashPassword } from "@/lib/auth/password";
 import { call } from "@/lib/testing/http";
+
+// Callers are told apart as our HTTP server tells them apart: it resolves each request's address from
+// the socket (lib/server) and hands it to the app in this header, which the app then believes.
+trustClientAddressHeader();
+const from = (ip: string) => ({ [CLIENT_ADDRESS_HEADER]: ip });
 
 const PASSWORD = "the right passphrase";
 let ipCounter = 0;
 /** A fresh client address, so the per-IP budget does not get in the way of per-account tests. */
-const freshIp = () => ({ "x-forwarded-for": `203.0.113.${++ipCounter}` });
+const freshIp = () => from(`203.0.113.${++ipCounter}`);
 
 async function account() {
   const email = `limit-${crypto.randomUUID()}@example.test`;
@@ -58,7 +64,7 @@ describe("rate limits on sign-in", () => {
   });
 
   it("limits token and register requests per IP together", async () => {
-    const headers = { "x-forwarded-for": "198.51.100.7" };
+    const headers = from("198.51.100.7");
     const statuses: number[] = [];
     for (let i = 0; i < 5; i++) {
       statuses.push((await call(token, "POST", "/api/v1/auth/token", { body: { email: "x@y.test" }, headers })).status);
@@ -74,7 +80,7 @@ describe("rate limits on sign-in", () => {
 
 describe("rate limits on the browser sign-in", () => {
   it("shares the IP budget with the token endpoint and answers 429 the login form understands", async () => {
-    const headers = { "x-forwarded-for": "198.51.100.44" };
+    const headers = from("198.51.100.44");
     for (let i = 0; i < 8; i++) await call(token, "POST", "/api/v1/auth/token", { body: {}, headers });
     const res = await call(nextAuthPost as never, "POST", "/api/auth/callback/credentials", {
       rawBody: "email=a%40b.test&password=x",
@@ -91,7 +97,7 @@ describe("rate limits on the browser sign-in", () => {
 
 describe("general API rate limit", () => {
   it("answers 429 with Retry-After once one IP spends its per-minute budget", async () => {
-    const headers = { "x-forwarded-for": "192.0.2.99" };
+    const headers = from("192.0.2.99");
     for (let i = 0; i < 30; i++) expect((await call(health, "GET", "/api/v1/health", { headers })).status).toBe(200);
     const over = await call(health, "GET", "/api/v1/health", { headers });
     expect(over.status).toBe(429);

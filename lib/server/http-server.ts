@@ -1,0 +1,141 @@
+// Our production HTTP server around Next.js's request handler (README "Configuration"): it decides
+// the client's address from the socket under TRUST_PROXY, refuses paths Next.js's router would answer
+// with a bare 500, bounds how long a request may take to arrive, and stops gracefully.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { CLIENT_ADDRESS_HEADER, trustClientAddressHeader } from "@/lib/api/client-ip";
+import { logRequest, requestIdOf } from "@/lib/api/request-log";
+import { securityHeaders } from "@/lib/security-headers.mjs";
+import { resolveClientAddress, type TrustProxy } from "./client-address";
+
+export type Timeouts = {
+  /** The whole request, body included, must arrive within this. */
+  requestMs: number;
+  /** The request line and headers must arrive within this. */
+  headersMs: number;
+  /** An idle keep-alive connection is closed after this. */
+  keepAliveMs: number;
+};
+
+function envMs(name: string, fallback: number): number {
+  const value = process.env[name];
+  if (value === undefined || value === "") return fallback;
+  const ms = Number(value);
+  if (!Number.isInteger(ms) || ms <= 0) throw new Error(`${name} must be a whole number of milliseconds above 0.`);
+  return ms;
+}
+
+/**
+ * 30 s for a request and 10 s for its headers: the API takes bodies of at most 64 KiB, so a caller
+ * trickling one for longer only holds a connection. Keep-alive 65 s, longer than the 60 s idle
+ * timeout of common load balancers, so a balancer never reuses a connection the app just closed.
+ */
+export function timeoutsFromEnv(): Timeouts {
+  const requestMs = envMs("HTTP_REQUEST_TIMEOUT_MS", 30_000);
+  return {
+    requestMs,
+    headersMs: Math.min(requestMs, envMs("HTTP_HEADERS_TIMEOUT_MS", 10_000)),
+    keepAliveMs: envMs("HTTP_KEEP_ALIVE_TIMEOUT_MS", 65_000),
+  };
+}
+
+type Handle = (req: IncomingMessage, res: ServerResponse) => unknown;
+export type AppServerOptions = { handle: Handle; trustProxy: TrustProxy; timeouts: Timeouts; dev?: boolean };
+
+/** A path Next.js's router cannot decode: it would answer a plain-text 500 without our headers. */
+function hasMalformedPath(url: string): boolean {
+  try {
+    decodeURIComponent(url.split("?", 1)[0] ?? "");
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+const BAD_PATH = "The path is not valid: it contains a malformed percent-encoding.";
+const badPathHtml = `<!doctype html><html lang="en"><meta charset="utf-8"><title>Bad request</title><h1>Bad request</h1><p>${BAD_PATH}</p></html>`;
+
+function answerBadPath(req: IncomingMessage, res: ServerResponse, dev: boolean) {
+  const startedAt = performance.now();
+  const url = req.url ?? "/";
+  const requestId = requestIdOf(new Headers({ "x-request-id": String(req.headers["x-request-id"] ?? "") }));
+  const api = url.startsWith("/api/");
+  const body = api
+    ? JSON.stringify({
+        error: { code: "validation_failed", message: BAD_PATH, details: { issues: [{ path: "", message: BAD_PATH }] } },
+      })
+    : badPathHtml;
+  for (const { key, value } of securityHeaders(dev)) res.setHeader(key, value);
+  res.setHeader("X-Request-Id", requestId);
+  res.setHeader("Cache-Control", "no-store");
+  res.setHeader("Content-Type", api ? "application/json" : "text/html; charset=utf-8");
+  res.writeHead(400).end(body);
+  const path = url.split("?", 1)[0]?.slice(0, 200) ?? "/";
+  logRequest({
+    requestId,
+    method: req.method ?? "GET",
+    path,
+    status: 400,
+    ms: Math.round(performance.now() - startedAt),
+  });
+}
+
+const stopping = new WeakSet<Server>();
+
+export function createAppServer({ handle, trustProxy, timeouts, dev = false }: AppServerOptions): Server {
+  trustClientAddressHeader();
+  const server = createServer(
+    {
+      requestTimeout: timeouts.requestMs,
+      headersTimeout: timeouts.headersMs,
+      keepAliveTimeout: timeouts.keepAliveMs,
+      // Node checks the two timeouts above only this often (30 s by default).
+      connectionsCheckingInterval: Math.max(100, Math.min(5_000, Math.floor(timeouts.headersMs / 4))),
+    },
+    (req, res) => {
+      // Always overwritten, so whatever a caller sent in this header never reaches the app.
+      const forwarded = req.headers["x-forwarded-for"];
+      req.headers[CLIENT_ADDRESS_HEADER] = resolveClientAddress(
+        req.socket.remoteAddress,
+        Array.isArray(forwarded) ? forwarded.join(",") : forwarded,
+        trustProxy,
+      );
+      if (stopping.has(server)) res.setHeader("Connection", "close");
+      if (hasMalformedPath(req.url ?? "/")) return answerBadPath(req, res, dev);
+      Promise.resolve(handle(req, res)).catch((err) => {
+        console.error("request handler failed:", err);
+        if (!res.headersSent) res.writeHead(500);
+        res.end();
+      });
+    },
+  );
+  return server;
+}
+
+export function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+}
+
+/**
+ * Stops accepting connections and waits for the requests in flight, at most `graceMs`; then cuts
+ * whatever is still open. Idle keep-alive connections are closed as soon as they become idle.
+ */
+export async function stopServer(server: Server, graceMs: number): Promise<void> {
+  if (!server.listening) return;
+  stopping.add(server);
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  const idle = setInterval(() => server.closeIdleConnections(), 100);
+  const cut = setTimeout(() => server.closeAllConnections(), graceMs);
+  server.closeIdleConnections();
+  try {
+    await closed;
+  } finally {
+    clearInterval(idle);
+    clearTimeout(cut);
+  }
+}
