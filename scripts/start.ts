@@ -1,12 +1,16 @@
 // `npm start`: one command from a fresh clone to a running app. Prepares the configuration,
 // migrates the database, seeds demo data into an empty embedded database, builds when the build is
-// missing or older than the sources, then runs `next start` (extra arguments are passed on).
-import { spawn, spawnSync } from "node:child_process";
+// missing or older than the sources, then serves it in this process through our HTTP server
+// (lib/server/next-server.ts; `-p`/`--port` and `-H`/`--hostname` are read as `next start` reads them).
+import { spawn } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import { closeDb, databaseMode, getDb, queryRows } from "@/db/client";
 import { printDemoLogins, seedDemo } from "@/db/seed/demo";
+import { parseTrustProxy } from "@/lib/server/client-address";
+import { timeoutsFromEnv } from "@/lib/server/http-server";
+import { listenAddress, startNextServer } from "@/lib/server/next-server";
 import { ensureLocalEnv } from "./lib/local-env";
 import { loadEnv } from "./lib/run";
 
@@ -54,9 +58,34 @@ async function prepareDatabase(): Promise<string | undefined> {
   return embedded && wanted !== "0" ? printDemoLogins() : undefined;
 }
 
+/** Runs `next build`, saying how long it has taken every 15 s: Next.js prints nothing for minutes when not on a terminal. */
+async function build(): Promise<number> {
+  console.log("Building the app (next build). The first build takes a few minutes…");
+  const startedAt = Date.now();
+  const child = spawn(process.execPath, [nextBin, "build"], { stdio: "inherit" });
+  const ticker = setInterval(() => {
+    console.log(`  …still building (${Math.round((Date.now() - startedAt) / 1000)} s)`);
+  }, 15_000);
+  const code = await new Promise<number>((resolve) => child.on("exit", (status) => resolve(status ?? 1)));
+  clearInterval(ticker);
+  return code;
+}
+
+// The serving process loads production .env files and React's production build, as `next start` did.
+(process.env as Record<string, string>).NODE_ENV = "production";
+const args = process.argv.slice(2);
 loadEnv();
 ensureLocalEnv();
 loadEnv(true);
+// Settings the server reads are checked before the database and the build, so a typo fails at once.
+try {
+  listenAddress(args);
+  parseTrustProxy(process.env.TRUST_PROXY);
+  timeoutsFromEnv();
+} catch (err) {
+  console.error(`error: ${(err as Error).message}`);
+  process.exit(1);
+}
 let demoLogins: string | undefined;
 try {
   demoLogins = await prepareDatabase();
@@ -65,13 +94,15 @@ try {
 }
 
 if (buildIsStale()) {
-  console.log("Building the app (next build)…");
-  const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit" });
-  if (build.status !== 0) process.exit(build.status ?? 1);
+  const code = await build();
+  if (code !== 0) process.exit(code);
 }
 
 // Printed last, so the logins are on screen next to the server's address rather than above the build log.
 if (demoLogins) console.log(`\n${demoLogins}\n`);
-const server = spawn(process.execPath, [nextBin, "start", ...process.argv.slice(2)], { stdio: "inherit" });
-for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
-server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+try {
+  await startNextServer({ dev: false, args });
+} catch (err) {
+  console.error(err);
+  process.exit(1);
+}
