@@ -6,6 +6,7 @@ import { formatInstant } from "@/lib/time/zoned";
 import type { Executor } from "../client";
 import { type Appointment, appointments, clients } from "../schema/appointments";
 import { locations, services, workers } from "../schema/catalog";
+import { readableLocationZone } from "./time-zones";
 
 export const appointmentColumns = {
   appointment: appointments,
@@ -84,10 +85,10 @@ export type AppointmentFilter = {
   offset: number;
 };
 
-const localDate = sql`(${appointments.startAt} at time zone ${locations.timezone})::date`;
-
 /** One page of appointments matching `filter`, by start. */
-export function listAppointments(db: Executor, filter: AppointmentFilter): Promise<AppointmentRow[]> {
+export async function listAppointments(db: Executor, filter: AppointmentFilter): Promise<AppointmentRow[]> {
+  const zone = filter.fromDate || filter.toDate ? await readableLocationZone(db) : locations.timezone;
+  const localDate = sql`(${appointments.startAt} at time zone ${zone})::date`;
   const conditions: (SQL | undefined)[] = [
     filter.ownerUserId ? eq(clients.userId, filter.ownerUserId) : undefined,
     filter.clientId ? eq(appointments.clientId, filter.clientId) : undefined,

@@ -3,6 +3,7 @@ import { type SQL, sql } from "drizzle-orm";
 import { type Executor, queryRows } from "../client";
 import { appointments } from "../schema/appointments";
 import { locations } from "../schema/catalog";
+import { readableLocationZone } from "./time-zones";
 
 export type DayCount = { day: string; count: number };
 
@@ -29,12 +30,13 @@ export async function appointmentsPerDay(
   ];
   if (filter.workerId) conditions.push(sql`${appointments.workerId} = ${filter.workerId}`);
   if (filter.locationId) conditions.push(sql`${appointments.locationId} = ${filter.locationId}`);
+  const zone = await readableLocationZone(db);
   // generate_series over integers, not dates: a date series is a timestamptz series in disguise and
   // would step through the session's DST changes.
   return queryRows<DayCount>(
     db,
     sql`with counted as (
-      select (${appointments.startAt} at time zone ${locations.timezone})::date as day, count(*) as n
+      select (${appointments.startAt} at time zone ${zone})::date as day, count(*) as n
       from ${appointments} join ${locations} on ${locations.id} = ${appointments.locationId}
       where ${sql.join(conditions, sql` and `)}
       group by 1

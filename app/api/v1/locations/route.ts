@@ -1,5 +1,6 @@
 import { toLocationJson } from "@/db/queries/catalog-json";
 import { createLocation, listLocations } from "@/db/queries/locations";
+import { requireAcceptedTimeZone } from "@/db/queries/time-zones";
 import { catalogCollection } from "@/lib/api/catalog-routes";
 import { locationCreateSchema, locationListQuerySchema } from "@/lib/validation/catalog";
 
@@ -7,6 +8,10 @@ export const { GET, POST } = catalogCollection({
   query: locationListQuerySchema,
   body: locationCreateSchema,
   list: listLocations,
-  create: createLocation,
+  // The schema checks the zone as the browser can; whether the database knows it is asked here.
+  create: async (body, actorId) => {
+    await requireAcceptedTimeZone(body.timezone);
+    return createLocation(body, actorId);
+  },
   toJson: (rows) => rows.map(toLocationJson),
 });
