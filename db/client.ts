@@ -36,7 +36,17 @@ export function pgliteDataDir(): string {
   return process.env.PGLITE_DATA_DIR ?? path.join(process.cwd(), ".data", "pglite");
 }
 
+function envSeconds(name: string, fallback: number): number {
+  const value = Number(process.env[name]);
+  return Number.isFinite(value) && value > 0 ? value : fallback;
+}
+
 async function openPostgres(url: string): Promise<Handle> {
+  // While PostgreSQL cannot be reached, a request fails within the connect timeout (503, see
+  // lib/api/database-errors.ts) instead of waiting for the driver's default 30 s; a runaway
+  // statement is stopped by the server after the statement timeout.
+  const connectTimeout = envSeconds("DATABASE_CONNECT_TIMEOUT_SECONDS", 5);
+  const statementTimeoutMs = Math.round(envSeconds("DATABASE_STATEMENT_TIMEOUT_SECONDS", 30) * 1000);
   const [{ default: postgres }, { drizzle }, { migrate }] = await Promise.all([
     import("postgres"),
     import("drizzle-orm/postgres-js"),
@@ -44,7 +54,7 @@ async function openPostgres(url: string): Promise<Handle> {
   ]);
   // Several app instances may start at once: a session advisory lock, held on a one-connection
   // client, lets exactly one of them migrate while the others wait.
-  const migrator = postgres(url, { max: 1, onnotice: () => {} });
+  const migrator = postgres(url, { max: 1, onnotice: () => {}, connect_timeout: connectTimeout });
   try {
     await migrator`select pg_advisory_lock(724365001)`;
     await migrate(drizzle({ client: migrator }), { migrationsFolder: migrationsFolder() });
@@ -54,6 +64,8 @@ async function openPostgres(url: string): Promise<Handle> {
   const sql = postgres(url, {
     max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
     onnotice: () => {},
+    connect_timeout: connectTimeout,
+    connection: { statement_timeout: statementTimeoutMs },
   });
   const db = drizzle({ client: sql, schema }) as unknown as Db;
   return { db, mode: "postgres", close: () => sql.end({ timeout: 5 }) };

@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 import { ZodError } from "zod";
 import { AppError, sqlState } from "@/lib/errors";
+import { databaseUnavailable, unreachableCode } from "./database-errors";
 import { log } from "./request-log";
 
 export function json(data: unknown, status = 200, headers?: HeadersInit) {
@@ -23,6 +24,11 @@ export function zodIssues(err: ZodError) {
 /** Maps anything thrown by a handler to the error shape of API.md; internals never leave the server. */
 export function toErrorResponse(err: unknown, request: { requestId: string; method: string; path: string }) {
   if (err instanceof AppError) return errorJson(err);
+  const unreachable = unreachableCode(err);
+  if (unreachable) {
+    log("error", { msg: "database unreachable", ...request, code: unreachable });
+    return errorJson(databaseUnavailable());
+  }
   if (err instanceof ZodError) {
     return errorJson(new AppError("validation_failed", 400, "The request is not valid.", { issues: zodIssues(err) }));
   }

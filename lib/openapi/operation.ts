@@ -58,6 +58,7 @@ const STATUS: Record<ErrorCode, number> = {
   unsupported_media_type: 415,
   rate_limited: 429,
   internal_error: 500,
+  unavailable: 503,
 };
 
 function errorCodes(e: Endpoint): ErrorCode[] {
@@ -70,6 +71,8 @@ function errorCodes(e: Endpoint): ErrorCode[] {
   // Any request with a blocked user's credentials is refused, on public endpoints too.
   codes.add("account_blocked");
   codes.add("rate_limited");
+  // Any endpoint may find the database (or the shared rate-limit store) unreachable for a moment.
+  codes.add("unavailable");
   return [...codes];
 }
 
@@ -82,7 +85,7 @@ function errorResponses(codes: ErrorCode[]): Record<string, ResponseConfig> {
     responses[status] = {
       description: `Error: ${list.map((c) => `\`${c}\``).join(", ")}.`,
       headers:
-        status === 429
+        status === 429 || status === 503
           ? { "Retry-After": { description: "Seconds to wait.", schema: { type: "integer" } } }
           : undefined,
       content: { "application/json": { schema } },

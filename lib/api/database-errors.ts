@@ -1,0 +1,40 @@
+// "The database cannot be reached" as a caller should hear it: 503 unavailable with Retry-After,
+// not a 500 after a long wait. Drizzle wraps driver errors, so the chain of causes is searched.
+import { unavailable } from "@/lib/errors";
+
+/** Seconds a caller is asked to wait while the database is unreachable. */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
+
+// Socket errors on the way to the server, and postgres.js's own codes for a connection it lost or
+// could not open in time.
+const UNREACHABLE_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "EPIPE",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "CONNECT_TIMEOUT",
+  "CONNECTION_CLOSED",
+  "CONNECTION_DESTROYED",
+  "CONNECTION_ENDED",
+]);
+
+/**
+ * SQLSTATEs of a server that is going away or not yet accepting (admin_shutdown, crash_shutdown,
+ * cannot_connect_now) and class 08, connection exceptions.
+ */
+const UNREACHABLE_STATE = /^(57P01|57P02|57P03|08...)$/;
+
+/** The code that says the database is unreachable (for the log), or undefined for any other error. */
+export function unreachableCode(err: unknown): string | undefined {
+  for (let e = err as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 5; depth++) {
+    if (typeof e.code === "string" && (UNREACHABLE_CODES.has(e.code) || UNREACHABLE_STATE.test(e.code))) return e.code;
+    e = e.cause as typeof e;
+  }
+  return undefined;
+}
+
+export const databaseUnavailable = () => unavailable(DATABASE_RETRY_AFTER_SECONDS);
