@@ -1,60 +1,72 @@
 "use client";
 
-import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
+import { useActionState, useEffect, useRef, useState } from "react";
+import { signInWithPassword } from "@/app/login/actions";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
+import type { AuthFormState } from "@/lib/auth/form-state";
 import { formIssues } from "@/lib/ui/form-issues";
 import { credentialsSchema } from "@/lib/validation/auth";
 
-/** next-auth's error names for a refused sign-in, to the message keys of common.login.errors. */
-const ERROR_KEYS: Record<string, "wrongCredentials" | "blocked" | "rateLimited" | "unavailable"> = {
+type ErrorKey = "wrongCredentials" | "blocked" | "rateLimited" | "unavailable" | "failed";
+
+/** next-auth's error names (in `/login?error=` after its own sign-in), to the message keys of common.login.errors. */
+const NEXT_AUTH_ERRORS: Record<string, ErrorKey> = {
   CredentialsSignin: "wrongCredentials",
   account_blocked: "blocked",
   rate_limited: "rateLimited",
   unavailable: "unavailable",
 };
+const ERROR_KEYS = new Set<string>(["wrongCredentials", "blocked", "rateLimited", "unavailable", "failed"]);
 
 type Props = {
-  /** Where to go after signing in (a full navigation). Ignored when `onSignedIn` is given. */
+  /** Where to go after signing in; the server keeps only same-site paths. Ignored with `onSignedIn`. */
   callbackUrl?: string;
   initialError?: string;
   /** Stay on the page instead: the booking flow signs in without leaving the slot. */
   onSignedIn?: () => void;
 };
 
+/**
+ * A POST to a server action, so it signs in with JavaScript off too and the password never lands in
+ * a URL; with JavaScript the fields are checked here first, by the API's own schema.
+ */
 export function LoginForm({ callbackUrl = "/", initialError, onSignedIn }: Props) {
   const t = useTranslations("common.login");
-  const errorText = (name: string) => t(`errors.${ERROR_KEYS[name] ?? "failed"}`);
-  const [error, setError] = useState(initialError ? errorText(initialError) : "");
-  const [issues, setIssues] = useState<Record<string, string>>({});
-  const [pending, setPending] = useState(false);
+  const initial: AuthFormState = initialError ? { error: NEXT_AUTH_ERRORS[initialError] ?? "failed" } : {};
+  const [state, formAction, pending] = useActionState(signInWithPassword, initial);
+  const [checked, setChecked] = useState<Record<string, string> | null>(null);
+  const signedIn = useRef(onSignedIn);
+  signedIn.current = onSignedIn;
 
-  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
+  useEffect(() => {
+    if (state.signedIn) signedIn.current?.();
+  }, [state]);
+
+  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     const form = new FormData(event.currentTarget);
-    const values = { email: String(form.get("email") ?? ""), password: String(form.get("password") ?? "") };
-    const found = formIssues(credentialsSchema, values);
-    setIssues(found);
-    setError("");
-    if (Object.keys(found).length > 0) return;
-    setPending(true);
-    const result = await signIn("credentials", { ...values, redirect: false });
-    setPending(false);
-    if (!result || result.error) {
-      setError(errorText(result?.error ?? ""));
-      return;
-    }
-    if (onSignedIn) onSignedIn();
-    // A full navigation, so server components render with the new session cookie.
-    else window.location.assign(callbackUrl);
+    const found = formIssues(credentialsSchema, { email: form.get("email"), password: form.get("password") });
+    setChecked(found);
+    if (Object.keys(found).length > 0) event.preventDefault();
   }
 
+  // The browser's own check when it found something, else what the server answered.
+  const issues = checked && Object.keys(checked).length > 0 ? checked : (state.issues ?? {});
+  const error = !pending && state.error && ERROR_KEYS.has(state.error) ? t(`errors.${state.error as ErrorKey}`) : "";
   return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+    <form action={formAction} onSubmit={onSubmit} className="space-y-4" noValidate>
+      <input type="hidden" name="callbackUrl" value={callbackUrl} />
+      {onSignedIn && <input type="hidden" name="stay" value="1" />}
       <Field label={t("email")} error={issues.email && t("errors.email")}>
-        <input name="email" type="email" autoComplete="email" required className={inputClass} />
+        <input
+          name="email"
+          type="email"
+          autoComplete="email"
+          required
+          defaultValue={state.values?.email}
+          className={inputClass}
+        />
       </Field>
       <Field label={t("password")} error={issues.password && t("errors.password")}>
         <input name="password" type="password" autoComplete="current-password" required className={inputClass} />

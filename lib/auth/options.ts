@@ -4,6 +4,7 @@ import type { Role } from "@/db/schema/users";
 import { AppError } from "@/lib/errors";
 import { credentialsSchema } from "@/lib/validation/auth";
 import { checkCredentials } from "./credentials";
+import { safeRedirectPath } from "./safe-redirect";
 import { authSecret, SESSION_MAX_AGE } from "./secret";
 
 declare module "next-auth" {
@@ -57,6 +58,10 @@ export function authOptions(): NextAuthOptions {
       }),
     ],
     callbacks: {
+      // The same rule as the sign-in and register forms: same-origin only, judged the way browsers read it.
+      redirect({ url, baseUrl }) {
+        return new URL(safeRedirectPath(url, { origin: baseUrl }), baseUrl).toString();
+      },
       jwt({ token, user }) {
         if (user) {
           token.sub = user.id;

@@ -1,17 +1,10 @@
-import { findUserByEmail, registerClientUser, toUserJson } from "@/db/queries/users";
+import { toUserJson } from "@/db/queries/users";
 import { route } from "@/lib/api/handler";
 import { json } from "@/lib/api/respond";
-import { hashPassword } from "@/lib/auth/password";
-import { alreadyExists } from "@/lib/errors";
+import { registerClient } from "@/lib/auth/register";
 import { registerSchema } from "@/lib/validation/auth";
 
 export const POST = route({ body: registerSchema, limit: "auth" }, async ({ body }) => {
-  if (await findUserByEmail(body.email)) throw alreadyExists("email");
-  const user = await registerClientUser({
-    email: body.email,
-    name: body.name,
-    phone: body.phone ?? null,
-    passwordHash: await hashPassword(body.password),
-  });
+  const user = await registerClient(body);
   return json({ user: toUserJson(user) }, 201);
 });
