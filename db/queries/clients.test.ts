@@ -40,23 +40,26 @@ describe("client records", () => {
     expect((await findClientOfUser(db, user.id))?.id).toBe(first.id);
   });
 
-  it("adopts the desk's earlier record with the same email instead of making a duplicate", async () => {
+  it("never takes over a desk record with the same email: emails are not verified", async () => {
     const db = await getDb();
     const { user } = await userWithToken("client");
-    const desk = await createClient(db, { name: "Booked by phone", email: user.email.toUpperCase() });
-    const linked = await ensureClientOfUser(db, user.id);
-    expect(linked.id).toBe(desk.id);
-    expect(linked.userId).toBe(user.id);
-    expect(linked.name).toBe("Booked by phone");
+    const desk = await createClient(db, { name: "Booked by phone", email: user.email.toUpperCase(), notes: "private" });
+    const own = await ensureClientOfUser(db, user.id);
+    expect(own.id).not.toBe(desk.id);
+    expect(own).toMatchObject({ userId: user.id, email: user.email, notes: null });
+    expect((await findClientById(db, desk.id))?.userId).toBeNull();
   });
 
-  it("links the oldest unlinked record with the email on registration and leaves linked ones alone", async () => {
+  it("gives a newly registered user a record of their own, leaving the desk's records with that email alone", async () => {
     const db = await getDb();
     const email = `reg-${Date.now()}@example.test`;
     const older = await createClient(db, { name: "First visit", email });
     const newer = await createClient(db, { name: "Second visit", email });
     const user = await registerClientUser({ email, name: "Reg", passwordHash: "x", phone: null });
-    expect((await findClientOfUser(db, user.id))?.id).toBe(older.id);
+    const own = await findClientOfUser(db, user.id);
+    expect(own).toMatchObject({ name: "Reg", email });
+    expect([older.id, newer.id]).not.toContain(own?.id);
+    expect((await findClientById(db, older.id))?.userId).toBeNull();
     expect((await findClientById(db, newer.id))?.userId).toBeNull();
   });
 

@@ -89,26 +89,13 @@ export async function findClientOfUser(db: Executor, userId: string): Promise<Cl
 type Account = { id: string; name: string; email: string; phone: string | null };
 
 /**
- * Links a client record to a user who has none yet: the oldest record the desk made with the same
- * email (case-insensitive) and no account is adopted, so the person's earlier bookings become theirs;
- * otherwise a new record is made from the account. The caller must hold the user's row (a new user
- * inside its inserting transaction, or `lockUserForLinking`), so two links of one user cannot race.
+ * Makes the client record of a user who has none yet, from the account. A record the desk made
+ * with the same email is never taken over here: emails are not verified, so whoever registers with
+ * an address would see that record's appointments, phone and notes. Staff link the two explicitly
+ * (`linkClientToUser` in client-links.ts). The caller must hold the user's row (a new user inside its
+ * inserting transaction, or ensureClientOfUser's lock), so two calls for one user cannot race.
  */
-export async function linkOrCreateClientOfUser(db: Executor, user: Account): Promise<Client> {
-  const [adopted] = await db
-    .update(clients)
-    .set({ userId: user.id })
-    .where(
-      and(
-        sql`${clients.id} = (select ${clients.id} from ${clients}
-          where lower(${clients.email}) = lower(${user.email}) and ${clients.userId} is null
-          order by ${clients.createdAt}, ${clients.id} limit 1)`,
-        // Re-checked on the row itself should it have been linked while this waited for its lock.
-        isNull(clients.userId),
-      ),
-    )
-    .returning();
-  if (adopted) return adopted;
+export async function createClientOfUser(db: Executor, user: Account): Promise<Client> {
   // The unique user_id is the last word: should a record appear meanwhile, it is read, not duplicated.
   const [created] = await db
     .insert(clients)
@@ -125,7 +112,7 @@ async function existingClientOfUser(db: Executor, userId: string): Promise<Clien
 }
 
 /**
- * The client record of a registered user, linking or creating it on first use (a client who books
+ * The client record of a registered user, creating it on first use (a client who books
  * for the first time, an account a manager made). Takes the user's row lock, so concurrent calls for
  * one user serialize and all answer the same record. 404 when there is no such user.
  */
@@ -138,5 +125,5 @@ export async function ensureClientOfUser(db: Executor, userId: string): Promise<
     .where(eq(users.id, userId))
     .for("no key update");
   if (!user) throw notFound("User");
-  return (await findClientOfUser(db, userId)) ?? linkOrCreateClientOfUser(db, user);
+  return (await findClientOfUser(db, userId)) ?? createClientOfUser(db, user);
 }

@@ -8,7 +8,7 @@ import type { UserCreate, UserListQuery, UserPatch } from "@/lib/validation/user
 import { type Executor, getDb } from "../client";
 import { type User, users } from "../schema/users";
 import { recordAudit } from "./audit";
-import { linkOrCreateClientOfUser } from "./clients";
+import { createClientOfUser } from "./clients";
 import { findUserByEmail, insertUser, updateUser } from "./users";
 
 /** A page of users by name; `q` matches words of the name or email, `role` and `blocked` filter. */
@@ -29,8 +29,8 @@ export async function listUsers(query: UserListQuery): Promise<User[]> {
 }
 
 /**
- * Creates an account with a hashed password. A client account gets its client record at once,
- * adopting one the desk made with the same email, exactly as registering would.
+ * Creates an account with a hashed password. A client account gets a client record of its own at
+ * once, exactly as registering would (a desk record with the same email is linked only by staff).
  */
 export async function createUserAccount(
   input: Omit<UserCreate, "password"> & { passwordHash: string },
@@ -52,7 +52,7 @@ export async function createUserAccount(
         },
         tx,
       );
-      if (user.role === "client") await linkOrCreateClientOfUser(tx, user);
+      if (user.role === "client") await createClientOfUser(tx, user);
       await recordAudit(tx, {
         actorId,
         action: "user.create",

@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { type Executor, getDb, preparedStatement } from "../client";
 import { type NewUser, type Role, type User, users } from "../schema/users";
-import { linkOrCreateClientOfUser } from "./clients";
+import { createClientOfUser } from "./clients";
 
 /** The public shape of a user (API.md "User"): never the hash or the session version. */
 export function toUserJson(u: User) {
@@ -49,14 +49,14 @@ export async function insertUser(values: NewUser, db: Executor | null = null): P
 }
 
 /**
- * Creates a client-role user and links their client record (see `linkOrCreateClientOfUser`): a
- * record the desk made earlier with the same email is adopted, otherwise a new one is made.
+ * Creates a client-role user with a client record of their own (see `createClientOfUser`); a record
+ * the desk made with the same email stays apart until staff link it.
  */
 export async function registerClientUser(values: Omit<NewUser, "role">): Promise<User> {
   const db = await getDb();
   return db.transaction(async (tx) => {
     const user = await insertUser({ ...values, role: "client" }, tx);
-    await linkOrCreateClientOfUser(tx, user);
+    await createClientOfUser(tx, user);
     return user;
   });
 }

@@ -12,6 +12,7 @@ export const ROUTE_METHODS: Record<string, readonly string[]> = {
   "/availability": ["GET"],
   "/clients": ["GET", "POST"],
   "/clients/{id}": ["GET", "PATCH", "DELETE"],
+  "/clients/{id}/link-user": ["POST"],
   "/health": ["GET"],
   "/locations": ["GET", "POST"],
   "/locations/{ref}": ["GET", "PATCH", "DELETE"],

@@ -11,6 +11,7 @@ import {
   pageQuerySchema,
   phoneSchema,
   searchSchema,
+  uuidSchema,
 } from "./common";
 
 /**
@@ -56,3 +57,6 @@ export type ClientInline = z.infer<typeof clientInlineSchema>;
 
 export const clientListQuerySchema = pageQuerySchema.extend({ q: searchSchema.optional() });
 export type ClientListQuery = z.infer<typeof clientListQuerySchema>;
+
+/** `POST /clients/{id}/link-user`: the registered account the desk links this record to. */
+export const clientLinkUserSchema = z.object({ userId: uuidSchema });

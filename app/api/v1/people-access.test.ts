@@ -6,6 +6,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import * as audit from "@/app/api/v1/audit/route";
+import * as linkUser from "@/app/api/v1/clients/[id]/link-user/route";
 import * as clientItem from "@/app/api/v1/clients/[id]/route";
 import * as clientList from "@/app/api/v1/clients/route";
 import * as stats from "@/app/api/v1/stats/appointments-per-day/route";
@@ -16,7 +17,7 @@ import * as userList from "@/app/api/v1/users/route";
 import { getDb } from "@/db/client";
 import { ensureClientOfUser } from "@/db/queries/clients";
 import { type Role, users } from "@/db/schema";
-import { userWithToken } from "@/lib/testing/fixtures";
+import { makeClient, userWithToken } from "@/lib/testing/fixtures";
 import { call } from "@/lib/testing/http";
 
 const CALLERS = ["anonymous", "client", "another client", "admin", "manager", "blocked manager"] as const;
@@ -123,6 +124,16 @@ const items: Endpoint[] = [
     least: "admin",
     ok: 204,
     send: (t, ids) => call(clientItem.DELETE, "DELETE", ...at(`clients/${ids.clientId}`, ids.clientId, t)),
+  },
+  {
+    name: "POST /clients/{id}/link-user",
+    least: "admin",
+    ok: 200,
+    // A fresh desk record each time (the account's own record is already linked): linked to the target user.
+    send: async (t, ids) => {
+      const id = ids.clientId === MISSING ? MISSING : (await makeClient("Desk record")).id;
+      return call(linkUser.POST, "POST", ...at(`clients/${id}/link-user`, id, t, { userId: ids.userId }));
+    },
   },
   {
     name: "GET /users/{id}",

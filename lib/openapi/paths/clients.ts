@@ -1,5 +1,10 @@
 import type { OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
-import { clientCreateSchema, clientListQuerySchema, clientPatchSchema } from "@/lib/validation/clients";
+import {
+  clientCreateSchema,
+  clientLinkUserSchema,
+  clientListQuerySchema,
+  clientPatchSchema,
+} from "@/lib/validation/clients";
 import { idParamsSchema } from "@/lib/validation/common";
 import { describeEndpoint } from "../operation";
 import { clientSchema, itemsOf } from "../resources";
@@ -26,9 +31,9 @@ export function registerClients(registry: OpenAPIRegistry) {
     tag: "Clients",
     summary: "Add a client record",
     description:
-      "A record the desk keeps, linked to no account. When the person later registers (or a manager creates a " +
-      "client account) with the same email, the oldest such record without an account becomes theirs, with its " +
-      "bookings. `birthDate` lies between 1900-01-01 and today.",
+      "A record the desk keeps, linked to no account. Registering (or a manager creating a client account) with " +
+      "the same email does not link it, since emails are not verified: staff link it with " +
+      "`POST /clients/{id}/link-user`. `birthDate` lies between 1900-01-01 and today.",
     access: "admin",
     body: clientCreateSchema,
     ok: { status: 201, description: "The new client record.", schema: clientSchema },
@@ -71,5 +76,26 @@ export function registerClients(registry: OpenAPIRegistry) {
     params: idParamsSchema,
     ok: { status: 204, description: "Deleted or erased." },
     errors: ["not_found", "has_appointments"],
+  });
+  describeEndpoint(registry, {
+    method: "post",
+    path: "/clients/{id}/link-user",
+    tag: "Clients",
+    summary: "Link a client record to a registered account",
+    description:
+      "An extension of API.md. Staff confirm that the registered user `userId` is the person of this record (say, " +
+      "a walk-in the desk booked who registered later with the same email): the record gets `userId`, so its " +
+      "appointments, phone and notes become the user's. The record the account already has (made when it " +
+      "registered or first booked) is merged into this one so nothing is lost: its appointments move to this " +
+      "record, fields this record lacks are taken from it (its notes, and any value that differs from this " +
+      "record's, are added to the notes), and it is deleted. 409 " +
+      "already_exists (`details.field: userId`) when this record is already linked to an account. Audited " +
+      "(`client.link_user`, with the merged record's id and the moved appointments' ids). " +
+      ERASED,
+    access: "admin",
+    params: idParamsSchema,
+    body: clientLinkUserSchema,
+    ok: { status: 200, description: "The linked client record.", schema: clientSchema },
+    errors: ["not_found", "already_exists"],
   });
 }

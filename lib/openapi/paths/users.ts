@@ -28,8 +28,9 @@ export function registerUsers(registry: OpenAPIRegistry) {
     tag: "Users",
     summary: "Create an account",
     description:
-      "Staff (admin, manager) or a client account. A client account gets its client record at once, adopting " +
-      "the oldest record the desk made with the same email and no account yet, as registering would. Audited.",
+      "Staff (admin, manager) or a client account. A client account gets a client record of its own at once, as " +
+      "registering would; a record the desk made with the same email is linked only by `POST /clients/{id}/link-user`. " +
+      "Audited.",
     access: "manager",
     body: userCreateSchema,
     ok: { status: 201, description: "The new user.", schema: userSchema },

@@ -3,12 +3,14 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { Suspense } from "react";
+import { ClientAccountLink } from "@/components/admin/client-account-link";
 import { ClientAppointments } from "@/components/admin/client-appointments";
 import { ClientEditor } from "@/components/admin/client-editor";
 import { Skeleton } from "@/components/ui/states";
 import { getDb } from "@/db/client";
 import { findClientById, toClientJson } from "@/db/queries/clients";
 import { isUuid } from "@/db/queries/refs";
+import { findUserByEmail, findUserById } from "@/db/queries/users";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -22,6 +24,30 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: (await loadClient((await params).id)).name };
 }
 
+/** The account this record is linked to, or the registered one with its email that the desk may link. */
+async function AccountSection({ client }: { client: { id: string; email: string | null; userId: string | null } }) {
+  const t = await getTranslations("admin.clients.account");
+  const linked = client.userId ? await findUserById(client.userId) : undefined;
+  const candidate = !client.userId && client.email ? await findUserByEmail(client.email) : undefined;
+  return (
+    <section aria-labelledby="client-account" className="space-y-3">
+      <h2 id="client-account" className="text-xl font-semibold">
+        {t("title")}
+      </h2>
+      {linked ? (
+        <p className="text-sm">{t("linked", { name: linked.name, email: linked.email })}</p>
+      ) : candidate ? (
+        <ClientAccountLink
+          clientId={client.id}
+          account={{ id: candidate.id, name: candidate.name, email: candidate.email }}
+        />
+      ) : (
+        <p className="text-sm text-slate-600">{t("none")}</p>
+      )}
+    </section>
+  );
+}
+
 async function ClientSections({ id }: { id: string }) {
   const [client, t] = await Promise.all([loadClient(id), getTranslations("admin.clients")]);
   return (
@@ -33,6 +59,7 @@ async function ClientSections({ id }: { id: string }) {
         </h2>
         <ClientEditor client={client} />
       </section>
+      <AccountSection client={client} />
       <section aria-labelledby="client-appointments" className="space-y-3">
         <h2 id="client-appointments" className="text-xl font-semibold">
           {t("appointments")}

@@ -67,7 +67,7 @@ describe("/api/v1/users", () => {
     });
   });
 
-  it("a client account made by a manager adopts the desk's record with its email", async () => {
+  it("a client account made by a manager gets its own record, not the desk's with its email", async () => {
     const manager = await userWithToken("manager");
     const desk = await makeClient("Walk-in");
     const db = await getDb();
@@ -78,7 +78,11 @@ describe("/api/v1/users", () => {
       name: "Walk In",
       role: "client",
     });
-    expect((await findClientOfUser(db, res.json.id))?.id).toBe(desk.id);
+    const own = await findClientOfUser(db, res.json.id);
+    expect(own).toMatchObject({ name: "Walk In", email: "walkin-user@example.test" });
+    expect(own?.id).not.toBe(desk.id);
+    const [deskNow] = await db.select().from(clients).where(eq(clients.id, desk.id));
+    expect(deskNow?.userId).toBeNull();
   });
 
   it("validates bodies and queries, and refuses fields PATCH does not change", async () => {

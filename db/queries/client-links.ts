@@ -1,0 +1,86 @@
+// Linking a desk-made client record to a registered account, on staff's word. Registering never
+// does it by email: emails are not verified, so the address alone would hand a stranger the record's
+// appointments, phone and notes.
+import { eq } from "drizzle-orm";
+import { AppError, notFound } from "@/lib/errors";
+import { getDb } from "../client";
+import { appointments, type Client, clients } from "../schema/appointments";
+import { users } from "../schema/users";
+import { recordAudit } from "./audit";
+import { findClientOfUser, lockClient } from "./clients";
+
+const alreadyLinked = () =>
+  new AppError("already_exists", 409, "This client record is already linked to an account.", { field: "userId" });
+
+const KEPT_FIELDS = ["email", "phone", "gender", "birthDate"] as const;
+
+/**
+ * The notes of the merged record: both records' notes, and any contact or detail of the account's
+ * record that differs from this record's own (which wins), so nothing the account's record held is lost.
+ */
+function mergedNotes(desk: Client, own: Client | undefined): string | null {
+  if (!own) return desk.notes;
+  const differing = KEPT_FIELDS.filter(
+    (field) => own[field] !== null && desk[field] !== null && own[field] !== desk[field],
+  );
+  const parts = [desk.notes, own.notes === desk.notes ? null : own.notes, ...differing.map((f) => `${f}: ${own[f]}`)];
+  const text = parts.filter(Boolean).join("\n\n");
+  return text === "" ? null : text;
+}
+
+/**
+ * Links client record `clientId` to the account `userId`. The account's own record (made when it
+ * registered or first booked), if any, is merged into this one so that nothing is lost and the person
+ * keeps exactly one record: its appointments move over, the fields this record lacks are taken
+ * from it (its notes, and values that differ from this record's, are added to the notes), and it
+ * is deleted. 404 for an unknown record or user; 409
+ * already_exists when the record is already linked to an account (this one or another). The record,
+ * the user's row and the user's own record are locked, so a concurrent booking or link waits.
+ */
+export async function linkClientToUser(clientId: string, userId: string, actorId: string): Promise<Client> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const desk = await lockClient(tx, clientId, "update");
+    if (!desk) throw notFound("Client");
+    if (desk.userId) throw alreadyLinked();
+    const [user] = await tx.select({ id: users.id }).from(users).where(eq(users.id, userId)).for("no key update");
+    if (!user) throw notFound("User");
+
+    const found = await findClientOfUser(tx, userId);
+    const own = found && (await lockClient(tx, found.id, "update"));
+    let moved: string[] = [];
+    if (own) {
+      const rows = await tx
+        .update(appointments)
+        .set({ clientId: desk.id })
+        .where(eq(appointments.clientId, own.id))
+        .returning({ id: appointments.id });
+      moved = rows.map((row) => row.id);
+      // Gone before the link, as user_id is unique.
+      await tx.delete(clients).where(eq(clients.id, own.id));
+    }
+    const [linked] = await tx
+      .update(clients)
+      .set({
+        userId,
+        email: desk.email ?? own?.email ?? null,
+        phone: desk.phone ?? own?.phone ?? null,
+        gender: desk.gender ?? own?.gender ?? null,
+        birthDate: desk.birthDate ?? own?.birthDate ?? null,
+        notes: mergedNotes(desk, own),
+      })
+      .where(eq(clients.id, desk.id))
+      .returning();
+    if (!linked) throw new Error(`client record ${desk.id} vanished while locked`);
+    // Ids only: personal data in the audit row would outlive an erasure of the record.
+    await recordAudit(tx, {
+      actorId,
+      action: "client.link_user",
+      entity: "client",
+      entityId: desk.id,
+      before: { userId: null, accountRecordId: own?.id ?? null },
+      after: { userId, movedAppointmentIds: moved },
+    });
+    return linked;
+  });
+}
