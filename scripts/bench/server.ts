@@ -1,6 +1,6 @@
 // The pieces a benchmark run needs around the load generator: a throw-away PostgreSQL database, the
-// production server started on it through scripts/start.ts (which builds first when needed), and a
-// wait until it answers its health check.
+// production server (our HTTP server around Next.js) started on it through scripts/start.ts (which
+// builds first when needed), and a wait until it answers its health check.
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
@@ -58,7 +58,8 @@ export type BenchServer = {
 
 /**
  * Runs `tsx scripts/start.ts -p PORT -H 127.0.0.1` (loopback only) in its own process group, so
- * stopping it also stops the `next start` child, with demo data seeded for benchmarks that read it.
+ * stopping it also stops the node process tsx runs the server in, with demo data seeded for
+ * benchmarks that read it.
  * Returns at once, so a caller interrupted while `ready` is pending can still stop it.
  */
 export function startServer(databaseUrl: string, port: number): BenchServer {
