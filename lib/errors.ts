@@ -9,6 +9,7 @@ export const ERROR_CODES = [
   "not_found",
   "method_not_allowed",
   "slot_taken",
+  "client_busy",
   "not_available",
   "location_busy",
   "worker_busy",

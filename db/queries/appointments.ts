@@ -35,7 +35,10 @@ function selectAppointments(db: Executor) {
 
 export type AppointmentRow = Awaited<ReturnType<typeof selectAppointments>>[number];
 /** What the JSON is made from: a row as selected, or one a booking is about to insert. */
-export type AppointmentView = Omit<AppointmentRow, "appointment"> & { appointment: Omit<Appointment, "during"> };
+// clientOverlapAllowed is the database's to fill in (from the business row) and no caller's to read.
+export type AppointmentView = Omit<AppointmentRow, "appointment"> & {
+  appointment: Omit<Appointment, "during" | "clientOverlapAllowed">;
+};
 
 /** API.md "Appointment", instants in the location's timezone. */
 export function toAppointmentJson(row: AppointmentView) {

@@ -2,22 +2,29 @@
 // SHARE, so a shift cannot be deleted or moved from under the new appointment before it commits; the
 // rules of lib/booking/rules.ts decide whether the interval is bookable; the exclusion constraints
 // decide races between bookings, and their violations (or the deadlocks two of them can end in)
-// become 409 slot_taken.
+// become 409 slot_taken, or client_busy when the client's own constraint refused.
 import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { bookingHorizonEnd, FALLBACK_TIME_ZONE } from "@/lib/availability/calendar";
+import { bookingHorizonEnd, FALLBACK_TIME_ZONE, localDaysInterval } from "@/lib/availability/calendar";
 import type { Interval } from "@/lib/availability/intervals";
+import { computeSlots } from "@/lib/availability/slots";
+import { exclusionError } from "@/lib/booking/conflicts";
+import { offersStart, onShiftGrid } from "@/lib/booking/grid";
 import { checkBooking, type RefusalReason, ROOM_HORIZON_DAYS } from "@/lib/booking/rules";
-import { AppError, sqlState } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
+import { zonedDateOf } from "@/lib/time/zoned";
 import { type Db, type Executor, preparedStatement, transactionStatement } from "../client";
 import { appointments, type Client } from "../schema/appointments";
 import { type Location, locations, type Service, services, workers } from "../schema/catalog";
 import { shifts, timeOff } from "../schema/schedules";
 import type { AppointmentView } from "./appointments";
 import { performsExists, type ZonedWorker, zonedWorker } from "./availability";
+import { clientOverlapAllowedNow } from "./business";
 import { byRefPlaceholder, isUuid, refValues } from "./refs";
-import { askedRange, duringOverlapsAsked } from "./worker-days";
+import { askedRange, duringOverlaps, duringOverlapsAsked, isBooked, loadWorkerDays } from "./worker-days";
+
+const MINUTE = 60_000;
 
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
@@ -26,6 +33,7 @@ const REASON_MESSAGES: Record<RefusalReason, string> = {
   time_off: "The worker is off at that time.",
   in_past: "That time is in the past.",
   beyond_horizon: "That time is further ahead than bookings are taken.",
+  off_grid: "Appointments start at the times the worker's free slots offer.",
 };
 
 export const notAvailable = (reason: RefusalReason) =>
@@ -38,33 +46,8 @@ export const notBooked = (status: string) =>
     status,
   });
 
-const CONFLICTS: Record<string, "worker" | "location"> = {
-  appointments_worker_no_overlap: "worker",
-  appointments_location_no_overlap: "location",
-};
-
-function constraintName(err: unknown): string | undefined {
-  for (let e = err as Record<string, unknown> | undefined, depth = 0; e && depth < 4; depth++) {
-    const name = e.constraint_name ?? e.constraint;
-    if (typeof name === "string") return name;
-    e = e.cause as Record<string, unknown> | undefined;
-  }
-  return undefined;
-}
-
-/** The 409 for a booking the database refused because the interval is taken, else the error itself. */
-export function asBookingError(err: unknown): unknown {
-  const state = sqlState(err);
-  if (state !== "23P01" && state !== "40P01") return err;
-  const conflict = CONFLICTS[constraintName(err) ?? ""];
-  const message =
-    conflict === "location"
-      ? "The location is booked at that time."
-      : conflict === "worker"
-        ? "The worker is booked at that time."
-        : "That time has just been taken.";
-  return new AppError("slot_taken", 409, message, conflict ? { conflict } : undefined);
-}
+/** The 409 for a booking the database refused (lib/booking/conflicts.ts), else the error itself. */
+export const asBookingError = (err: unknown): unknown => exclusionError(err) ?? err;
 
 /** Runs `write` in one transaction and turns an interval taken under it into 409 slot_taken. */
 export async function bookingTransaction<T>(db: Db, write: (tx: Tx) => Promise<T>): Promise<T> {
@@ -89,13 +72,14 @@ type CoveringShift = Interval & { locationId: string; location: BookedLocation }
 /**
  * Checks that `interval` is bookable for `target` now, holding the worker's shifts over it FOR SHARE
  * until the transaction ends; answers the location the appointment is at. `horizon`: whether the
- * booking horizon applies (clients; staff may book past it). Throws 409 not_available.
+ * booking horizon applies; `grid`: whether the start must be one the worker's slots offer (both for
+ * clients; staff may book past the horizon and at any minute). Throws 409 not_available.
  */
 export async function claimInterval(
   tx: Executor,
   target: BookingTarget,
   interval: Interval,
-  options: { now: Date; horizon: boolean },
+  options: { now: Date; horizon: boolean; grid?: boolean },
 ): Promise<BookedLocation> {
   const { now } = options;
   if (target.kind === "room") {
@@ -147,7 +131,46 @@ export async function claimInterval(
   if (!verdict.ok) throw notAvailable(verdict.reason);
   const location = shiftRows.find((s) => s.locationId === verdict.locationId)?.location;
   if (!location) throw new Error("covering shift without its location");
+  if (options.grid && horizonEnd) {
+    const step = worker.slotStepMinutes ?? target.service.durationMinutes;
+    // Almost every client booking is on the grid of its shift; only one that is not costs a query.
+    if (!onShiftGrid(interval.start, shiftRows, location.id, step)) {
+      const slots = await workerSlotsOfDay(tx, target, interval.start, { now, horizonEnd, timeZone });
+      if (!offersStart(slots, interval.start)) throw notAvailable("off_grid");
+    }
+  }
   return location;
+}
+
+/**
+ * The slots of the worker's local day holding `start`, as GET /workers/{ref}/slots?date= computes
+ * them (same rows, same function), for the starts off the shift's step grid that a list still
+ * offers: the free time right after a busy interval that ends off the grid.
+ */
+async function workerSlotsOfDay(
+  tx: Executor,
+  target: Extract<BookingTarget, { kind: "worker" }>,
+  start: Date,
+  p: { now: Date; horizonEnd: Date; timeZone: string },
+) {
+  const day = zonedDateOf(start, p.timeZone);
+  const window = localDaysInterval(day, day, p.timeZone);
+  const duration = target.service.durationMinutes;
+  const end = Math.min(window.end.getTime() + duration * MINUTE, p.horizonEnd.getTime());
+  if (end <= window.start.getTime()) return [];
+  const rows = await loadWorkerDays(tx, [target.worker.id], { start: window.start, end: new Date(end) });
+  const placeId = target.location?.id;
+  return computeSlots({
+    shifts: rows.shifts.filter((s) => !placeId || s.locationId === placeId),
+    timeOff: rows.timeOff,
+    workerAppointments: rows.workerAppointments,
+    locationAppointments: rows.locationAppointments,
+    durationMinutes: duration,
+    stepMinutes: target.worker.slotStepMinutes,
+    now: p.now,
+    horizonEnd: p.horizonEnd,
+    window,
+  });
 }
 
 export type NewBooking = {
@@ -220,9 +243,10 @@ export async function insertAppointment(tx: Executor, view: AppointmentView): Pr
     throw new Error("a new appointment is not cancelled");
   }
   const run = transactionStatement(tx, "insert_appointment", () =>
-    tx
-      .insert(appointments)
-      .values(Object.fromEntries(NEW_APPOINTMENT_COLUMNS.map((c) => [c, sql.placeholder(c)])) as never),
+    tx.insert(appointments).values({
+      ...Object.fromEntries(NEW_APPOINTMENT_COLUMNS.map((c) => [c, sql.placeholder(c)])),
+      clientOverlapAllowed: clientOverlapAllowedNow,
+    } as never),
   );
   await run(Object.fromEntries(NEW_APPOINTMENT_COLUMNS.map((c) => [c, appointment[c]])));
 }
@@ -280,4 +304,30 @@ export async function findBookingRefs(
     location: row?.location ?? undefined,
     performs: row?.performs === true,
   };
+}
+
+/**
+ * The client's booked appointments overlapping `interval` that the client's exclusion constraint
+ * holds (drizzle/0010), other than `exceptId`: what a 409 client_busy lists.
+ */
+export async function clientAppointmentsDuring(
+  db: Executor,
+  clientId: string,
+  interval: Interval,
+  exceptId?: string,
+): Promise<{ id: string; start: Date; end: Date; timeZone: string }[]> {
+  const rows = await db
+    .select({ id: appointments.id, start: appointments.startAt, end: appointments.endAt, timeZone: locations.timezone })
+    .from(appointments)
+    .innerJoin(locations, eq(locations.id, appointments.locationId))
+    .where(
+      and(
+        eq(appointments.clientId, clientId),
+        isBooked,
+        eq(appointments.clientOverlapAllowed, false),
+        duringOverlaps(appointments.during, interval),
+      ),
+    )
+    .orderBy(appointments.startAt);
+  return rows.filter((r) => r.id !== exceptId);
 }

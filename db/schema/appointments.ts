@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, date, index, numeric, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, date, index, numeric, pgTable, text, uuid } from "drizzle-orm/pg-core";
 import { locations, services, workers } from "./catalog";
 import { createdAt, during, GENDERS, id, instant, updatedAt } from "./columns";
 import { users } from "./users";
@@ -59,6 +59,9 @@ export const appointments = pgTable(
     price: numeric("price", { precision: 12, scale: 2, mode: "number" }).notNull().default(0),
     currency: text("currency").notNull().default("RUB"),
     notes: text("notes"),
+    // The business's allowClientOverlap when the appointment was booked or last moved: the client's
+    // no-overlap exclusion constraint (drizzle/0010) skips rows that carry it.
+    clientOverlapAllowed: boolean("client_overlap_allowed").notNull().default(false),
     createdAt: createdAt(),
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
     cancelledAt: instant("cancelled_at"),

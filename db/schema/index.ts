@@ -1,4 +1,5 @@
 export * from "./appointments";
+export * from "./business";
 export * from "./catalog";
 export * from "./columns";
 export * from "./schedules";

@@ -1,5 +1,6 @@
 import { NextResponse } from "next/server";
 import { ZodError } from "zod";
+import { exclusionError } from "@/lib/booking/conflicts";
 import { AppError, sqlState } from "@/lib/errors";
 import { databaseUnavailable, unreachableCode } from "./database-errors";
 import { log } from "./request-log";
@@ -40,10 +41,10 @@ export function toErrorResponse(err: unknown, request: { requestId: string; meth
     const message = "Text may not contain the NUL character or invalid Unicode.";
     return errorJson(new AppError("validation_failed", 400, message, { issues: [{ path: "", message }] }));
   }
-  // Exclusion violation, or the deadlock two conflicting inserts can end in: the interval is taken.
-  if (state === "23P01" || state === "40P01") {
-    return errorJson(new AppError("slot_taken", 409, "That time has just been taken."));
-  }
+  // Exclusion violation, or the deadlock two conflicting inserts can end in: the interval is taken,
+  // by the worker's or location's bookings (slot_taken) or the client's own (client_busy).
+  const exclusion = exclusionError(err);
+  if (exclusion) return errorJson(exclusion);
   log("error", { msg: "unhandled error", ...request, error: err instanceof Error ? (err.stack ?? err.message) : err });
   return errorJson(
     new AppError("internal_error", 500, "Something went wrong on our side. Please try again.", {

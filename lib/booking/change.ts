@@ -1,7 +1,7 @@
 // PATCH /appointments/{id} and POST /appointments/{id}/cancel. Each runs in one transaction holding
 // the appointment row FOR UPDATE: a reschedule re-checks the new interval under the booking rules
 // and moves the row in place, so if the new interval is refused the old one was never let go.
-import { eq } from "drizzle-orm";
+import { eq, type SQL } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { type AppointmentRow, findAppointment, toAppointmentJson } from "@/db/queries/appointments";
 import { recordAudit } from "@/db/queries/audit";
@@ -14,6 +14,7 @@ import {
   notBooked,
   type Tx,
 } from "@/db/queries/booking";
+import { clientOverlapAllowedNow } from "@/db/queries/business";
 import { findByRef } from "@/db/queries/catalog-shared";
 import { appointments } from "@/db/schema/appointments";
 import { locations, services } from "@/db/schema/catalog";
@@ -21,6 +22,7 @@ import { type Caller, isStaff } from "@/lib/auth/roles";
 import { forbidden, notFound } from "@/lib/errors";
 import { type AppointmentPatch, MAX_APPOINTMENT_HOURS } from "@/lib/validation/appointments";
 import { intervalIssue, validationFailed } from "@/lib/validation/schedules";
+import { withClientBusyDetails } from "./client-busy";
 import { bookedInterval } from "./create";
 import { type AppointmentAccess, cancelDecision, type Decision, patchDecision } from "./permissions";
 
@@ -72,6 +74,24 @@ async function rescheduleTarget(tx: Tx, row: AppointmentRow, workerRef: string |
 }
 
 export async function changeAppointment(caller: Caller, id: string, patch: AppointmentPatch, now: Date) {
+  // What a 409 client_busy is about, known once the row is read.
+  let moved: { clientId: string; interval: { start: Date; end: Date } } | undefined;
+  try {
+    return await moveOrMark(caller, id, patch, now, (m) => {
+      moved = m;
+    });
+  } catch (err) {
+    throw moved ? await withClientBusyDetails(err, caller, moved.clientId, moved.interval, id) : err;
+  }
+}
+
+async function moveOrMark(
+  caller: Caller,
+  id: string,
+  patch: AppointmentPatch,
+  now: Date,
+  onMove: (moved: { clientId: string; interval: { start: Date; end: Date } }) => void,
+) {
   const staff = isStaff(caller.role);
   const reschedules = patch.start !== undefined || patch.end !== undefined || patch.workerId !== undefined;
   const setsStatus = patch.status !== undefined;
@@ -80,7 +100,7 @@ export async function changeAppointment(caller: Caller, id: string, patch: Appoi
     enforce(patchDecision(caller, access(row), { reschedules, setsStatus }, now), row);
     const before = toAppointmentJson(row);
     const a = row.appointment;
-    const changes: Partial<typeof appointments.$inferInsert> = {};
+    const changes: { [K in keyof typeof appointments.$inferInsert]?: (typeof appointments.$inferInsert)[K] | SQL } = {};
     if (reschedules) {
       const target = await rescheduleTarget(tx, row, patch.workerId);
       const start = patch.start ?? a.startAt;
@@ -94,12 +114,15 @@ export async function changeAppointment(caller: Caller, id: string, patch: Appoi
         `${MAX_APPOINTMENT_HOURS} hours`,
       );
       if (issue) throw validationFailed("end", issue);
-      const location = await claimInterval(tx, target, interval, { now, horizon: !staff });
+      onMove({ clientId: a.clientId, interval });
+      const location = await claimInterval(tx, target, interval, { now, horizon: !staff, grid: !staff });
       Object.assign(changes, {
         workerId: target.kind === "worker" ? target.worker.id : null,
         locationId: location.id,
         startAt: interval.start,
         endAt: interval.end,
+        // A move books a new interval, under the business's setting of now.
+        clientOverlapAllowed: clientOverlapAllowedNow,
       });
     }
     if (setsStatus) changes.status = patch.status;

@@ -20,6 +20,7 @@ import { type Caller, isStaff } from "@/lib/auth/roles";
 import { notFound } from "@/lib/errors";
 import type { AppointmentCreate } from "@/lib/validation/appointments";
 import { validationFailed } from "@/lib/validation/schedules";
+import { withClientBusyDetails } from "./client-busy";
 import { defaultEnd } from "./rules";
 
 /** The worker, service and location the body names, checked against each other. */
@@ -85,13 +86,16 @@ export async function createAppointment(
   const staff = isStaff(caller.role);
   const target = await resolveTarget(body);
   const interval = bookedInterval(target, body.start, body.end, staff);
+  // Whose time a 409 client_busy is about, known once the transaction found the client.
+  let clientId: string | undefined;
   // Four round trips in the transaction: begin, the client and the shifts together, the insert
   // and its audit row together (pipelined on the connection), commit.
   const book = async (tx: Tx): Promise<StoredResponse> => {
     const [client, location] = await Promise.all([
       bookedClient(tx, caller, body),
-      claimInterval(tx, target, interval, { now: options.now, horizon: !staff }),
+      claimInterval(tx, target, interval, { now: options.now, horizon: !staff, grid: !staff }),
     ]);
+    clientId = client.id;
     const booking = {
       target,
       interval,
@@ -118,7 +122,11 @@ export async function createAppointment(
   };
   const db = await getDb();
   const key = options.idempotencyKey;
-  if (!key) return bookingTransaction(db, async (tx) => ({ ...(await book(tx)), replayed: false }));
-  const hash = requestHash("POST", "/api/v1/appointments", body);
-  return bookingTransaction(db, (tx) => runOncePerKey(tx, { ownerId: caller.id, key, hash }, () => book(tx)));
+  try {
+    if (!key) return await bookingTransaction(db, async (tx) => ({ ...(await book(tx)), replayed: false }));
+    const hash = requestHash("POST", "/api/v1/appointments", body);
+    return await bookingTransaction(db, (tx) => runOncePerKey(tx, { ownerId: caller.id, key, hash }, () => book(tx)));
+  } catch (err) {
+    throw await withClientBusyDetails(err, caller, clientId, interval);
+  }
 }

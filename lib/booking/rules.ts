@@ -12,8 +12,8 @@ import type { ShiftInterval } from "@/lib/availability/slots";
 
 const MINUTE = 60_000;
 
-/** `details.reason` of a 409 not_available (API.md "Conventions"). */
-export type RefusalReason = "outside_schedule" | "time_off" | "in_past" | "beyond_horizon";
+/** `details.reason` of a 409 not_available (API.md "Conventions", and `off_grid` of its v1 extensions). */
+export type RefusalReason = "outside_schedule" | "time_off" | "in_past" | "beyond_horizon" | "off_grid";
 
 /**
  * How far ahead a client may book a room. Rooms have no shifts (a shift belongs to a worker) and so

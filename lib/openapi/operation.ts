@@ -47,6 +47,7 @@ const STATUS: Record<ErrorCode, number> = {
   not_found: 404,
   method_not_allowed: 405,
   slot_taken: 409,
+  client_busy: 409,
   not_available: 409,
   location_busy: 409,
   worker_busy: 409,

@@ -47,8 +47,14 @@ export async function runBookings(
     select id, location_id, ${dayStart}, ${dayEnd} from workers where slug like 'bench-worker-%'`;
   const workers = await sql<{ id: string }[]>`select id from workers where slug like 'bench-worker-%' order by slug`;
   const [service] = await sql<{ id: string }[]>`select id from services where slug = 'bench-consultation'`;
-  const [client] = await sql<{ id: string }[]>`select id from clients where name = 'Bench client' limit 1`;
-  if (!service || !client || workers.length === 0) throw new Error("bench: the bench catalog is missing");
+  // Each worker's own bench client (scripts/bench/dataset.ts): a client holds one booked appointment
+  // at a time, and the bookings go to many workers at each time of day.
+  const clients = await sql<{ id: string }[]>`
+    select c.id from workers w join clients c on c.name = 'Bench client ' || substr(w.slug, length('bench-worker-') + 1)
+    where w.slug like 'bench-worker-%' order by w.slug`;
+  if (!service || workers.length === 0 || clients.length !== workers.length) {
+    throw new Error("bench: the bench catalog is missing");
+  }
   const perWorker = Math.floor((dayEnd.getTime() - dayStart.getTime()) / (SLOT_MINUTES * MINUTE));
   const capacity = perWorker * workers.length;
   const token = await staffToken(baseUrl);
@@ -58,11 +64,12 @@ export async function runBookings(
   const body = (slot: number) => {
     // Worker after worker for each time of day, so parallel requests rarely meet at one worker.
     const worker = workers[slot % workers.length];
+    const client = clients[slot % workers.length];
     const start = new Date(dayStart.getTime() + Math.floor(slot / workers.length) * SLOT_MINUTES * MINUTE);
     return JSON.stringify({
       workerId: worker?.id,
       serviceId: service.id,
-      clientId: client.id,
+      clientId: client?.id,
       start: start.toISOString(),
       end: new Date(start.getTime() + SLOT_MINUTES * MINUTE).toISOString(),
     });

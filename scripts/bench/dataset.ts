@@ -24,7 +24,11 @@ export async function createBenchCatalog(sql: Sql, workers: number, day = benchD
     await tx`insert into specialties (slug, name) values (${BENCH_SPECIALTY}, 'Bench therapist')`;
     await tx`insert into services (slug, name, duration_minutes, price)
              values (${BENCH_SERVICE}, 'Bench consultation', 30, 1500)`;
-    await tx`insert into clients (name, phone) values ('Bench client', '+70000000000')`;
+    // A client per worker: a client holds one booked appointment at a time (drizzle/0010), and each
+    // worker's appointments are apart already.
+    await tx`
+      insert into clients (name, phone)
+      select 'Bench client ' || n, '+7000000' || lpad(n::text, 4, '0') from generate_series(1, ${workers}) n`;
     await tx`
       insert into locations (slug, name, timezone)
       select 'bench-cabinet-' || n, 'Bench cabinet ' || n, ${BENCH_TZ} from generate_series(1, ${workers}) n`;
@@ -46,7 +50,8 @@ export async function createBenchCatalog(sql: Sql, workers: number, day = benchD
       select w.id, w.location_id, s.id, c.id,
              ${dayStart}::timestamptz + (k * 4 + 1) * interval '30 minutes',
              ${dayStart}::timestamptz + (k * 4 + 2) * interval '30 minutes', 1500
-      from workers w, services s, (select id from clients where name = 'Bench client' limit 1) c,
+      from workers w join clients c on c.name = 'Bench client ' || substr(w.slug, length('bench-worker-') + 1),
+           services s,
            generate_series(0, 3) k
       where w.slug like 'bench-worker-%' and s.slug = ${BENCH_SERVICE}`;
   });
@@ -84,7 +89,8 @@ export async function growAppointments(sql: Sql, total: number, day = benchDay()
              ${firstPastDay}::timestamptz + d * interval '1 day' + k * interval '30 minutes',
              ${firstPastDay}::timestamptz + d * interval '1 day' + (k + 1) * interval '30 minutes',
              1500, 'booked'
-      from workers w, services s, (select id from clients where name = 'Bench client' limit 1) c,
+      from workers w join clients c on c.name = 'Bench client ' || substr(w.slug, length('bench-worker-') + 1),
+           services s,
            generate_series(${from}::int, ${to}::int) d, generate_series(0, ${SLOTS_PER_DAY - 1}) k
       where w.slug like 'bench-worker-%' and s.slug = ${BENCH_SERVICE}
       limit ${Math.max(0, total - (await countAppointments(sql)))}`;

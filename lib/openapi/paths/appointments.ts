@@ -15,8 +15,14 @@ const OWN = "A client reaches only their own appointments; anyone else's id answ
 const REFUSALS =
   "An interval someone else holds answers 409 slot_taken (`details.conflict`: `worker` or `location`); one " +
   "that is not bookable answers 409 not_available with `details.reason`: `outside_schedule`, `time_off`, " +
-  "`in_past`, `beyond_horizon`, or `not_booked` for an appointment that is cancelled, completed or a no-show. " +
-  "A refusal changes nothing.";
+  "`in_past`, `beyond_horizon`, `off_grid`, or `not_booked` for an appointment that is cancelled, completed or " +
+  "a no-show. `off_grid`: a client's start (new or moved) must be one that GET /workers/{ref}/slots offers for " +
+  "that worker and service on that local day (a step of the slot grid from the shift's start, or the free time " +
+  "right after a busy interval); staff book any minute, and rooms, which have no shifts, take any start. " +
+  "A client who already has a booked appointment overlapping the interval answers 409 client_busy, whoever " +
+  "books (the database refuses it), unless the business's `policy.allowClientOverlap` was on when the other " +
+  "appointment and this one were booked; `details.appointments` lists those appointments: `{ id }` only for " +
+  "staff, `{ id, start, end }` for the client, whose own they are. A refusal changes nothing.";
 
 const idempotencyHeaders = z.object({
   "Idempotency-Key": idempotencyKeySchema
@@ -58,7 +64,7 @@ export function registerAppointments(registry: OpenAPIRegistry) {
         },
       },
     },
-    errors: ["not_found", "slot_taken", "not_available", "idempotency_key_reused"],
+    errors: ["not_found", "slot_taken", "client_busy", "not_available", "idempotency_key_reused"],
   });
   describeEndpoint(registry, {
     method: "get",
@@ -100,7 +106,7 @@ export function registerAppointments(registry: OpenAPIRegistry) {
     params: idParamsSchema,
     body: appointmentPatchSchema,
     ok: { status: 200, description: "The changed appointment.", schema: appointmentSchema },
-    errors: ["not_found", "forbidden", "slot_taken", "not_available"],
+    errors: ["not_found", "forbidden", "slot_taken", "client_busy", "not_available"],
   });
   describeEndpoint(registry, {
     method: "post",

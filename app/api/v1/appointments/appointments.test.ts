@@ -153,8 +153,11 @@ describe("POST /appointments: what is not bookable", () => {
 
   it("answers slot_taken for an interval overlapping a booked one, and nothing changes", async () => {
     const s = await bookingScene();
-    expect((await api.create(s.client.token, s.slot(0))).status).toBe(201);
-    const res = await api.create(s.otherClient.token, s.slot(15));
+    // Staff book at any minute; a client's start must be a slot's (off_grid otherwise), so the
+    // client's is the one on the grid that overlaps.
+    const staffBooked = await api.create(s.admin.token, s.slot(15, { client: { name: "Walk-in" } }));
+    expect(staffBooked.status).toBe(201);
+    const res = await api.create(s.otherClient.token, s.slot(0));
     expect(res.status).toBe(409);
     expect(res.json.error).toMatchObject({ code: "slot_taken", details: { conflict: "worker" } });
     const db = await getDb();
@@ -281,7 +284,8 @@ describe("PATCH /appointments/{id}", () => {
     const s = await bookingScene();
     const { json: a } = await api.create(s.client.token, s.slot(0));
     await api.create(s.otherClient.token, s.slot(60));
-    const taken = await api.patch(s.client.token, a.id, { start: shiftTime(s.shiftStart, 45).toISOString() });
+    // Staff move to any minute; +45 overlaps the other client's +60.
+    const taken = await api.patch(s.admin.token, a.id, { start: shiftTime(s.shiftStart, 45).toISOString() });
     expect(taken.json.error.code).toBe("slot_taken");
     const outside = await api.patch(s.admin.token, a.id, { start: shiftTime(s.shiftStart, -60).toISOString() });
     expect(outside.json.error.details.reason).toBe("outside_schedule");
