@@ -117,20 +117,25 @@ test.describe("without JavaScript", () => {
   });
 });
 
-test("a list that fails to load says so and loads on retry", async ({ page }) => {
+test("a list that fails to load says so and loads on retry", async ({ page, users, signIn }) => {
+  // The worker page renders its times on the server; the browser loads them after a slot was taken.
   const worker = await createWorker(page.request, "retry");
-  const { tomorrow } = localDays();
+  const [client, rival] = await Promise.all([users.client("retry"), users.client("retry-rival")]);
+  await signIn(client);
+  const start = `${localDays().tomorrow}T11:00:00+03:00`;
   // The first request for slots fails as if the network dropped; later ones go through.
   let failures = 0;
   await page.route("**/api/v1/workers/*/slots*", async (route) => {
     if (failures++ === 0) await route.abort("connectionfailed");
     else await route.continue();
   });
-  await page.goto(`/workers/${worker.slug}?date=${tomorrow}`);
+  await page.goto(`/book?worker=${worker.slug}&service=${worker.service.slug}&start=${encodeURIComponent(start)}`);
+  await bookAs(page.request, rival, { workerId: worker.id, serviceId: worker.service.id, start });
+  await page.getByRole("button", { name: "Confirm booking" }).click();
   const error = page.getByRole("alert").filter({ hasText: "The free times could not be loaded." });
   await expect(error).toBeVisible();
   await error.getByRole("button", { name: "Try again" }).click();
-  await expect(page.getByRole("list", { name: "Free times" }).getByRole("link", { name: "09:00" })).toBeVisible();
+  await expect(page.getByRole("list", { name: "Free times" }).getByRole("link", { name: "10:30" })).toBeVisible();
 });
 
 test("a long list of workers comes in pages that keep the search", async ({ page }) => {

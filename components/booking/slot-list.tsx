@@ -13,15 +13,27 @@ export const slotsKey = (worker: string, service: string, date: string) => ["slo
 
 /**
  * The free slots of a worker for a service on one local day, each a link to book it. The times are
- * wall times in the zone the API answers with, and the zone is named above them.
+ * wall times in the zone the API answers with, and the zone is named above them. `initial` is the
+ * list the server rendered the page with, so the links are there before (or without) any script.
  */
-export function SlotList({ worker, service, date }: { worker: string; service: string; date: string }) {
+export function SlotList({
+  worker,
+  service,
+  date,
+  initial,
+}: {
+  worker: string;
+  service: string;
+  date: string;
+  initial?: SlotsAnswer;
+}) {
   const t = useTranslations("public.slots");
   const locale = useLocale() as Locale;
   const slots = useQuery({
     queryKey: slotsKey(worker, service, date),
     queryFn: ({ signal }) =>
       apiFetch<SlotsAnswer>(`/workers/${encodeURIComponent(worker)}/slots${query({ service, date })}`, { signal }),
+    initialData: initial,
   });
   if (slots.isPending) return <Skeleton rows={2} label={t("loading")} />;
   if (slots.isError) {

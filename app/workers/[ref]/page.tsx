@@ -16,6 +16,7 @@ import { bookableDays } from "@/lib/ui/booking";
 
 type Props = { params: Promise<{ ref: string }>; searchParams: Promise<{ service?: string; date?: string }> };
 
+// No loading.tsx in this segment: a streamed skeleton would send 200 before notFound() could answer 404.
 async function activeWorker(ref: string) {
   const row = await findWorker(ref);
   if (!row?.active) notFound();
@@ -50,6 +51,8 @@ export default async function WorkerPage({ params, searchParams }: Props) {
     search.date && days.includes(search.date)
       ? search.date
       : ((service && (await firstFreeDay(worker.slug, service.slug))) ?? (days[0] as string));
+  // On the server, so the times are links before (or without) any script in the browser.
+  const slots = service && (await workerSlots(worker.slug, { service: service.slug, date }, new Date()));
   const href = (p: { service?: string; date?: string }) =>
     `/workers/${worker.slug}${query({ service: p.service ?? service?.slug, date: p.date ?? date })}`;
 
@@ -87,7 +90,7 @@ export default async function WorkerPage({ params, searchParams }: Props) {
             {t("freeTimes", { service: service.name })}
           </h2>
           <DayPicker days={days} chosen={date} label={t("day")} hrefFor={(d) => href({ date: d })} />
-          <SlotList worker={worker.slug} service={service.slug} date={date} />
+          <SlotList worker={worker.slug} service={service.slug} date={date} initial={slots || undefined} />
         </section>
       )}
     </article>
