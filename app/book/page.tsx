@@ -1,30 +1,41 @@
+import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
-import { z } from "zod";
 import { BookingFlow } from "@/components/booking/booking-flow";
+import { SlotList } from "@/components/booking/slot-list";
 import { findService } from "@/db/queries/services";
 import { findWorker, toWorkersJson } from "@/db/queries/workers";
 import type { Locale } from "@/i18n/config";
 import { getPageCaller } from "@/lib/auth/page";
 import { FALLBACK_TIME_ZONE } from "@/lib/availability/calendar";
+import { workerSlots } from "@/lib/availability/worker-slots";
+import { ownBookingAt } from "@/lib/booking/read";
+import { AppError } from "@/lib/errors";
 import { zonedDateOf } from "@/lib/time/zoned";
+import { bookPath, bookSearchSchema } from "@/lib/ui/book-url";
 import { formatDateTime, formatPrice } from "@/lib/ui/format";
-import { refSchema } from "@/lib/validation/common";
+import { confirmBooking } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("public.book"))("title") };
 }
 
-const bookSearchSchema = z.object({
-  worker: refSchema,
-  service: refSchema,
-  start: z.iso.datetime({ offset: true }),
-});
-
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
+/** That day's free times, or null when the API would refuse to list them (say, a day out of range). */
+async function freeTimes(worker: string, service: string, date: string) {
+  try {
+    return await workerSlots(worker, { service, date }, new Date());
+  } catch (err) {
+    if (err instanceof AppError) return null;
+    throw err;
+  }
+}
+
+// No loading.tsx in this segment: a streamed skeleton would send 200 before notFound() could answer
+// 404. Everything is read before the first byte, which also serves browsers without script.
 export default async function BookPage({ searchParams }: Props) {
   const [search, t, locale] = await Promise.all([
     searchParams,
@@ -33,6 +44,9 @@ export default async function BookPage({ searchParams }: Props) {
   ]);
   const parsed = bookSearchSchema.safeParse(search);
   if (!parsed.success) {
+    // A worker that is named but does not exist is a missing page, whatever else the URL lacks.
+    const named = typeof search.worker === "string" && search.worker.trim() !== "";
+    if (named && !(await findWorker(search.worker as string))?.active) notFound();
     return (
       <section className="space-y-3">
         <h1 className="text-2xl font-semibold">{t("title")}</h1>
@@ -45,7 +59,7 @@ export default async function BookPage({ searchParams }: Props) {
       </section>
     );
   }
-  const { start } = parsed.data;
+  const { start, refused } = parsed.data;
   const [workerRow, service, caller] = await Promise.all([
     findWorker(parsed.data.worker),
     findService(parsed.data.service),
@@ -55,6 +69,13 @@ export default async function BookPage({ searchParams }: Props) {
   const [worker] = await toWorkersJson([workerRow]);
   if (!worker) notFound();
   const timeZone = worker.location?.timezone ?? FALLBACK_TIME_ZONE;
+  const date = zonedDateOf(new Date(start), timeZone);
+  const [free, own] = await Promise.all([
+    freeTimes(worker.slug, service.slug, date),
+    caller ? ownBookingAt(caller, worker.id, new Date(start)) : undefined,
+  ]);
+  const isFree = free?.slots.some((slot) => new Date(slot.start).getTime() === new Date(start).getTime());
+  const here = bookPath({ worker: worker.slug, service: service.slug, start });
 
   return (
     <section className="mx-auto max-w-xl space-y-4">
@@ -86,14 +107,53 @@ export default async function BookPage({ searchParams }: Props) {
           <span className="block text-slate-600">{t("timezone", { timezone: timeZone })}</span>
         </dd>
       </dl>
-      <BookingFlow
-        key={start}
-        worker={{ id: worker.id, slug: worker.slug }}
-        service={{ id: service.id, slug: service.slug }}
-        start={start}
-        date={zonedDateOf(new Date(start), timeZone)}
-        signedIn={caller !== null}
-      />
+      {own ? (
+        <p role="status" className="rounded-md border border-emerald-300 bg-emerald-50 p-4">
+          {t("alreadyYours")}{" "}
+          <Link href={`/appointments/${own.appointment.id}`} className="font-medium underline">
+            {t("seeAppointment")}
+          </Link>
+        </p>
+      ) : isFree ? (
+        <>
+          {refused === "failed" && (
+            <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-4 text-sm">
+              {t("failed")}
+            </p>
+          )}
+          <BookingFlow
+            key={start}
+            worker={{ id: worker.id, slug: worker.slug }}
+            service={{ id: service.id, slug: service.slug }}
+            start={start}
+            date={date}
+            signedIn={caller !== null}
+            confirm={{ action: confirmBooking, key: randomUUID() }}
+          />
+          {!caller && (
+            <p className="text-sm text-slate-600">
+              {t("authPages")}{" "}
+              <Link href={`/login?callbackUrl=${encodeURIComponent(here)}`} className="text-brand-dark underline">
+                {t("signInPage")}
+              </Link>
+              {" · "}
+              <Link href={`/register?callbackUrl=${encodeURIComponent(here)}`} className="text-brand-dark underline">
+                {t("registerPage")}
+              </Link>
+            </p>
+          )}
+        </>
+      ) : (
+        <section aria-labelledby="conflict-heading" className="space-y-3">
+          <div role="alert" className="rounded-md border border-amber-300 bg-amber-50 p-4">
+            <h2 id="conflict-heading" className="font-semibold">
+              {t(refused === "slot_taken" ? "takenHeading" : "unavailableHeading")}
+            </h2>
+            <p className="text-sm">{t("pickAnother")}</p>
+          </div>
+          <SlotList worker={worker.slug} service={service.slug} date={date} initial={free ?? undefined} />
+        </section>
+      )}
     </section>
   );
 }

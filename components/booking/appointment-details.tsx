@@ -14,12 +14,24 @@ import { useWhen } from "./appointment-card";
 import { CancelAppointment } from "./cancel-appointment";
 import { useLocationZone } from "./use-location-zone";
 
-/** The confirmation page's body: the appointment, an "add to calendar" link, and cancel. */
-export function AppointmentDetails({ id }: { id: string }) {
+/**
+ * The confirmation page's body: the appointment, an "add to calendar" link, and cancel. `initial`
+ * and `timeZone` are what the server rendered the page with, so it reads right without script.
+ */
+export function AppointmentDetails({
+  id,
+  initial,
+  timeZone,
+}: {
+  id: string;
+  initial?: AppointmentJson;
+  timeZone?: string;
+}) {
   const t = useTranslations("public.appointment");
   const appointment = useQuery({
     queryKey: ["appointment", id],
     queryFn: ({ signal }) => apiFetch<AppointmentJson>(`/appointments/${id}`, { signal }),
+    initialData: initial,
   });
   if (appointment.isPending) return <Skeleton rows={3} label={t("loading")} />;
   if (appointment.isError) {
@@ -32,15 +44,15 @@ export function AppointmentDetails({ id }: { id: string }) {
       />
     );
   }
-  return <Details appointment={appointment.data} />;
+  return <Details appointment={appointment.data} initialZone={timeZone} />;
 }
 
-function Details({ appointment }: { appointment: AppointmentJson }) {
+function Details({ appointment, initialZone }: { appointment: AppointmentJson; initialZone?: string }) {
   const t = useTranslations("public.appointment");
   const tList = useTranslations("public.appointments");
   const locale = useLocale() as Locale;
   const [now] = useState(() => new Date());
-  const timeZone = useLocationZone(appointment.location.id);
+  const timeZone = useLocationZone(appointment.location.id, initialZone);
   const when = useWhen(appointment, timeZone);
   const upcoming = appointment.status === "booked" && new Date(appointment.end) > now;
   return (

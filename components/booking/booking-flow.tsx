@@ -22,6 +22,11 @@ type Props = {
   /** The slot's local day, for fresh slots when it was taken meanwhile. */
   date: string;
   signedIn: boolean;
+  /**
+   * Where the form posts when no script has taken it over (a server action booking through the same
+   * use case as the API), and the Idempotency-Key made with the page, so a double submit books once.
+   */
+  confirm: { action: (form: FormData) => Promise<never>; key: string };
 };
 
 type Booking = { workerId: string; serviceId: string; start: string; notes?: string };
@@ -32,9 +37,10 @@ type Conflict = "slot_taken" | "not_available";
 /**
  * Confirming a chosen slot: sign in or register inline if needed, then POST /appointments with an
  * Idempotency-Key (a double click or a retry books once). A slot taken meanwhile shows a message
- * and the day's fresh slots in place, never an error page.
+ * and the day's fresh slots in place, never an error page. Without script the same form posts to
+ * `confirm.action` instead.
  */
-export function BookingFlow({ worker, service, start, date, signedIn: initiallySignedIn }: Props) {
+export function BookingFlow({ worker, service, start, date, signedIn: initiallySignedIn, confirm }: Props) {
   const t = useTranslations("public.book");
   const router = useRouter();
   const queryClient = useQueryClient();
@@ -107,7 +113,11 @@ export function BookingFlow({ worker, service, start, date, signedIn: initiallyS
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4">
+    <form action={confirm.action} onSubmit={onSubmit} noValidate className="space-y-4">
+      <input type="hidden" name="worker" value={worker.id} />
+      <input type="hidden" name="service" value={service.id} />
+      <input type="hidden" name="start" value={start} />
+      <input type="hidden" name="key" value={confirm.key} />
       <Field label={t("notes")} hint={t("notesHint")} error={issues.notes && t("notesError")}>
         <textarea name="notes" rows={3} maxLength={2000} className={inputClass} />
       </Field>

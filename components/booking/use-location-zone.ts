@@ -8,12 +8,12 @@ import type { LocationJson } from "@/lib/ui/types";
  * The IANA zone of a location, which an appointment's JSON names only by id. Cached for the tab's
  * life: one request per location however many appointments are there.
  */
-export function useLocationZone(locationId: string | undefined): string | undefined {
+export function useLocationZone(locationId: string | undefined, initial?: string): string | undefined {
   const location = useQuery({
     queryKey: ["location", locationId],
     queryFn: ({ signal }) => apiFetch<LocationJson>(`/locations/${locationId}`, { signal }),
     enabled: Boolean(locationId),
     staleTime: Number.POSITIVE_INFINITY,
   });
-  return location.data?.timezone;
+  return location.data?.timezone ?? initial;
 }

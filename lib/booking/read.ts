@@ -16,6 +16,24 @@ export async function visibleAppointment(caller: Caller, id: string): Promise<Ap
   return row;
 }
 
+/**
+ * The caller's own booked appointment with this worker that starts at `start`, if any. Confirming a
+ * slot again (a double submit, or back and confirm once more) finds the caller's first booking
+ * there, which must not be reported as taken by someone else.
+ */
+export async function ownBookingAt(caller: Caller, workerId: string, start: Date): Promise<AppointmentRow | undefined> {
+  const [row] = await listAppointments(await getDb(), {
+    ownerUserId: caller.id,
+    workerId,
+    status: "booked",
+    startFrom: start,
+    startBefore: new Date(start.getTime() + 1),
+    limit: 1,
+    offset: 0,
+  });
+  return row;
+}
+
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** `from`/`to`: an instant bounds the start as is; a date is a local day of each appointment's location. */

@@ -2,21 +2,42 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { AppointmentDetails } from "@/components/booking/appointment-details";
+import { toAppointmentJson } from "@/db/queries/appointments";
 import { requirePageRole } from "@/lib/auth/page";
+import { visibleAppointment } from "@/lib/booking/read";
+import { AppError } from "@/lib/errors";
 import { uuidSchema } from "@/lib/validation/common";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("public.appointment"))("title") };
 }
 
-/** The confirmation page after booking, and the page of any one appointment of the client. */
+/** The appointment as the caller may see it, or null when it is missing or someone else's (both 404). */
+async function readAppointment(...args: Parameters<typeof visibleAppointment>) {
+  try {
+    return await visibleAppointment(...args);
+  } catch (err) {
+    if (err instanceof AppError && err.status === 404) return null;
+    throw err;
+  }
+}
+
+/**
+ * The confirmation page after booking, and the page of any one appointment of the client. Read on
+ * the server, so a booking confirmed without script lands on a page that shows it.
+ */
 export default async function AppointmentPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   if (!uuidSchema.safeParse(id).success) notFound();
-  await requirePageRole("client", `/appointments/${id}`);
+  const caller = await requirePageRole("client", `/appointments/${id}`);
+  const row = await readAppointment(caller, id);
+  if (!row) notFound();
+  const json = toAppointmentJson(row);
+  // createdAt is never null for a stored row; the mapper's type also covers one not yet inserted.
+  const initial = { ...json, createdAt: json.createdAt ?? row.appointment.createdAt.toISOString() };
   return (
     <section className="mx-auto max-w-xl">
-      <AppointmentDetails id={id} />
+      <AppointmentDetails id={id} initial={initial} timeZone={row.timezone} />
     </section>
   );
 }

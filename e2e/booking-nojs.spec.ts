@@ -1,0 +1,131 @@
+import type { Page } from "@playwright/test";
+import { bearer, bookAs, createWorker, localDays } from "./catalog";
+import { expect, test } from "./fixtures";
+
+// The public booking flow with script switched off: every step is a link, a GET or a POST form,
+// rendered on the server.
+test.use({ javaScriptEnabled: false });
+
+/** Clicks the confirm button and returns the status of the form's POST to /book. */
+async function confirm(page: Page): Promise<number> {
+  const [res] = await Promise.all([
+    page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/book"),
+    page.getByRole("button", { name: "Confirm booking" }).click(),
+  ]);
+  return res.status();
+}
+
+const APPOINTMENT_URL = /\/appointments\/[0-9a-f-]{36}$/;
+
+test("picks a service, a day and a time, signs in with the slot kept, confirms by POST", async ({
+  page,
+  users,
+  signIn,
+}) => {
+  const worker = await createWorker(page.request, "nojs-book");
+  const client = await users.client("nojs");
+  const { tomorrow } = localDays();
+
+  await page.goto(`/workers/${worker.slug}`);
+  await page.getByRole("link", { name: new RegExp(worker.service.name) }).click();
+  await expect(page).toHaveURL(new RegExp(`service=${worker.service.slug}`));
+  await page.getByRole("navigation", { name: "Day" }).getByRole("link").nth(1).click();
+  await expect(page).toHaveURL(new RegExp(`date=${tomorrow}`));
+  await expect(page.getByText("Times in Europe/Moscow.")).toBeVisible();
+  await page.getByRole("list", { name: "Free times" }).getByRole("link", { name: "10:00" }).click();
+
+  // Signed out: the sign-in page is offered with this very slot as where to come back.
+  await expect(page.getByRole("heading", { name: "Confirm your booking" })).toBeVisible();
+  await expect(page.locator("dl")).toContainText("10:00");
+  const bookUrl = new URL(page.url());
+  const slotPath = `${bookUrl.pathname}${bookUrl.search}`;
+  expect(slotPath).toContain(`start=${encodeURIComponent(`${tomorrow}T10:00:00+03:00`)}`);
+  await expect(page.getByRole("link", { name: "sign in", exact: true })).toHaveAttribute(
+    "href",
+    `/login?callbackUrl=${encodeURIComponent(slotPath)}`,
+  );
+
+  await signIn(client);
+  await page.goto(slotPath);
+  expect(await confirm(page)).toBe(303);
+  await expect(page).toHaveURL(APPOINTMENT_URL);
+  await expect(page.getByRole("heading", { name: "You are booked" })).toBeVisible();
+  await expect(page.getByText("Time in Europe/Moscow.")).toBeVisible();
+  await expect(page.locator("dl")).toContainText(worker.service.name);
+
+  const res = await page.request.get(`/api/v1/appointments?workerId=${worker.id}`, {
+    headers: await bearer(page.request, client),
+  });
+  const { items } = (await res.json()) as { items: { id: string; start: string; status: string }[] };
+  expect(items).toEqual([
+    expect.objectContaining({ start: `${tomorrow}T10:00:00+03:00`, status: "booked", id: page.url().split("/").pop() }),
+  ]);
+});
+
+test("confirming the same slot again lands on the client's own booking, never 'taken'", async ({
+  page,
+  context,
+  users,
+  signIn,
+}) => {
+  const worker = await createWorker(page.request, "nojs-again");
+  const client = await users.client("again");
+  await signIn(client);
+  const start = `${localDays().tomorrow}T12:00:00+03:00`;
+  const slotPath = `/book?worker=${worker.slug}&service=${worker.service.slug}&start=${encodeURIComponent(start)}`;
+
+  await page.goto(slotPath);
+  // The page as the browser keeps it for Back: the same form, with the same Idempotency-Key.
+  const kept = await page.content();
+  const cached = await context.newPage();
+  await cached.route("**/book?*", (route) =>
+    route.request().method() === "GET" ? route.fulfill({ body: kept, contentType: "text/html" }) : route.continue(),
+  );
+  await cached.goto(slotPath);
+  // And one rendered afresh before the booking (another tab): another key.
+  const other = await context.newPage();
+  await other.goto(slotPath);
+
+  expect(await confirm(page)).toBe(303);
+  await expect(page).toHaveURL(APPOINTMENT_URL);
+  const booked = page.url();
+  for (const again of [cached, other]) {
+    expect(await confirm(again)).toBe(303);
+    await expect(again).toHaveURL(booked);
+    await expect(again.getByRole("heading", { name: "You are booked" })).toBeVisible();
+  }
+
+  // Opening the slot once more says it is the client's own, with the way to it.
+  await page.goto(slotPath);
+  await expect(page.getByText("You have booked this time already.")).toBeVisible();
+  await expect(page.getByRole("link", { name: "See your appointment" })).toHaveAttribute(
+    "href",
+    new URL(booked).pathname,
+  );
+  const res = await page.request.get(`/api/v1/appointments?workerId=${worker.id}`, {
+    headers: await bearer(page.request, client),
+  });
+  expect(((await res.json()) as { items: unknown[] }).items).toHaveLength(1);
+});
+
+test("a slot taken meanwhile says so and lists the day's free times as links", async ({ page, users, signIn }) => {
+  const worker = await createWorker(page.request, "nojs-taken");
+  const [client, rival] = await Promise.all([users.client("taker"), users.client("rival")]);
+  await signIn(client);
+  const start = `${localDays().tomorrow}T11:00:00+03:00`;
+  await page.goto(`/book?worker=${worker.slug}&service=${worker.service.slug}&start=${encodeURIComponent(start)}`);
+  await expect(page.getByRole("button", { name: "Confirm booking" })).toBeVisible();
+
+  await bookAs(page.request, rival, { workerId: worker.id, serviceId: worker.service.id, start });
+  expect(await confirm(page)).toBe(303);
+
+  await expect(page.getByRole("alert").filter({ hasText: "Someone has just booked this time." })).toBeVisible();
+  const fresh = page.getByRole("list", { name: "Free times" });
+  await expect(fresh.getByRole("link", { name: "10:30" })).toBeVisible();
+  await expect(fresh.getByRole("link", { name: "11:00" })).toHaveCount(0);
+  await fresh.getByRole("link", { name: "11:30" }).click();
+  expect(await confirm(page)).toBe(303);
+  await expect(page).toHaveURL(APPOINTMENT_URL);
+  await expect(page.getByRole("heading", { name: "You are booked" })).toBeVisible();
+  await expect(page.locator("dl")).toContainText("11:30");
+});
