@@ -2,7 +2,6 @@
 // migrates the database, seeds demo data into an empty embedded database, builds when the build is
 // missing or older than the sources, then serves it in this process through our HTTP server
 // (lib/server/next-server.ts; `-p`/`--port` and `-H`/`--hostname` are read as `next start` reads them).
-import { spawn } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { sql } from "drizzle-orm";
@@ -11,6 +10,7 @@ import { printDemoLogins, seedDemo } from "@/db/seed/demo";
 import { parseTrustProxy } from "@/lib/server/client-address";
 import { timeoutsFromEnv } from "@/lib/server/http-server";
 import { listenAddress, startNextServer } from "@/lib/server/next-server";
+import { runWithProgress } from "./lib/build";
 import { ensureLocalEnv } from "./lib/local-env";
 import { loadEnv } from "./lib/run";
 
@@ -58,19 +58,6 @@ async function prepareDatabase(): Promise<string | undefined> {
   return embedded && wanted !== "0" ? printDemoLogins() : undefined;
 }
 
-/** Runs `next build`, saying how long it has taken every 15 s: Next.js prints nothing for minutes when not on a terminal. */
-async function build(): Promise<number> {
-  console.log("Building the app (next build). The first build takes a few minutes…");
-  const startedAt = Date.now();
-  const child = spawn(process.execPath, [nextBin, "build"], { stdio: "inherit" });
-  const ticker = setInterval(() => {
-    console.log(`  …still building (${Math.round((Date.now() - startedAt) / 1000)} s)`);
-  }, 15_000);
-  const code = await new Promise<number>((resolve) => child.on("exit", (status) => resolve(status ?? 1)));
-  clearInterval(ticker);
-  return code;
-}
-
 // The serving process loads production .env files and React's production build, as `next start` did.
 (process.env as Record<string, string>).NODE_ENV = "production";
 const args = process.argv.slice(2);
@@ -94,7 +81,7 @@ try {
 }
 
 if (buildIsStale()) {
-  const code = await build();
+  const code = await runWithProgress(process.execPath, [nextBin, "build"], { label: "Building the app (next build)" });
   if (code !== 0) process.exit(code);
 }
 
