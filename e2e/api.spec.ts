@@ -70,6 +70,16 @@ test("the browsable reference renders every path of the OpenAPI description", as
   expect(blocked, "console errors (a CSP refusal shows here)").toEqual([]);
 });
 
+test("/api/docs names an object inherits answer a JSON 404 with the security headers", async ({ request }) => {
+  for (const name of ["constructor", "__proto__", "toString", "hasOwnProperty", "valueOf"]) {
+    const res = await request.get(`/api/docs/${name}`);
+    expect(res.status(), name).toBe(404);
+    expect(await res.json(), name).toEqual({ error: { code: "not_found", message: "Asset not found." } });
+    expect(res.headers()["content-security-policy"], name).toMatch(/default-src 'self'/);
+    expect(res.headers()["x-content-type-options"], name).toBe("nosniff");
+  }
+});
+
 test("a preflight from an origin not configured in CORS_ORIGINS is refused", async ({ request }) => {
   const res = await request.fetch("/api/v1/specialties", {
     method: "OPTIONS",

@@ -133,3 +133,46 @@ test.describe("manager pages", () => {
     );
   });
 });
+
+test.describe("the location's time zone picker", () => {
+  // A zone that is neither the server's nor Moscow, to see that a new location starts in the browser's.
+  test.use({ timezoneId: "Asia/Tokyo" });
+
+  test("the time zone picker finds a zone by city on a 360 px phone, and the location is created in it", async ({
+    page,
+    signIn,
+    users,
+  }) => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    await signIn(users.manager);
+    await page.goto("/manage/locations");
+    await page.getByRole("button", { name: "New location" }).click();
+    const dialog = page.getByRole("dialog", { name: "New location" });
+    const zone = dialog.getByLabel("Time zone", { exact: true });
+    await expect(zone).toHaveValue("Asia/Tokyo");
+    const options = await zone.locator("option").evaluateAll((els) => els.map((el) => (el as HTMLOptionElement).value));
+    expect(options).toEqual([...options].sort());
+    expect(options).not.toContain("US/Pacific-New");
+
+    const search = dialog.getByLabel("Find a city or region");
+    await search.fill("los angeles");
+    await expect(zone).toHaveValue("America/Los_Angeles");
+    await search.fill("moscow");
+    await expect(zone).toHaveValue("Europe/Moscow");
+    await expect(zone.locator("option").first()).toHaveText("Europe/Moscow (UTC+03:00)");
+    await expect(dialog.getByText(/time zones? match/)).toBeVisible();
+    // The keyboard goes from the search box to the list.
+    await search.press("Tab");
+    await expect(zone).toBeFocused();
+
+    const name = unique("Moscow office");
+    await dialog.getByLabel("Name", { exact: true }).fill(name);
+    const width = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+    expect(width[0], "the dialog is wider than the screen").toBeLessThanOrEqual(width[1] ?? 0);
+    await dialog.getByRole("button", { name: "Save" }).click();
+    await expect(dialog).toBeHidden();
+    await expect(
+      page.getByRole("list", { name: "Locations" }).getByRole("listitem").filter({ hasText: name }),
+    ).toContainText("Europe/Moscow");
+  });
+});

@@ -11,14 +11,15 @@ import { ServiceForm } from "./service-form";
 import { SpecialtyForm } from "./specialty-form";
 import { WorkerForm } from "./worker-form";
 
-export function LocationList() {
+/** `zones`: the time zones the server accepts, sorted; `defaultZone`: the one a new location starts in. */
+export function LocationList({ zones, defaultZone }: { zones: string[]; defaultZone?: string }) {
   const t = useTranslations("manage.locations");
   return (
     <RecordList<LocationJson>
       resource="locations"
       section="locations"
       summary={(l) => [t(`kinds.${l.kind}`), l.timezone, l.address].filter(Boolean).join(" · ")}
-      form={(props) => <LocationForm {...props} />}
+      form={(props) => <LocationForm {...props} zones={zones} defaultZone={defaultZone} />}
     />
   );
 }

@@ -1,25 +1,36 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useMemo } from "react";
 import { Field, inputClass } from "@/components/ui/field";
 import type { LocationJson } from "@/db/queries/catalog-json";
 import { numberOrUndefined } from "@/lib/ui/form-errors";
 import { locationCreateSchema, locationPatchSchema } from "@/lib/validation/catalog";
 import { FormActions, FormGrid, text } from "./form-bits";
+import { TimeZonePicker } from "./time-zone-picker";
 import { useRecordForm } from "./use-record-form";
 
-/** Every zone the browser knows, for the picker; the browser's own zone is the default. */
-function useTimeZones() {
-  return useMemo(() => {
-    const zones = Intl.supportedValuesOf("timeZone");
-    return zones.includes("UTC") ? zones : [...zones, "UTC"];
-  }, []);
+/** A new location starts in the business's default zone if there is one, else in the browser's own. */
+function initialZone(zones: string[], item?: LocationJson, preferred?: string): string {
+  if (item) return item.timezone;
+  const own = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  // A browser on a UTC machine names its zone Etc/UTC, which the list knows as UTC.
+  const browser = own === "Etc/UTC" || own === "Etc/GMT" ? "UTC" : own;
+  return [preferred, browser].find((zone) => zone !== undefined && zones.includes(zone)) ?? "UTC";
 }
 
-export function LocationForm({ item, onDone }: { item?: LocationJson; onDone: () => void }) {
+export function LocationForm({
+  item,
+  onDone,
+  zones,
+  defaultZone,
+}: {
+  item?: LocationJson;
+  onDone: () => void;
+  /** The zones the server accepts, sorted. */
+  zones: string[];
+  defaultZone?: string;
+}) {
   const t = useTranslations("manage.locations");
-  const zones = useTimeZones();
   const { errors, submit, pending } = useRecordForm<LocationJson>({
     resource: "locations",
     section: "locations",
@@ -59,19 +70,12 @@ export function LocationForm({ item, onDone }: { item?: LocationJson; onDone: ()
             <option value="room">{t("kinds.room")}</option>
           </select>
         </Field>
-        <Field label={t("fields.timezone")} error={errors.timezone}>
-          <select
-            name="timezone"
-            defaultValue={item?.timezone ?? Intl.DateTimeFormat().resolvedOptions().timeZone}
-            className={inputClass}
-          >
-            {zones.map((zone) => (
-              <option key={zone} value={zone}>
-                {zone}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <TimeZonePicker
+          // A zone stored under another accepted name (Europe/Kiev, Asia/Calcutta) stays as it is.
+          zones={item && !zones.includes(item.timezone) ? [item.timezone, ...zones] : zones}
+          defaultZone={initialZone(zones, item, defaultZone)}
+          error={errors.timezone}
+        />
         <Field label={t("fields.address")} error={errors.address} className="sm:col-span-2">
           <input name="address" defaultValue={item?.address ?? ""} className={inputClass} />
         </Field>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { LocationList } from "@/components/manage/catalog-lists";
+import { acceptedTimeZones } from "@/db/queries/time-zones";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("manage.locations"))("title") };
@@ -8,10 +9,12 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function ManageLocationPage() {
   const t = await getTranslations("manage.locations");
+  // Only zones the server will accept are offered; the browser may know zones the database does not.
+  const zones = await acceptedTimeZones();
   return (
     <section className="space-y-4">
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
-      <LocationList />
+      <LocationList zones={zones} />
     </section>
   );
 }
