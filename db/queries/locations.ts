@@ -17,7 +17,7 @@ export const listLocations = (query: LocationListQuery) =>
 
 export const findLocation = (ref: string) => findByRef(locations, ref);
 
-export function createLocation(input: LocationCreate, actorId: string): Promise<Location> {
+export function createLocation(input: LocationCreate & { timezone: string }, actorId: string): Promise<Location> {
   return catalogTransaction((tx) => insertCatalogRow(tx, locations, input, audited(actorId)));
 }
 

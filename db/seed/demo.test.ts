@@ -1,7 +1,7 @@
 import { and, eq, gt, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb, queryRows } from "@/db/client";
-import { appointments, clients, locations, users, workers } from "@/db/schema";
+import { appointments, business, clients, locations, users, workers } from "@/db/schema";
 import { verifyPassword } from "@/lib/auth/password";
 import { addDaysToDate, isoWeekdayOf, zonedDateOf } from "@/lib/time/zoned";
 import { DEMO_LOGINS, printDemoLogins, type SeedSummary, seedDemo } from "./demo";
@@ -18,6 +18,11 @@ beforeAll(async () => {
 });
 
 describe("seedDemo", () => {
+  it("sets up the business with the clinic's zone, so new locations default to it", async () => {
+    const [row] = await db.select().from(business);
+    expect(row).toMatchObject({ name: "Slotwise demo", defaultTimezone: "Europe/Moscow", allowClientOverlap: false });
+  });
+
   it("creates a demo-sized catalog", () => {
     expect(first.total.workers).toBeGreaterThanOrEqual(10);
     expect(first.total.locations).toBeGreaterThanOrEqual(6);

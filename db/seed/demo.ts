@@ -7,6 +7,7 @@ import { addDaysToDate, zonedDateOf } from "@/lib/time/zoned";
 import type { Db, Executor } from "../client";
 import {
   appointments,
+  business,
   clients,
   type Location,
   locations,
@@ -224,6 +225,11 @@ async function seedCalendar(tx: Executor, catalog: Catalog, people: People, now:
 export async function seedDemo(db: Db, now = new Date()): Promise<SeedSummary> {
   const newUsers = await newDemoUsers(db);
   return db.transaction(async (tx) => {
+    // The business as the demo's first location would set it up; a manager's own settings stay.
+    await tx
+      .insert(business)
+      .values({ name: "Slotwise demo", defaultTimezone: "Europe/Moscow", currency: "RUB" })
+      .onConflictDoNothing();
     const catalog = await seedCatalog(tx, now);
     const people = await seedPeople(tx, newUsers);
     const calendar = await seedCalendar(tx, catalog, people, now);

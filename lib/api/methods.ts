@@ -10,6 +10,7 @@ export const ROUTE_METHODS: Record<string, readonly string[]> = {
   "/auth/register": ["POST"],
   "/auth/token": ["POST"],
   "/availability": ["GET"],
+  "/business": ["GET", "PATCH"],
   "/clients": ["GET", "POST"],
   "/clients/{id}": ["GET", "PATCH", "DELETE"],
   "/clients/{id}/link-user": ["POST"],

@@ -4,6 +4,7 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from "@asteasolutions/zod-to-openapi";
 import { registerAppointments } from "./paths/appointments";
 import { registerAuth } from "./paths/auth";
+import { registerBusiness } from "./paths/business";
 import { registerCalendar } from "./paths/calendar";
 import { registerCatalog } from "./paths/catalog";
 import { registerClients } from "./paths/clients";
@@ -17,6 +18,7 @@ const AREAS: ((registry: OpenAPIRegistry) => void)[] = [
   registerSystem,
   registerAuth,
   registerCatalog,
+  registerBusiness,
   registerSchedules,
   registerSlots,
   registerAppointments,

@@ -23,7 +23,7 @@ export const optionalText = (max: number, start: () => z.ZodString = textSchema)
     .transform((text) => text || null)
     .nullable();
 
-const httpUrl = z
+export const httpUrl = z
   .url({ protocol: /^https?$/, message: "Use an http(s) URL." })
   .max(2048)
   .nullable();
@@ -31,7 +31,7 @@ const httpUrl = z
 const minutes = (message: string) => z.number().int({ message }).min(1, { message }).max(1440, { message });
 
 const currencyCodes = new Set(Intl.supportedValuesOf("currency"));
-const currency = lineSchema()
+export const currency = lineSchema()
   .trim()
   .toUpperCase()
   .refine((code) => /^[A-Z]{3}$/.test(code) && currencyCodes.has(code), {
@@ -63,7 +63,8 @@ const locationFields = {
 export const locationCreateSchema = z.object({
   ...z.object(locationFields).partial().shape,
   name: locationFields.name,
-  timezone: locationFields.timezone,
+  // Without one, the business's defaultTimezone (API.md v1 extensions).
+  timezone: locationFields.timezone.optional(),
   kind: locationFields.kind.default("workplace"),
 });
 export const locationPatchSchema = z.object(locationFields).partial();

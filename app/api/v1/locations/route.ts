@@ -2,6 +2,7 @@ import { toLocationJson } from "@/db/queries/catalog-json";
 import { createLocation, listLocations } from "@/db/queries/locations";
 import { requireAcceptedTimeZone } from "@/db/queries/time-zones";
 import { catalogCollection } from "@/lib/api/catalog-routes";
+import { defaultTimeZone } from "@/lib/business/profile";
 import { locationCreateSchema, locationListQuerySchema } from "@/lib/validation/catalog";
 
 export const { GET, POST } = catalogCollection({
@@ -10,8 +11,9 @@ export const { GET, POST } = catalogCollection({
   list: listLocations,
   // The schema checks the zone as the browser can; whether the database knows it is asked here.
   create: async (body, actorId) => {
-    await requireAcceptedTimeZone(body.timezone);
-    return createLocation(body, actorId);
+    const timezone = body.timezone ?? (await defaultTimeZone());
+    await requireAcceptedTimeZone(timezone);
+    return createLocation({ ...body, timezone }, actorId);
   },
   toJson: (rows) => rows.map(toLocationJson),
 });

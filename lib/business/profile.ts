@@ -1,0 +1,69 @@
+// GET and PATCH /business (API.md v1 extensions "Business profile and policies"). Of the policy,
+// allowClientOverlap takes effect now (copied onto each booking, drizzle/0010) and defaultTimezone
+// gives a new location its zone; the other policy fields are stored and answered for the work
+// that will enforce them (minimum notice, cut-offs, the upcoming limit, reminders).
+import { getDb } from "@/db/client";
+import { recordAudit } from "@/db/queries/audit";
+import { BUSINESS_ID, type BusinessValues, lockBusiness, readBusiness, saveBusiness } from "@/db/queries/business";
+import { requireAcceptedTimeZone } from "@/db/queries/time-zones";
+import type { Business } from "@/db/schema/business";
+import { BUSINESS_DEFAULTS, type BusinessJson, type BusinessPatch } from "@/lib/validation/business";
+
+export function toBusinessJson(row: Business | undefined): BusinessJson {
+  if (!row) return BUSINESS_DEFAULTS;
+  return {
+    name: row.name,
+    logoUrl: row.logoUrl,
+    phone: row.phone,
+    email: row.email,
+    website: row.website,
+    address: row.address,
+    defaultTimezone: row.defaultTimezone,
+    currency: row.currency,
+    policy: {
+      minNoticeMinutes: row.minNoticeMinutes,
+      cancelCutoffMinutes: row.cancelCutoffMinutes,
+      rescheduleCutoffMinutes: row.rescheduleCutoffMinutes,
+      maxUpcomingPerClient: row.maxUpcomingPerClient,
+      allowClientOverlap: row.allowClientOverlap,
+      reminderOffsetsMinutes: row.reminderOffsetsMinutes,
+    },
+  };
+}
+
+const toValues = ({ policy, ...profile }: BusinessJson): BusinessValues => ({ ...profile, ...policy });
+
+export async function getBusiness(): Promise<BusinessJson> {
+  return toBusinessJson(await readBusiness(await getDb()));
+}
+
+/** The zone a new location gets when none is given: the business's, UTC until it is set up. */
+export async function defaultTimeZone(): Promise<string> {
+  return (await getBusiness()).defaultTimezone;
+}
+
+/**
+ * Changes the fields given (the first change writes the row, from the defaults), audited as
+ * "business.update" with the whole profile before and after.
+ */
+export async function patchBusiness(patch: BusinessPatch, actorId: string): Promise<BusinessJson> {
+  // The schema checks the zone as the runtime can; whether the database knows it is asked here.
+  if (patch.defaultTimezone !== undefined) await requireAcceptedTimeZone(patch.defaultTimezone, "defaultTimezone");
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const before = toBusinessJson(await lockBusiness(tx));
+    const { policy, ...profile } = patch;
+    const after = toBusinessJson(
+      await saveBusiness(tx, toValues({ ...before, ...profile, policy: { ...before.policy, ...policy } })),
+    );
+    await recordAudit(tx, {
+      actorId,
+      action: "business.update",
+      entity: "business",
+      entityId: String(BUSINESS_ID),
+      before,
+      after,
+    });
+    return after;
+  });
+}
