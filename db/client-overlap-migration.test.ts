@@ -36,6 +36,15 @@ describe("migration 0010 over existing overlapping appointments", () => {
         row(w2.id, b.id, "10:30", "11:30"),
         // Touching the second ([11:30, 12:00) after [10:30, 11:30)) is no overlap.
         row(w3.id, c.id, "11:30", "12:00"),
+        // Inside a long first one, starting at the same instant as another, past an earlier one that
+        // ended: each overlaps, however far apart in the order.
+        row(w1.id, a.id, "13:00", "18:00"),
+        row(w2.id, b.id, "14:00", "14:30"),
+        row(w3.id, c.id, "17:00", "17:30"),
+        row(w2.id, b.id, "17:00", "17:15"),
+        // Over a booked row, but cancelled: neither counts.
+        { ...row(w3.id, c.id, "08:00", "09:00"), status: "cancelled" as const, cancelledAt: at("07:00") },
+        row(w1.id, a.id, "08:30", "09:00"),
       ])
       .returning({ id: appointments.id });
     for (const statement of migration) await db.execute(sql.raw(statement));
@@ -48,7 +57,7 @@ describe("migration 0010 over existing overlapping appointments", () => {
         return found?.allowed;
       }),
     );
-    expect(flags).toEqual([true, true, false]);
+    expect(flags).toEqual([true, true, false, true, true, true, true, false, false]);
     await expect(db.insert(appointments).values(row(w1.id, a.id, "11:45", "12:15"))).rejects.toMatchObject({
       cause: expect.objectContaining({ code: "23P01" }),
     });
