@@ -13,7 +13,7 @@ export type ListenAddress = { host: string; port: number };
  * `-p`/`--port` and `-H`/`--hostname` as `next start` takes them, else PORT and HOST. Loopback by
  * default: the demo's passwords are printed on start, so the network gets it only when asked.
  */
-export function listenAddress(args: string[], env: NodeJS.ProcessEnv = process.env): ListenAddress {
+export function listenAddress(args: string[], env: Record<string, string | undefined> = process.env): ListenAddress {
   const { values } = parseArgs({
     args,
     options: { port: { type: "string", short: "p" }, hostname: { type: "string", short: "H" } },
