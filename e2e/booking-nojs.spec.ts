@@ -1,16 +1,16 @@
 import type { Page } from "@playwright/test";
-import { bearer, bookAs, createWorker, localDays } from "./catalog";
+import { bearer, bookAs, createRoom, createWorker, localDays } from "./catalog";
 import { expect, test } from "./fixtures";
 
 // The public booking flow with script switched off: every step is a link, a GET or a POST form,
 // rendered on the server.
 test.use({ javaScriptEnabled: false });
 
-/** Clicks the confirm button and returns the status of the form's POST to /book. */
-async function confirm(page: Page): Promise<number> {
+/** Clicks the form's button and returns the status of the page's POST. */
+async function confirm(page: Page, button = "Confirm booking"): Promise<number> {
   const [res] = await Promise.all([
-    page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/book"),
-    page.getByRole("button", { name: "Confirm booking" }).click(),
+    page.waitForResponse((r) => r.request().method() === "POST" && r.request().isNavigationRequest()),
+    page.getByRole("button", { name: button }).click(),
   ]);
   return res.status();
 }
@@ -128,4 +128,36 @@ test("a slot taken meanwhile says so and lists the day's free times as links", a
   await expect(page).toHaveURL(APPOINTMENT_URL);
   await expect(page.getByRole("heading", { name: "You are booked" })).toBeVisible();
   await expect(page.locator("dl")).toContainText("11:30");
+});
+
+test("a room is booked with a POST form, and a refusal comes back to the day with the reason", async ({
+  page,
+  users,
+  signIn,
+}) => {
+  const room = await createRoom(page.request);
+  const { tomorrow } = localDays();
+  await signIn(await users.client("nojs-room"));
+  await page.goto(`/rooms/${room.slug}?date=${tomorrow}`);
+  await expect(page.getByText("Free all day.")).toBeVisible();
+
+  // The shared wall-time rule, judged on the server: an end before the start.
+  await page.getByLabel("From").fill("11:00");
+  await page.getByLabel("Until").fill("10:00");
+  expect(await confirm(page, "Book the room")).toBe(303);
+  await expect(page.getByRole("alert")).toHaveText("Enter a start time and an end time after it.");
+
+  await page.getByLabel("From").fill("11:00");
+  await page.getByLabel("Until").fill("12:30");
+  expect(await confirm(page, "Book the room")).toBe(303);
+  await expect(page).toHaveURL(APPOINTMENT_URL);
+  await expect(page.getByRole("heading", { name: "You are booked" })).toBeVisible();
+
+  await page.goto(`/rooms/${room.slug}?date=${tomorrow}`);
+  await expect(page.getByRole("list", { name: "Busy times" })).toHaveText("11:00–12:30");
+  await page.getByLabel("From").fill("12:00");
+  await page.getByLabel("Until").fill("13:00");
+  expect(await confirm(page, "Book the room")).toBe(303);
+  await expect(page.getByRole("alert")).toHaveText(/This time overlaps a booking\./);
+  await expect(page.getByRole("list", { name: "Busy times" })).toHaveText("11:00–12:30");
 });

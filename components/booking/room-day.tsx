@@ -14,20 +14,51 @@ import { ApiError, apiFetch, query } from "@/lib/ui/api-client";
 import { idempotencyKeys, roomInterval } from "@/lib/ui/booking";
 import { formIssues } from "@/lib/ui/form-issues";
 import { formatTime } from "@/lib/ui/format";
+import type { RoomRefusal } from "@/lib/ui/room-url";
 import type { AppointmentJson, LocationScheduleAnswer } from "@/lib/ui/types";
 import { appointmentCreateSchema } from "@/lib/validation/appointments";
 import { weeklyRuleSchema } from "@/lib/validation/schedules";
 
 type Room = { id: string; slug: string; timezone: string };
 
-/** One day of a room: its busy times (never who booked) and, for a signed-in visitor, a booking form. */
-export function RoomDay({ room, date, signedIn }: { room: Room; date: string; signedIn: boolean }) {
+/**
+ * Where the form posts when no script has taken it over (a server action booking through the same
+ * use case as the API), the Idempotency-Key made with the page, and why the last such post was refused.
+ */
+type Confirm = { action: (form: FormData) => Promise<never>; key: string; refused?: RoomRefusal };
+
+const REFUSAL_TEXT = {
+  slot_taken: "taken",
+  in_past: "inPast",
+  not_available: "unavailable",
+  invalid: "invalid",
+  failed: "failed",
+} as const;
+
+/**
+ * One day of a room: its busy times (never who booked) and, for a signed-in visitor, a booking form.
+ * `initial` is the day the server rendered the page with, so it reads right without script.
+ */
+export function RoomDay({
+  room,
+  date,
+  signedIn,
+  initial,
+  confirm,
+}: {
+  room: Room;
+  date: string;
+  signedIn: boolean;
+  initial?: LocationScheduleAnswer;
+  confirm: Confirm;
+}) {
   const t = useTranslations("public.rooms");
   const locale = useLocale() as Locale;
   const schedule = useQuery({
     queryKey: ["room-schedule", room.slug, date],
     queryFn: ({ signal }) =>
       apiFetch<LocationScheduleAnswer>(`/locations/${room.slug}/schedule${query({ date })}`, { signal }),
+    initialData: initial,
   });
   return (
     <div className="grid gap-6 md:grid-cols-2">
@@ -53,16 +84,26 @@ export function RoomDay({ room, date, signedIn }: { room: Room; date: string; si
           </ul>
         )}
       </section>
-      {signedIn && <RoomBookingForm room={room} date={date} onTaken={() => schedule.refetch()} />}
+      {signedIn && <RoomBookingForm room={room} date={date} confirm={confirm} onTaken={() => schedule.refetch()} />}
     </div>
   );
 }
 
-function RoomBookingForm({ room, date, onTaken }: { room: Room; date: string; onTaken: () => void }) {
+function RoomBookingForm({
+  room,
+  date,
+  confirm,
+  onTaken,
+}: {
+  room: Room;
+  date: string;
+  confirm: Confirm;
+  onTaken: () => void;
+}) {
   const t = useTranslations("public.rooms");
   const router = useRouter();
   const [issues, setIssues] = useState<Record<string, string>>({});
-  const [refusal, setRefusal] = useState("");
+  const [refusal, setRefusal] = useState(confirm.refused ? t(REFUSAL_TEXT[confirm.refused]) : "");
   const keys = useRef(idempotencyKeys());
   const book = useMutation({
     mutationFn: (body: { locationId: string; start: string; end: string }) =>
@@ -113,7 +154,15 @@ function RoomBookingForm({ room, date, onTaken }: { room: Room; date: string; on
       <h2 id="book-room-heading" className="text-lg font-semibold">
         {t("bookHeading")}
       </h2>
-      <form onSubmit={onSubmit} noValidate className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
+      <form
+        action={confirm.action}
+        onSubmit={onSubmit}
+        noValidate
+        className="space-y-4 rounded-lg border border-slate-200 bg-white p-4"
+      >
+        <input type="hidden" name="room" value={room.id} />
+        <input type="hidden" name="date" value={date} />
+        <input type="hidden" name="key" value={confirm.key} />
         <div className="grid grid-cols-2 gap-3">
           <Field label={t("from")} error={issues.start && t("errors.start")}>
             <input name="start" type="time" step={900} required className={inputClass} />

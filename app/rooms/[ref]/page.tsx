@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -7,12 +8,15 @@ import { DayPicker } from "@/components/public/day-picker";
 import { findLocation } from "@/db/queries/locations";
 import { getPageCaller } from "@/lib/auth/page";
 import { todayIn } from "@/lib/availability/calendar";
+import { locationSchedule } from "@/lib/availability/schedules";
 import { bookableDays } from "@/lib/ui/booking";
+import { roomRefusalSchema } from "@/lib/ui/room-url";
+import { bookRoom } from "./actions";
 
 /** How many days ahead the room page offers; rooms have no booking horizon of their own. */
 const ROOM_DAYS = 30;
 
-type Props = { params: Promise<{ ref: string }>; searchParams: Promise<{ date?: string }> };
+type Props = { params: Promise<{ ref: string }>; searchParams: Promise<{ date?: string; refused?: string }> };
 
 async function findRoom(ref: string) {
   const room = await findLocation(ref);
@@ -36,6 +40,8 @@ export default async function RoomPage({ params, searchParams }: Props) {
   const days = bookableDays(todayIn(new Date(), room.timezone), ROOM_DAYS - 1);
   const date = search.date && days.includes(search.date) ? search.date : (days[0] as string);
   const here = `/rooms/${room.slug}?date=${date}`;
+  // On the server, so the busy times read right before (or without) any script in the browser.
+  const schedule = await locationSchedule(room.id, { date }, new Date());
   return (
     <article className="space-y-6">
       <header className="space-y-1">
@@ -49,6 +55,8 @@ export default async function RoomPage({ params, searchParams }: Props) {
         room={{ id: room.id, slug: room.slug, timezone: room.timezone }}
         date={date}
         signedIn={caller !== null}
+        initial={schedule}
+        confirm={{ action: bookRoom, key: randomUUID(), refused: roomRefusalSchema.parse(search.refused) }}
       />
       {!caller && (
         <p className="text-sm">

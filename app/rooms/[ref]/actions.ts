@@ -1,0 +1,68 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { findLocation } from "@/db/queries/locations";
+import { requirePageRole } from "@/lib/auth/page";
+import { createAppointment } from "@/lib/booking/create";
+import { AppError } from "@/lib/errors";
+import { isoWeekdayOf } from "@/lib/time/zoned";
+import { roomInterval } from "@/lib/ui/booking";
+import { type RoomRefusal, roomPath } from "@/lib/ui/room-url";
+import { appointmentCreateSchema, idempotencyKeySchema } from "@/lib/validation/appointments";
+import { isoDateSchema } from "@/lib/validation/common";
+import { weeklyRuleSchema } from "@/lib/validation/schedules";
+
+const roomFormSchema = z.object({
+  room: z.uuid(),
+  date: isoDateSchema,
+  // Made when the page was rendered: submitting that page twice books once.
+  key: idempotencyKeySchema,
+});
+
+const text = (form: FormData, name: string) => {
+  const value = form.get(name);
+  return typeof value === "string" ? value : undefined;
+};
+
+/** Why the use case refused, as the room page names it. */
+function refusalOf(err: AppError): RoomRefusal {
+  if (err.code === "slot_taken") return "slot_taken";
+  if (err.code === "not_available") return err.details?.reason === "in_past" ? "in_past" : "not_available";
+  return err.code === "validation_failed" ? "invalid" : "failed";
+}
+
+/**
+ * The room form's action when no script has taken it over (the script books through the API): the
+ * same wall-time rule and use case as the API, then 303 to the confirmation page or back to the day.
+ */
+export async function bookRoom(form: FormData): Promise<never> {
+  const fields = roomFormSchema.safeParse({
+    room: text(form, "room"),
+    date: text(form, "date"),
+    key: text(form, "key"),
+  });
+  if (!fields.success) redirect("/rooms");
+  const { room: roomId, date, key } = fields.data;
+  const back = (refused?: RoomRefusal) => roomPath(roomId, { date, refused });
+  const caller = await requirePageRole("client", back());
+  const room = await findLocation(roomId);
+  if (room?.kind !== "room") redirect("/rooms");
+  const wall = { start: text(form, "start") ?? "", end: text(form, "end") ?? "" };
+  if (!weeklyRuleSchema.safeParse({ weekday: isoWeekdayOf(date), ...wall }).success) redirect(back("invalid"));
+  const body = appointmentCreateSchema.safeParse({
+    locationId: room.id,
+    ...roomInterval(date, wall.start, wall.end, room.timezone),
+  });
+  if (!body.success) redirect(back("invalid"));
+
+  let next: string;
+  try {
+    const booked = await createAppointment(caller, body.data, { now: new Date(), idempotencyKey: key });
+    next = `/appointments/${(booked.body as { id: string }).id}`;
+  } catch (err) {
+    if (!(err instanceof AppError)) throw err;
+    next = back(refusalOf(err));
+  }
+  redirect(next);
+}
