@@ -10,6 +10,8 @@ type Zone = { zone: string; label: string; id: string; haystack: string };
 /** "UTC+03:00", "UTC−08:00": the offset now, which is what a manager picking a city expects to see. */
 function offsetLabel(zone: string, now: Date): string {
   const minutes = tzOffset(zone, now);
+  // An older browser may not know a zone the server lists; it is offered without its offset.
+  if (!Number.isFinite(minutes)) return "";
   const abs = Math.abs(minutes);
   const hhmm = `${String(Math.floor(abs / 60)).padStart(2, "0")}:${String(abs % 60).padStart(2, "0")}`;
   return `UTC${minutes < 0 ? "−" : "+"}${hhmm}`;
@@ -17,8 +19,12 @@ function offsetLabel(zone: string, now: Date): string {
 
 /** The zone's generic name in the page's language ("Moscow Standard Time", "Тихоокеанское время"). */
 function genericName(zone: string, locale: string): string {
-  const parts = new Intl.DateTimeFormat(locale, { timeZone: zone, timeZoneName: "longGeneric" }).formatToParts();
-  return parts.find((part) => part.type === "timeZoneName")?.value ?? "";
+  try {
+    const parts = new Intl.DateTimeFormat(locale, { timeZone: zone, timeZoneName: "longGeneric" }).formatToParts();
+    return parts.find((part) => part.type === "timeZoneName")?.value ?? "";
+  } catch {
+    return "";
+  }
 }
 
 // Typed searches use spaces where zone names use underscores ("los angeles" finds Los_Angeles).
@@ -29,9 +35,10 @@ function useZones(zones: string[], locale: string): Zone[] {
     const now = new Date();
     return zones.map((zone) => {
       const name = genericName(zone, locale);
+      const offset = offsetLabel(zone, now);
       return {
         zone,
-        label: `${zone.replaceAll("_", " ")} (${offsetLabel(zone, now)})`,
+        label: offset ? `${zone.replaceAll("_", " ")} (${offset})` : zone.replaceAll("_", " "),
         id: normalize(zone),
         haystack: normalize(`${zone} ${name}`),
       };
