@@ -53,7 +53,10 @@ export function openApiDocument() {
       description:
         "Booking API: catalog, schedules, slots, appointments, clients, users, stats and the audit log. JSON in and out; errors are " +
         "`{ error: { code, message, details } }`. Every `{ref}` takes an id or a slug. Lists answer `{ items }` " +
-        "and take `limit` (default 50, at most 200) and `offset`. Every answer carries X-Request-Id.",
+        "and take `limit` (default 50, at most 200) and `offset`. Every answer carries X-Request-Id. " +
+        "Names, slugs, emails, phones, codes, refs and searches refuse control characters (TAB, CR, LF among them) " +
+        "with 400 validation_failed; free text (notes, descriptions, bios, reasons) keeps line breaks and tabs. " +
+        "A time zone must be one the server's database knows too: old links such as US/Pacific-New are refused.",
     },
     servers: [{ url: "/api/v1" }],
   });
