@@ -14,11 +14,12 @@ let known: Promise<ReadonlySet<string>> | undefined;
 
 /**
  * The zone names the database's `at time zone` accepts, read once per process: they change only
- * with the server's tzdata, and reading pg_timezone_names walks every zone file.
+ * with the server's tzdata, and reading pg_timezone_names walks every zone file. Read through the
+ * caller's executor when it has one: PGlite has one connection, which an open transaction holds.
  */
-export function databaseTimeZones(): Promise<ReadonlySet<string>> {
+export function databaseTimeZones(db?: Executor): Promise<ReadonlySet<string>> {
   known ??= (async () => {
-    const rows = await queryRows<{ name: string }>(await getDb(), sql`select name from pg_timezone_names`);
+    const rows = await queryRows<{ name: string }>(db ?? (await getDb()), sql`select name from pg_timezone_names`);
     return new Set(rows.map((row) => row.name));
   })().catch((err) => {
     known = undefined;
@@ -50,7 +51,7 @@ const reported = new Set<string>();
  * per process so that someone fixes the location.
  */
 export async function readableLocationZone(db: Executor): Promise<SQL> {
-  const inDatabase = await databaseTimeZones();
+  const inDatabase = await databaseTimeZones(db);
   const stored = await db.selectDistinct({ zone: locations.timezone }).from(locations);
   const unknown = stored.map((row) => row.zone).filter((zone) => !inDatabase.has(zone));
   if (unknown.length === 0) return sql`${locations.timezone}`;
