@@ -1,8 +1,11 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { Suspense } from "react";
+import { BusinessForm } from "@/components/manage/business-form";
 import { Skeleton } from "@/components/ui/states";
 import { catalogOverview } from "@/db/queries/overview";
+import { acceptedTimeZones } from "@/db/queries/time-zones";
+import { getBusiness } from "@/lib/business/profile";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("manage"))("title") };
@@ -29,6 +32,22 @@ async function Overview() {
   );
 }
 
+async function BusinessSettings() {
+  const [business, zones, t] = await Promise.all([
+    getBusiness(),
+    acceptedTimeZones(),
+    getTranslations("manage.business"),
+  ]);
+  return (
+    <section aria-labelledby="business-heading" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
+      <h2 id="business-heading" className="text-lg font-semibold">
+        {t("heading")}
+      </h2>
+      <BusinessForm initial={business} zones={zones} />
+    </section>
+  );
+}
+
 export default async function ManagePage() {
   const [t, common] = await Promise.all([getTranslations("manage"), getTranslations("common")]);
   return (
@@ -36,6 +55,9 @@ export default async function ManagePage() {
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
       <Suspense fallback={<Skeleton label={common("loading")} rows={2} />}>
         <Overview />
+      </Suspense>
+      <Suspense fallback={<Skeleton label={common("loading")} rows={3} />}>
+        <BusinessSettings />
       </Suspense>
     </section>
   );

@@ -1,0 +1,89 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { toast } from "sonner";
+import { useApiErrorText } from "@/components/ui/api-error-text";
+import { Button } from "@/components/ui/button";
+import { Field, inputClass } from "@/components/ui/field";
+import { apiFetch } from "@/lib/ui/api-client";
+import { apiFieldErrors, type FieldErrors, validateWith } from "@/lib/ui/form-errors";
+import { type BusinessJson, businessPatchSchema } from "@/lib/validation/business";
+import { FormGrid, text } from "./form-bits";
+import { TimeZonePicker } from "./time-zone-picker";
+
+/**
+ * The business's name, the zone new locations start in, and whether a client's appointments may
+ * overlap (PATCH /business); the rest of the profile and policies is set through the API for now.
+ */
+export function BusinessForm({ initial, zones }: { initial: BusinessJson; zones: string[] }) {
+  const t = useTranslations("manage.business");
+  const saved = useTranslations("manage.saved");
+  const errorText = useApiErrorText();
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const save = useMutation({
+    mutationFn: (body: unknown) => apiFetch<BusinessJson>("/business", { method: "PATCH", body }),
+    onSuccess: () => toast.success(saved("updated")),
+    onError: (err) => {
+      setErrors(apiFieldErrors(err));
+      toast.error(errorText(err));
+    },
+  });
+
+  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const values = {
+      name: text(form, "name"),
+      defaultTimezone: text(form, "timezone"),
+      policy: { allowClientOverlap: form.get("allowClientOverlap") === "on" },
+    };
+    const checked = validateWith(businessPatchSchema, values);
+    if (!checked.ok) {
+      setErrors(checked.errors);
+      return;
+    }
+    setErrors({});
+    save.mutate(values);
+  }
+
+  return (
+    <form method="post" onSubmit={onSubmit} noValidate className="space-y-4">
+      <FormGrid>
+        <Field label={t("name")} error={errors.name && t("nameError")}>
+          <input name="name" defaultValue={initial.name} className={inputClass} required />
+        </Field>
+        <div className="space-y-1">
+          <TimeZonePicker
+            zones={zones.includes(initial.defaultTimezone) ? zones : [initial.defaultTimezone, ...zones]}
+            defaultZone={initial.defaultTimezone}
+            error={errors.defaultTimezone}
+          />
+          <p className="text-sm text-slate-600">{t("zoneHint")}</p>
+        </div>
+      </FormGrid>
+      <div className="flex items-start gap-2">
+        <input
+          id="business-allow-overlap"
+          name="allowClientOverlap"
+          type="checkbox"
+          defaultChecked={initial.policy.allowClientOverlap}
+          aria-describedby="business-allow-overlap-hint"
+          className="mt-1 size-4"
+        />
+        <div>
+          <label htmlFor="business-allow-overlap" className="text-sm font-medium">
+            {t("allowClientOverlap")}
+          </label>
+          <p id="business-allow-overlap-hint" className="text-sm text-slate-600">
+            {t("allowClientOverlapHint")}
+          </p>
+        </div>
+      </div>
+      <Button type="submit" pending={save.isPending}>
+        {t("save")}
+      </Button>
+    </form>
+  );
+}
