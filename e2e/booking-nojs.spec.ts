@@ -17,11 +17,7 @@ async function confirm(page: Page, button = "Confirm booking"): Promise<number> 
 
 const APPOINTMENT_URL = /\/appointments\/[0-9a-f-]{36}$/;
 
-test("picks a service, a day and a time, signs in with the slot kept, confirms by POST", async ({
-  page,
-  users,
-  signIn,
-}) => {
+test("picks a service, a day and a time, signs in with the slot kept, confirms by POST", async ({ page, users }) => {
   const worker = await createWorker(page.request, "nojs-book");
   const client = await users.client("nojs");
   const { tomorrow } = localDays();
@@ -45,8 +41,11 @@ test("picks a service, a day and a time, signs in with the slot kept, confirms b
     `/login?callbackUrl=${encodeURIComponent(slotPath)}`,
   );
 
-  await signIn(client);
-  await page.goto(slotPath);
+  // Signing in on the page itself is a POST form too, and the page comes back with the slot.
+  await page.getByLabel("Email").fill(client.email);
+  await page.getByLabel("Password").fill(client.password);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await expect(page.locator("dl")).toContainText("10:00");
   expect(await confirm(page)).toBe(303);
   await expect(page).toHaveURL(APPOINTMENT_URL);
   await expect(page.getByRole("heading", { name: "You are booked" })).toBeVisible();
@@ -60,6 +59,24 @@ test("picks a service, a day and a time, signs in with the slot kept, confirms b
   expect(items).toEqual([
     expect.objectContaining({ start: `${tomorrow}T10:00:00+03:00`, status: "booked", id: page.url().split("/").pop() }),
   ]);
+});
+
+test("a new client registers on the full page and comes back to the slot", async ({ page }) => {
+  const worker = await createWorker(page.request, "nojs-register");
+  const start = `${localDays().tomorrow}T15:00:00+03:00`;
+  await page.goto(`/book?worker=${worker.slug}&service=${worker.service.slug}&start=${encodeURIComponent(start)}`);
+  await page.getByRole("link", { name: "create an account", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "Create an account" })).toBeVisible();
+  const suffix = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6)}`;
+  await page.getByLabel("Name").fill(`No Script ${suffix}`);
+  await page.getByLabel("Email").fill(`noscript-${suffix}@e2e.test`);
+  await page.getByLabel("Password").fill("a long enough password");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/book\?/);
+  await expect(page.locator("dl")).toContainText("15:00");
+  expect(await confirm(page)).toBe(303);
+  await expect(page).toHaveURL(APPOINTMENT_URL);
+  await expect(page.getByRole("heading", { name: "You are booked" })).toBeVisible();
 });
 
 test("confirming the same slot again lands on the client's own booking, never 'taken'", async ({
