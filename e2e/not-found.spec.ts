@@ -9,6 +9,10 @@ test.describe("not-found pages answer 404", () => {
     "/book?worker=nobody",
     `/book?worker=nobody&service=nothing&start=${encodeURIComponent("2030-01-02T10:00:00+03:00")}`,
     "/rooms/no-such-room",
+    // A reference no record can have (a NUL byte the database refuses to compare) names nothing too.
+    "/workers/bad%00ref",
+    "/rooms/bad%00ref",
+    "/book?worker=bad%00ref",
     "/appointments/00000000-0000-4000-8000-000000000000",
   ]) {
     test(`GET ${path}`, async ({ page, users, signIn }) => {

@@ -16,6 +16,7 @@ import { AppError } from "@/lib/errors";
 import { zonedDateOf } from "@/lib/time/zoned";
 import { bookPath, bookSearchSchema } from "@/lib/ui/book-url";
 import { formatDateTime, formatPrice } from "@/lib/ui/format";
+import { refSchema } from "@/lib/validation/common";
 import { confirmBooking } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -44,9 +45,11 @@ export default async function BookPage({ searchParams }: Props) {
   ]);
   const parsed = bookSearchSchema.safeParse(search);
   if (!parsed.success) {
-    // A worker that is named but does not exist is a missing page, whatever else the URL lacks.
+    // A worker that is named but does not exist is a missing page, whatever else the URL lacks; a
+    // reference no record can have (control characters, say) is not even looked up.
     const named = typeof search.worker === "string" && search.worker.trim() !== "";
-    if (named && !(await findWorker(search.worker as string))?.active) notFound();
+    const ref = refSchema.safeParse(search.worker);
+    if (named && !(ref.success && (await findWorker(ref.data))?.active)) notFound();
     return (
       <section className="space-y-3">
         <h1 className="text-2xl font-semibold">{t("title")}</h1>
