@@ -102,7 +102,9 @@ describe("paths with malformed percent-encoding", () => {
     const res = await fetch(`${url}/workers/%ZZ`);
     expect(res.status).toBe(400);
     expect(res.headers.get("content-type")).toContain("text/html");
-    expect(await res.text()).toContain("Bad request");
+    const page = await res.text();
+    expect(page).toContain("Bad request");
+    expect(page).toContain("Неверный запрос");
     expect(res.headers.get("content-security-policy")).toMatch(/default-src 'self'/);
     expect(res.headers.get("x-request-id")).toMatch(/^[\w-]{36}$/);
   });

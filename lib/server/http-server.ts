@@ -52,7 +52,12 @@ function hasMalformedPath(url: string): boolean {
 }
 
 const BAD_PATH = "The path is not valid: it contains a malformed percent-encoding.";
-const badPathHtml = `<!doctype html><html lang="en"><meta charset="utf-8"><title>Bad request</title><h1>Bad request</h1><p>${BAD_PATH}</p></html>`;
+// Answered before the app (and its translations) is reached, so the page says it in both languages.
+const badPathHtml = [
+  '<!doctype html><html lang="en"><meta charset="utf-8"><title>Bad request</title>',
+  `<h1>Bad request</h1><p>${BAD_PATH}</p>`,
+  '<div lang="ru"><h1>Неверный запрос</h1><p>Адрес неверен: в нём испорченная %-кодировка.</p></div></html>',
+].join("");
 
 function answerBadPath(req: IncomingMessage, res: ServerResponse, dev: boolean) {
   const startedAt = performance.now();
