@@ -56,6 +56,46 @@ describe("off-grid starts", () => {
     expect((await api.create(s.otherClient.token, s.slot(80))).json.error).toMatchObject(offGrid);
   });
 
+  it("books every start the slot list offers, re-starts after odd busy intervals included, and no minute beside them", async () => {
+    const s = await bookingScene();
+    await (await getDb()).update(workers).set({ slotStepMinutes: 20 }).where(eq(workers.id, s.worker.id));
+    // Busy intervals ending off the 20-minute grid: a 45-minute visit at +10 and a 25-minute one at +130
+    // (and the shift's last half hour).
+    // The shift may run past local midnight: the list covers its days.
+    const days: string[] = [];
+    for (const [from, to] of [
+      [10, 55],
+      [130, 155],
+      [450, 480],
+    ] as const) {
+      const staff = await api.create(s.admin.token, {
+        ...s.slot(from, { clientId: (await makeClient()).id }),
+        end: shiftTime(s.shiftStart, to).toISOString(),
+      });
+      expect(staff.status).toBe(201);
+      days.push(staff.json.start.slice(0, 10));
+    }
+    const list = await call(
+      slotsRoute.GET,
+      "GET",
+      `/api/v1/workers/${s.worker.id}/slots?service=${s.service.id}&from=${days[0]}&to=${days[2]}`,
+      { params: { ref: s.worker.id } },
+    );
+    const offered = new Set<number>(list.json.slots.map((slot: { start: string }) => Date.parse(slot.start)));
+    expect(offered).toContain(shiftTime(s.shiftStart, 55).getTime());
+    expect(offered).toContain(shiftTime(s.shiftStart, 155).getTime());
+    for (const start of offered) {
+      const booked = await api.create(s.client.token, { ...s.slot(0), start: new Date(start).toISOString() });
+      expect(booked.status, new Date(start).toISOString()).toBe(201);
+      expect((await api.cancel(s.client.token, booked.json.id)).status).toBe(200);
+      const beside = start + 60_000;
+      if (!offered.has(beside)) {
+        const refused = await api.create(s.client.token, { ...s.slot(0), start: new Date(beside).toISOString() });
+        expect(refused.json.error, new Date(beside).toISOString()).toMatchObject(offGrid);
+      }
+    }
+  });
+
   it("refuses a client's reschedule off the grid and keeps the appointment where it was", async () => {
     const s = await bookingScene();
     const booked = await api.create(s.client.token, s.slot(60));
