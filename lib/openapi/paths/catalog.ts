@@ -30,6 +30,7 @@ type Resource = {
   create: z.ZodType;
   patch: z.ZodType;
   listNote?: string;
+  createNote?: string;
   deleteNote?: string;
 };
 
@@ -42,6 +43,9 @@ const resources: Resource[] = [
     listQuery: locationListQuerySchema,
     create: locationCreateSchema,
     patch: locationPatchSchema,
+    createNote:
+      "Without `timezone` the location takes the business's `defaultTimezone` (GET /business; `UTC` until a " +
+      "manager sets it).",
     deleteNote: "Refused with 409 has_appointments while booked appointments there lie ahead.",
   },
   {
@@ -100,7 +104,9 @@ export function registerCatalog(registry: OpenAPIRegistry) {
       path: base,
       tag: r.tag,
       summary: `Create a ${r.one}`,
-      description: "A slug, when not given, is made from the name (Cyrillic transliterated).",
+      description: ["A slug, when not given, is made from the name (Cyrillic transliterated).", r.createNote]
+        .filter(Boolean)
+        .join(" "),
       access: "manager",
       body: r.create,
       ok: { status: 201, description: `The new ${r.one}.`, schema: r.schema },
