@@ -2,19 +2,31 @@
 // around a small handler): the request in flight is answered, the app's resources are released, and
 // the process exits, so nothing is left answering.
 import { type ChildProcess, spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
 import { freePort } from "@/scripts/bench/server";
 
 const children: ChildProcess[] = [];
+// Each server runs in a process group of its own, so whatever a failed test leaves behind (a server
+// orphaned by its npm) is killed with it.
 afterEach(() => {
-  for (const child of children.splice(0)) if (child.exitCode === null) child.kill("SIGKILL");
+  for (const child of children.splice(0)) {
+    try {
+      if (child.pid) process.kill(-child.pid, "SIGKILL");
+    } catch {
+      // The group is gone already.
+    }
+  }
 });
 
-async function startServer() {
+const ownCommand = (): [string, string[]] => [process.execPath, ["--import", "tsx", "lib/testing/signal-server.ts"]];
+
+async function startServer([command, args] = ownCommand()) {
   const port = await freePort();
-  const child = spawn(process.execPath, ["--import", "tsx", "lib/testing/signal-server.ts"], {
+  const child = spawn(command, args, {
     env: { ...process.env, PORT: String(port) },
     stdio: ["ignore", "pipe", "inherit"],
+    detached: true,
   });
   children.push(child);
   let output = "";
@@ -53,5 +65,22 @@ describe("stopping the server with a signal", () => {
     server.child.kill("SIGTERM");
     expect(await server.exited).toBe(0);
     expect(Date.now() - startedAt).toBeLessThan(2_000);
+  });
+
+  it("SIGTERM to npm's PID reaches the server the way `npm start` runs it, and nothing is left running", async () => {
+    // package.json's own start command, with the small server in place of scripts/start.ts: a shell
+    // or tsx CLI in between would die of the signal and leave the server running, answering.
+    const { scripts } = JSON.parse(readFileSync("package.json", "utf8")) as { scripts: Record<string, string> };
+    const command = scripts.start?.replace("scripts/start.ts", "lib/testing/signal-server.ts") ?? "";
+    expect(command).toContain("lib/testing/signal-server.ts");
+    const server = await startServer(["npm", ["exec", "--offline", "--no", "-c", command]]);
+    const inFlight = fetch(`${server.url}/slow`).then((res) => res.text());
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    server.child.kill("SIGTERM");
+    expect(await inFlight).toBe("done");
+    await server.exited;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await expect(fetch(server.url)).rejects.toThrow();
+    expect(server.output()).toContain("released");
   });
 });
