@@ -1,7 +1,7 @@
 import { findUserByEmail } from "@/db/queries/users";
 import type { User } from "@/db/schema/users";
 import { AppError, accountBlocked } from "@/lib/errors";
-import { clearFailedLogins, spendLoginAttempt } from "@/lib/rate-limit/limits";
+import { refundLoginAttempt, spendLoginAttempt } from "@/lib/rate-limit/limits";
 import type { Credentials } from "@/lib/validation/auth";
 import { burnPasswordCheck, verifyPassword } from "./password";
 
@@ -11,7 +11,7 @@ const wrongPassword = () => new AppError("invalid_credentials", 401, "Wrong emai
  * Checks an email and password; used by the browser sign-in and by the token endpoint alike.
  * Each try spends one of the email's five checks per 15 minutes before the password is looked at
  * (counting after the check would let tries sent at one moment all pass the lock); a right password
- * gives them back, so the real user is never held out longer than that window. The caller's IP
+ * gives its own check back. The caller's IP
  * budget is checked before this, by the endpoint.
  */
 export async function checkCredentials({ email, password }: Credentials): Promise<User> {
@@ -22,7 +22,7 @@ export async function checkCredentials({ email, password }: Credentials): Promis
     throw wrongPassword();
   }
   if (!(await verifyPassword(user.passwordHash, password))) throw wrongPassword();
-  await clearFailedLogins(email);
+  await refundLoginAttempt(email);
   if (user.blocked) throw accountBlocked();
   return user;
 }

@@ -16,9 +16,9 @@ function rules() {
   return {
     api: { name: "api-ip", points: envNumber("RATE_LIMIT_API_PER_MINUTE", 600), durationSeconds: 60 },
     auth: { name: "auth-ip", points: envNumber("RATE_LIMIT_AUTH_PER_15_MIN", 60), durationSeconds: FIFTEEN_MINUTES },
-    // Five password checks for one account in 15 minutes: the sixth try waits out the window (at most
-    // 15 minutes), and a correct password before that clears the count.
-    failedLogin: { name: "login-fail", points: 5, durationSeconds: FIFTEEN_MINUTES },
+    // Five password checks for one account in any 15 minutes, however the tries are timed: the window
+    // runs from the last check (rolling), so the sixth try waits until 15 minutes after the fifth.
+    failedLogin: { name: "login-fail", points: 5, durationSeconds: FIFTEEN_MINUTES, rolling: true },
   } satisfies Record<string, LimitRule>;
 }
 
@@ -74,9 +74,12 @@ export async function spendLoginAttempt(email: string) {
   }
 }
 
-/** A right password gives the account its whole budget back, so the real user is never held out. */
-export async function clearFailedLogins(email: string) {
+/**
+ * A right password gives back the check it spent, and only that one: clearing the whole count would
+ * let the real user's sign-in hand a guesser five fresh checks within the same 15 minutes.
+ */
+export async function refundLoginAttempt(email: string) {
   await limiters()
-    .failedLogin.delete(email)
+    .failedLogin.reward(email)
     .catch(() => {});
 }

@@ -5,9 +5,78 @@
 // count must never start again from zero (wrong passwords per account) goes without insurance: it
 // refuses while Redis cannot be reached, since a fresh in-memory count would reopen guessing.
 import { Redis } from "ioredis";
-import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis } from "rate-limiter-flexible";
+import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
 
-export type LimitRule = { name: string; points: number; durationSeconds: number };
+/**
+ * `rolling`: the window starts again at every counted use and a refused use is not counted, so no
+ * span of `durationSeconds` ever holds more than `points` uses, wherever fixed windows would have
+ * turned over (a fixed window lets `points` uses at the end of one and `points` more at the start of
+ * the next). The count ends `durationSeconds` after the last counted use.
+ */
+export type LimitRule = { name: string; points: number; durationSeconds: number; rolling?: boolean };
+
+/**
+ * The rolling rule in Redis, in place of rate-limiter-flexible's own script (same arguments: points,
+ * seconds, limit; same answer: consumed, ms to live). A use over the limit is answered without being
+ * stored; a refund (negative points) keeps the expiry and never goes below zero.
+ */
+const ROLLING_WINDOW_LUA = `
+local points = tonumber(ARGV[1])
+local ms = tonumber(ARGV[2]) * 1000
+local current = tonumber(redis.call('get', KEYS[1]) or '0')
+if points < 0 then
+  if current <= 0 then return {0, 0} end
+  local left = redis.call('incrby', KEYS[1], math.max(points, -current))
+  return {left, redis.call('pttl', KEYS[1])}
+end
+if current >= tonumber(ARGV[3]) then return {current + points, redis.call('pttl', KEYS[1])} end
+local consumed = redis.call('incrby', KEYS[1], points)
+redis.call('pexpire', KEYS[1], ms)
+return {consumed, ms}`;
+
+/** The rolling rule in this process's memory; synchronous, so tries that arrive together queue up. */
+class RollingMemoryLimiter extends RateLimiterMemory {
+  private readonly counts = new Map<string, { value: number; expiresAt: number }>();
+
+  private live(key: string | number, now: number) {
+    const record = this.counts.get(String(key));
+    if (record && record.expiresAt <= now) this.counts.delete(String(key));
+    return record && record.expiresAt > now ? record : undefined;
+  }
+
+  override consume(key: string | number, points = 1): Promise<RateLimiterRes> {
+    const now = Date.now();
+    const value = this.live(key, now)?.value ?? 0;
+    if (value >= this.points) {
+      const left = (this.live(key, now)?.expiresAt ?? now) - now;
+      return Promise.reject(new RateLimiterRes(0, left, value + points, false));
+    }
+    if (this.counts.size >= 10_000) for (const k of this.counts.keys()) this.live(k, now);
+    const ms = this.duration * 1000;
+    this.counts.set(String(key), { value: value + points, expiresAt: now + ms });
+    return Promise.resolve(new RateLimiterRes(this.points - value - points, ms, value + points, value === 0));
+  }
+
+  override reward(key: string | number, points = 1): Promise<RateLimiterRes> {
+    const now = Date.now();
+    const record = this.live(key, now);
+    if (record) record.value = Math.max(0, record.value - points);
+    const value = record?.value ?? 0;
+    return Promise.resolve(new RateLimiterRes(this.points - value, record ? record.expiresAt - now : 0, value, false));
+  }
+
+  override get(key: string | number): Promise<RateLimiterRes | null> {
+    const now = Date.now();
+    const record = this.live(key, now);
+    return Promise.resolve(
+      record ? new RateLimiterRes(this.points - record.value, record.expiresAt - now, record.value, false) : null,
+    );
+  }
+
+  override delete(key: string | number): Promise<boolean> {
+    return Promise.resolve(this.counts.delete(String(key)));
+  }
+}
 
 const clients = new Map<string, Redis>();
 
@@ -43,12 +112,13 @@ export function createLimiter(
   { insured = true } = {},
 ): RateLimiterAbstract {
   const options = { keyPrefix: `${prefix()}:${rule.name}`, points: rule.points, duration: rule.durationSeconds };
-  const memory = new RateLimiterMemory(options);
+  const memory = rule.rolling ? new RollingMemoryLimiter(options) : new RateLimiterMemory(options);
   if (!redisUrl) return memory;
   return new RateLimiterRedis({
     ...options,
     storeClient: redisClient(redisUrl),
     rejectIfRedisNotReady: true,
+    ...(rule.rolling ? { customIncrTtlLuaScript: ROLLING_WINDOW_LUA } : {}),
     ...(insured ? { insuranceLimiter: memory } : {}),
   });
 }
