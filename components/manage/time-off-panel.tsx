@@ -85,7 +85,12 @@ export function TimeOffPanel({ worker }: { worker: ScheduleWorker }) {
   const describe = blocked ? conflictId : undefined;
   return (
     <div className="space-y-4">
-      <form method="post" onSubmit={onSubmit} noValidate className="space-y-3 rounded-lg border border-slate-200 bg-white p-3">
+      <form
+        method="post"
+        onSubmit={onSubmit}
+        noValidate
+        className="space-y-3 rounded-lg border border-slate-200 bg-white p-3"
+      >
         <div className="grid grid-cols-2 gap-3 sm:grid-cols-4">
           <Field label={t("startDate")} error={errors.start} describedBy={describe}>
             <input name="startDate" type="date" defaultValue={today} className={inputClass} />
