@@ -52,10 +52,12 @@ export async function confirmBooking(form: FormData): Promise<never> {
     next = `/appointments/${(booked.body as { id: string }).id}`;
   } catch (err) {
     if (!(err instanceof AppError)) throw err;
-    const conflict = err.code === "slot_taken" || err.code === "not_available";
-    // The caller's own earlier confirmation of this slot (back, then confirm again) is a success.
+    const conflict = err.code === "slot_taken" || err.code === "not_available" || err.code === "client_busy";
+    // The caller's own earlier confirmation of this slot (back, then confirm again) is a success,
+    // whichever of the worker's or the client's overlap rules the database named.
     const own = conflict ? await ownBookingAt(caller, worker, body.data.start) : undefined;
-    next = own ? `/appointments/${own.appointment.id}` : back(conflict ? (err.code as Refusal) : "failed");
+    const refusal: Refusal = conflict ? (err.code as Refusal) : "failed";
+    next = own ? `/appointments/${own.appointment.id}` : back(refusal);
   }
   redirect(next);
 }

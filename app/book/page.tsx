@@ -119,9 +119,9 @@ export default async function BookPage({ searchParams }: Props) {
         </p>
       ) : isFree ? (
         <>
-          {refused === "failed" && (
+          {(refused === "failed" || refused === "client_busy") && (
             <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-4 text-sm">
-              {t("failed")}
+              {t(refused === "client_busy" ? "clientBusy" : "failed")}
             </p>
           )}
           <BookingFlow

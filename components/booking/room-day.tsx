@@ -29,6 +29,7 @@ type Confirm = { action: (form: FormData) => Promise<never>; key: string; refuse
 
 const REFUSAL_TEXT = {
   slot_taken: "taken",
+  client_busy: "clientBusy",
   in_past: "inPast",
   not_available: "unavailable",
   invalid: "invalid",
@@ -122,6 +123,8 @@ function RoomBookingForm({
       if (err instanceof ApiError && err.code === "slot_taken") {
         setRefusal(t("taken"));
         onTaken();
+      } else if (err instanceof ApiError && err.code === "client_busy") {
+        setRefusal(t("clientBusy"));
       } else if (err instanceof ApiError && err.code === "not_available") {
         setRefusal(t(err.details.reason === "in_past" ? "inPast" : "unavailable"));
       } else {

@@ -5,7 +5,7 @@ import { instantTextSchema, refSchema } from "@/lib/validation/common";
 import { query } from "./api-client";
 
 /** Why the last confirmation of this slot was refused, as the API's error codes name it. */
-export const REFUSALS = ["slot_taken", "not_available", "failed"] as const;
+export const REFUSALS = ["slot_taken", "not_available", "client_busy", "failed"] as const;
 export type Refusal = (typeof REFUSALS)[number];
 
 export const bookSearchSchema = z.object({

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { query } from "./api-client";
 
-export const ROOM_REFUSALS = ["slot_taken", "in_past", "not_available", "invalid", "failed"] as const;
+export const ROOM_REFUSALS = ["slot_taken", "client_busy", "in_past", "not_available", "invalid", "failed"] as const;
 export type RoomRefusal = (typeof ROOM_REFUSALS)[number];
 
 /** A hand-edited reason is ignored rather than turning the page into an error. */

@@ -27,7 +27,7 @@ const text = (form: FormData, name: string) => {
 
 /** Why the use case refused, as the room page names it. */
 function refusalOf(err: AppError): RoomRefusal {
-  if (err.code === "slot_taken") return "slot_taken";
+  if (err.code === "slot_taken" || err.code === "client_busy") return err.code;
   if (err.code === "not_available") return err.details?.reason === "in_past" ? "in_past" : "not_available";
   return err.code === "validation_failed" ? "invalid" : "failed";
 }
