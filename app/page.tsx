@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Suspense } from "react";
+import { WorkerDirectory } from "@/components/public/worker-directory";
 import { WorkerFilters, type WorkerFilterValues } from "@/components/public/worker-filters";
-import { WorkerList } from "@/components/public/worker-list";
 import { Skeleton } from "@/components/ui/states";
 import { listLocations } from "@/db/queries/locations";
 import { listServices } from "@/db/queries/services";
@@ -51,7 +51,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
       <WorkerFilters values={filters} specialties={specialties} services={services} locations={locations} />
       {/* A new search is a new boundary, so the skeleton shows while it loads. */}
       <Suspense key={JSON.stringify({ filters, page })} fallback={<Skeleton rows={4} label={t("loading")} />}>
-        <WorkerList filters={filters} page={page} />
+        <WorkerDirectory filters={filters} page={page} />
       </Suspense>
     </div>
   );

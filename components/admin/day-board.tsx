@@ -11,9 +11,9 @@ import type { LocationJson, SpecialtyJson, WorkerJson } from "@/db/queries/catal
 import type { Locale } from "@/i18n/config";
 import { addDaysToDate, zonedDateOf } from "@/lib/time/zoned";
 import { formatDay } from "@/lib/ui/format";
-import { AppointmentDetails } from "./appointment-details";
 import { BoardColumns } from "./board-columns";
 import { BookForm } from "./book-form";
+import { DeskAppointmentDetails } from "./desk-appointment-details";
 import { useAppointmentChange } from "./use-appointment-actions";
 import { type BoardScope, boardAppointmentsKey, useBoardData } from "./use-board-data";
 
@@ -154,7 +154,7 @@ export function DayBoard({ locations, specialties }: Props) {
         closeLabel={common("actions.close")}
       >
         {open && (
-          <AppointmentDetails
+          <DeskAppointmentDetails
             appointment={open}
             timeZone={zone}
             onReschedule={(start, end) => {

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { AppointmentDetails } from "@/components/booking/appointment-details";
+import { ClientAppointmentDetails } from "@/components/booking/client-appointment-details";
 import { toAppointmentJson } from "@/db/queries/appointments";
 import { requirePageRole } from "@/lib/auth/page";
 import { visibleAppointment } from "@/lib/booking/read";
@@ -37,7 +37,7 @@ export default async function AppointmentPage({ params }: { params: Promise<{ id
   const initial = { ...json, createdAt: json.createdAt ?? row.appointment.createdAt.toISOString() };
   return (
     <section className="mx-auto max-w-xl">
-      <AppointmentDetails id={id} initial={initial} timeZone={row.timezone} />
+      <ClientAppointmentDetails id={id} initial={initial} timeZone={row.timezone} />
     </section>
   );
 }

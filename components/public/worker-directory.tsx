@@ -19,7 +19,7 @@ function cardService(worker: WorkerJson, service?: string) {
 export const WORKERS_PER_PAGE = 24;
 
 /** The workers matching the filters, each with photo, specialty, location and next free slot. */
-export async function WorkerList({ filters, page }: { filters: WorkerFilterValues; page: number }) {
+export async function WorkerDirectory({ filters, page }: { filters: WorkerFilterValues; page: number }) {
   const t = await getTranslations("public.workers");
   // One more than a page, to know whether a next page exists.
   const rows = await listWorkers({

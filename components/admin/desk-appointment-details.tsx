@@ -21,7 +21,13 @@ type Props = {
 };
 
 /** An appointment's details and what the desk can do with it. */
-export function AppointmentDetails({ appointment: a, timeZone, onReschedule, onStatus, onCancelAppointment }: Props) {
+export function DeskAppointmentDetails({
+  appointment: a,
+  timeZone,
+  onReschedule,
+  onStatus,
+  onCancelAppointment,
+}: Props) {
   const t = useTranslations("admin.appointment");
   const locale = useLocale() as Locale;
   const [rescheduling, setRescheduling] = useState(false);

@@ -18,7 +18,7 @@ import { useLocationZone } from "./use-location-zone";
  * The confirmation page's body: the appointment, an "add to calendar" link, and cancel. `initial`
  * and `timeZone` are what the server rendered the page with, so it reads right without script.
  */
-export function AppointmentDetails({
+export function ClientAppointmentDetails({
   id,
   initial,
   timeZone,
