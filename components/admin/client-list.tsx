@@ -6,8 +6,8 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
 import { Field, inputClass } from "@/components/ui/field";
-import { ModalDialog } from "@/components/ui/modal-dialog";
 import { EmptyState, ErrorState, Skeleton } from "@/components/ui/states";
 import type { ClientJson } from "@/db/queries/clients";
 import { apiFetch, query } from "@/lib/ui/api-client";
@@ -57,19 +57,14 @@ export function ClientList() {
           ))}
         </ul>
       )}
-      <ModalDialog
-        open={creating}
-        onClose={() => setCreating(false)}
-        title={t("new")}
-        closeLabel={common("actions.close")}
-      >
+      <Dialog open={creating} onClose={() => setCreating(false)} title={t("new")} closeLabel={common("actions.close")}>
         <ClientForm
           onDone={(saved) => {
             setCreating(false);
             router.push(`/admin/clients/${saved.id}`);
           }}
         />
-      </ModalDialog>
+      </Dialog>
     </div>
   );
 }

@@ -3,8 +3,8 @@
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
 import { Field, inputClass } from "@/components/ui/field";
-import { ModalDialog } from "@/components/ui/modal-dialog";
 import { EmptyState, ErrorState, Skeleton } from "@/components/ui/states";
 import type { AppointmentJson } from "@/db/queries/appointments";
 import type { LocationJson, SpecialtyJson, WorkerJson } from "@/db/queries/catalog-json";
@@ -128,7 +128,7 @@ export function DayBoard({ locations, specialties }: Props) {
           onAppointment={(a: AppointmentJson) => setOpenId(a.id)}
         />
       )}
-      <ModalDialog
+      <Dialog
         open={booking !== null}
         onClose={() => setBooking(null)}
         title={t("bookTitle")}
@@ -146,8 +146,8 @@ export function DayBoard({ locations, specialties }: Props) {
             }}
           />
         )}
-      </ModalDialog>
-      <ModalDialog
+      </Dialog>
+      <Dialog
         open={open !== undefined}
         onClose={() => setOpenId(null)}
         title={t("appointmentTitle")}
@@ -171,7 +171,7 @@ export function DayBoard({ locations, specialties }: Props) {
             }}
           />
         )}
-      </ModalDialog>
+      </Dialog>
     </div>
   );
 }

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { type ReactNode, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { ModalDialog } from "@/components/ui/modal-dialog";
+import { Dialog } from "@/components/ui/dialog";
 import { EmptyState, ErrorState, Skeleton } from "@/components/ui/states";
 import { type CatalogResource, useDeleteRecord, useItems } from "./use-resource";
 
@@ -103,14 +103,14 @@ export function RecordList<T extends Record>({
           ))}
         </ul>
       )}
-      <ModalDialog
+      <Dialog
         open={editing !== null}
         onClose={close}
         title={editing === "new" ? t("new") : t("edit")}
         closeLabel={common("actions.close")}
       >
         {editing !== null && form({ item: editing === "new" ? undefined : editing, onDone: close })}
-      </ModalDialog>
+      </Dialog>
     </div>
   );
 }

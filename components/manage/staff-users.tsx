@@ -6,8 +6,8 @@ import { useState } from "react";
 import { toast } from "sonner";
 import { useApiErrorText } from "@/components/ui/api-error-text";
 import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
 import { Field, inputClass } from "@/components/ui/field";
-import { ModalDialog } from "@/components/ui/modal-dialog";
 import { EmptyState, ErrorState, Skeleton } from "@/components/ui/states";
 import type { Role } from "@/lib/auth/roles";
 import { apiFetch } from "@/lib/ui/api-client";
@@ -59,14 +59,9 @@ export function StaffUsers() {
           ))}
         </ul>
       )}
-      <ModalDialog
-        open={creating}
-        onClose={() => setCreating(false)}
-        title={t("new")}
-        closeLabel={common("actions.close")}
-      >
+      <Dialog open={creating} onClose={() => setCreating(false)} title={t("new")} closeLabel={common("actions.close")}>
         <StaffForm onDone={() => setCreating(false)} />
-      </ModalDialog>
+      </Dialog>
     </div>
   );
 }
