@@ -21,8 +21,10 @@ describe("where the server listens", () => {
   });
 
   it("says how to reach it", () => {
-    expect(describeAddress({ host: "127.0.0.1", port: 3000 })).toBe("http://127.0.0.1:3000");
+    const local = " (this machine only; HOST=0.0.0.0 opens it to the network)";
+    expect(describeAddress({ host: "127.0.0.1", port: 3000 })).toBe(`http://127.0.0.1:3000${local}`);
     expect(describeAddress({ host: "0.0.0.0", port: 80 })).toBe("http://localhost:80 (on every network interface)");
-    expect(describeAddress({ host: "::1", port: 3000 })).toBe("http://[::1]:3000");
+    expect(describeAddress({ host: "::1", port: 3000 })).toBe(`http://[::1]:3000${local}`);
+    expect(describeAddress({ host: "192.0.2.10", port: 3000 })).toBe("http://192.0.2.10:3000");
   });
 });

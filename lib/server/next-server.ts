@@ -29,7 +29,13 @@ export function listenAddress(args: string[], env: Record<string, string | undef
 export function describeAddress({ host, port }: ListenAddress): string {
   const everywhere = host === "0.0.0.0" || host === "::";
   const shown = everywhere ? "localhost" : host.includes(":") ? `[${host}]` : host;
-  return `http://${shown}:${port}${everywhere ? " (on every network interface)" : ""}`;
+  const loopback = host === "localhost" || host === "::1" || host.startsWith("127.");
+  const reach = everywhere
+    ? " (on every network interface)"
+    : loopback
+      ? " (this machine only; HOST=0.0.0.0 opens it to the network)"
+      : "";
+  return `http://${shown}:${port}${reach}`;
 }
 
 /**
