@@ -6,7 +6,7 @@ import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb, migrationsFolder } from "@/db/client";
 import { appointments } from "@/db/schema";
-import { makeClient, makeLocation, makeWorker } from "@/lib/testing/fixtures";
+import { makeClient, makeLocation, makeWorker } from "@/testing/fixtures";
 
 const at = (hhmm: string) => new Date(`2031-03-03T${hhmm}:00Z`);
 

@@ -6,7 +6,7 @@ import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { auditLog } from "@/db/schema";
-import { userWithToken } from "@/lib/testing/fixtures";
+import { userWithToken } from "@/testing/fixtures";
 import { recordAudit } from "./audit";
 
 const rowsFor = async (entityId: string) => {

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import type { Location } from "@/db/schema";
-import { makeAppointment, makeLocation, makeShift, makeTimeOff, makeWorker } from "@/lib/testing/fixtures";
+import { makeAppointment, makeLocation, makeShift, makeTimeOff, makeWorker } from "@/testing/fixtures";
 import { shiftTimeZones } from "./availability";
 import { loadWorkerDays } from "./worker-days";
 

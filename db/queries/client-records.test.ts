@@ -5,8 +5,8 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { appointments, clients } from "@/db/schema";
-import { hoursAhead } from "@/lib/testing/catalog";
-import { makeLocation, userWithToken } from "@/lib/testing/fixtures";
+import { hoursAhead } from "@/testing/catalog";
+import { makeLocation, userWithToken } from "@/testing/fixtures";
 import { deleteClient } from "./client-records";
 import { createClient, lockClient } from "./clients";
 

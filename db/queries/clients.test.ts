@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { clients } from "@/db/schema";
-import { userWithToken } from "@/lib/testing/fixtures";
+import { userWithToken } from "@/testing/fixtures";
 import { createClient, ensureClientOfUser, findClientById, findClientOfUser, toClientJson } from "./clients";
 import { registerClientUser } from "./users";
 

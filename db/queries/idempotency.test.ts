@@ -5,7 +5,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { idempotencyKeys } from "@/db/schema";
-import { userWithToken } from "@/lib/testing/fixtures";
+import { userWithToken } from "@/testing/fixtures";
 import { IDEMPOTENCY_KEY_HOURS, purgeIdempotencyKeys, runOncePerKey } from "./idempotency";
 
 const NOW = new Date("2026-03-02T12:00:00Z");

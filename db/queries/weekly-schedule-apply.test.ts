@@ -5,9 +5,9 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { shifts, weeklySchedules } from "@/db/schema";
 import { AppError } from "@/lib/errors";
-import { makeAppointment, makeLocation, makeShift, makeWorker } from "@/lib/testing/fixtures";
 import { zonedDateTimeToInstant } from "@/lib/time/zoned";
 import type { WeeklyScheduleBody } from "@/lib/validation/schedules";
+import { makeAppointment, makeLocation, makeShift, makeWorker } from "@/testing/fixtures";
 import { applyWeeklySchedule } from "./weekly-schedule-apply";
 import { findWeeklySchedule } from "./weekly-schedules";
 

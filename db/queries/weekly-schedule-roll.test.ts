@@ -2,8 +2,8 @@ import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
 import { shifts, weeklyScheduleRules, weeklySchedules } from "@/db/schema";
-import { makeLocation, makeShift, makeWorker } from "@/lib/testing/fixtures";
 import { formatInstant, zonedDateTimeToInstant } from "@/lib/time/zoned";
+import { makeLocation, makeShift, makeWorker } from "@/testing/fixtures";
 import { applyWeeklySchedule } from "./weekly-schedule-apply";
 import { rollWeeklySchedules } from "./weekly-schedule-roll";
 

@@ -7,9 +7,9 @@ import { GET as slots } from "@/app/api/v1/workers/[ref]/slots/route";
 import * as workerList from "@/app/api/v1/workers/route";
 import { getDb } from "@/db/client";
 import { locations, workerServices } from "@/db/schema";
-import { catalogApi, withCallers } from "@/lib/testing/catalog";
-import { makeLocation, makeService, makeWorker } from "@/lib/testing/fixtures";
-import { call } from "@/lib/testing/http";
+import { catalogApi, withCallers } from "@/testing/catalog";
+import { makeLocation, makeService, makeWorker } from "@/testing/fixtures";
+import { call } from "@/testing/http";
 
 const callers = withCallers();
 const api = catalogApi("locations", locationList, locationItem, callers);

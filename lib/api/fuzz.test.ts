@@ -7,9 +7,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { CLIENT_ADDRESS_HEADER, trustClientAddressHeader } from "@/lib/api/client-ip";
 import { ERROR_CODES } from "@/lib/errors";
 import { openApiDocument } from "@/lib/openapi/document";
-import { type ApiRoute, apiRoutes, HTTP_METHODS } from "@/lib/testing/api-routes";
-import { makeLocation, makeService, makeSpecialty, makeWorker, userWithToken } from "@/lib/testing/fixtures";
-import { call } from "@/lib/testing/http";
+import { type ApiRoute, apiRoutes, HTTP_METHODS } from "@/testing/api-routes";
+import { makeLocation, makeService, makeSpecialty, makeWorker, userWithToken } from "@/testing/fixtures";
+import { call } from "@/testing/http";
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 100);
 // Each generated request comes from its own address, handed over as our HTTP server hands it to the

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { GET as unknownApi } from "@/app/api/v1/[...path]/route";
 import { GET as health } from "@/app/api/v1/health/route";
 import { AppError } from "@/lib/errors";
-import { call } from "@/lib/testing/http";
+import { call } from "@/testing/http";
 import { route } from "./handler";
 
 describe("route wrapper", () => {

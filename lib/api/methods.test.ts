@@ -1,7 +1,7 @@
 import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
-import { apiRoutes } from "@/lib/testing/api-routes";
 import { proxy } from "@/proxy";
+import { apiRoutes } from "@/testing/api-routes";
 import { allowedMethods, ROUTE_METHODS } from "./methods";
 
 describe("methods of the API paths", () => {

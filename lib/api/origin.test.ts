@@ -2,9 +2,9 @@ import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET as me } from "@/app/api/v1/me/route";
 import { POST as createSpecialty } from "@/app/api/v1/specialties/route";
-import { userWithToken } from "@/lib/testing/fixtures";
-import { call } from "@/lib/testing/http";
 import { proxy } from "@/proxy";
+import { userWithToken } from "@/testing/fixtures";
+import { call } from "@/testing/http";
 
 // Browsers send the session cookie; a bearer token stands for an external program.
 const cookie = (token: string) => ({ cookie: `next-auth.session-token=${token}` });

@@ -4,7 +4,7 @@ import { POST as register } from "@/app/api/v1/auth/register/route";
 import { POST as token } from "@/app/api/v1/auth/token/route";
 import { GET as me } from "@/app/api/v1/me/route";
 import { findUserByEmail, setUserBlocked, setUserRole, updateUser } from "@/db/queries/users";
-import { call } from "@/lib/testing/http";
+import { call } from "@/testing/http";
 import { hashPassword } from "./password";
 import { authSecret } from "./secret";
 

@@ -6,8 +6,8 @@ import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { appointments, type Location, locations, type Service, services, shifts, type Worker } from "@/db/schema";
-import { makeAppointment, makeLocation, makeService, makeShift, makeTimeOff, makeWorker } from "@/lib/testing/fixtures";
 import { zonedDateTimeToInstant } from "@/lib/time/zoned";
+import { makeAppointment, makeLocation, makeService, makeShift, makeTimeOff, makeWorker } from "@/testing/fixtures";
 import { workerSlots } from "./worker-slots";
 
 const MSK = "Europe/Moscow";

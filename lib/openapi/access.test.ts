@@ -3,9 +3,9 @@
 // the door (whatever it then answers to a made-up id and an empty body).
 import { beforeAll, describe, expect, it } from "vitest";
 import { ROLES, type Role } from "@/db/schema/users";
-import { apiRoutes } from "@/lib/testing/api-routes";
-import { userWithToken } from "@/lib/testing/fixtures";
-import { call } from "@/lib/testing/http";
+import { apiRoutes } from "@/testing/api-routes";
+import { userWithToken } from "@/testing/fixtures";
+import { call } from "@/testing/http";
 import { openApiDocument } from "./document";
 
 const routes = await apiRoutes();

@@ -2,8 +2,8 @@ import { validate } from "@readme/openapi-parser";
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET as docsPage } from "@/app/api/docs/route";
 import { GET as openApiRoute } from "@/app/api/v1/openapi.json/route";
-import { apiRoutes, HTTP_METHODS } from "@/lib/testing/api-routes";
-import { call } from "@/lib/testing/http";
+import { apiRoutes, HTTP_METHODS } from "@/testing/api-routes";
+import { call } from "@/testing/http";
 import { openApiDocument } from "./document";
 
 let implemented: string[];

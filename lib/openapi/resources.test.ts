@@ -7,9 +7,9 @@ import * as clients from "@/app/api/v1/clients/route";
 import * as stats from "@/app/api/v1/stats/appointments-per-day/route";
 import * as users from "@/app/api/v1/users/route";
 import * as calendarToken from "@/app/api/v1/workers/[ref]/calendar-token/route";
-import { appointmentsApi, bookingScene } from "@/lib/testing/booking";
-import { call } from "@/lib/testing/http";
 import { zonedDateOf } from "@/lib/time/zoned";
+import { appointmentsApi, bookingScene } from "@/testing/booking";
+import { call } from "@/testing/http";
 import {
   appointmentSchema,
   auditEntrySchema,

@@ -1,4 +1,4 @@
-// SIGTERM stops our server in a process of its own (lib/testing/signal-server.ts, the server module
+// SIGTERM stops our server in a process of its own (testing/signal-server.ts, the server module
 // around a small handler): the request in flight is answered, the app's resources are released, and
 // the process exits, so nothing is left answering.
 import { type ChildProcess, spawn } from "node:child_process";
@@ -19,7 +19,7 @@ afterEach(() => {
   }
 });
 
-const ownCommand = (): [string, string[]] => [process.execPath, ["--import", "tsx", "lib/testing/signal-server.ts"]];
+const ownCommand = (): [string, string[]] => [process.execPath, ["--import", "tsx", "testing/signal-server.ts"]];
 
 async function startServer([command, args] = ownCommand()) {
   const port = await freePort();
@@ -71,8 +71,8 @@ describe("stopping the server with a signal", () => {
     // package.json's own start command, with the small server in place of scripts/start.ts: a shell
     // or tsx CLI in between would die of the signal and leave the server running, answering.
     const { scripts } = JSON.parse(readFileSync("package.json", "utf8")) as { scripts: Record<string, string> };
-    const command = scripts.start?.replace("scripts/start.ts", "lib/testing/signal-server.ts") ?? "";
-    expect(command).toContain("lib/testing/signal-server.ts");
+    const command = scripts.start?.replace("scripts/start.ts", "testing/signal-server.ts") ?? "";
+    expect(command).toContain("testing/signal-server.ts");
     const server = await startServer(["npm", ["exec", "--offline", "--no", "-c", command]]);
     const inFlight = fetch(`${server.url}/slow`).then((res) => res.text());
     await new Promise((resolve) => setTimeout(resolve, 200));

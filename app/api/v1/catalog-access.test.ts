@@ -8,9 +8,9 @@ import * as specialtyItem from "@/app/api/v1/specialties/[ref]/route";
 import * as specialtyList from "@/app/api/v1/specialties/route";
 import * as workerItem from "@/app/api/v1/workers/[ref]/route";
 import * as workerList from "@/app/api/v1/workers/route";
-import { type Callers, withCallers } from "@/lib/testing/catalog";
-import { makeLocation, makeService, makeSpecialty, makeWorker } from "@/lib/testing/fixtures";
-import { call } from "@/lib/testing/http";
+import { type Callers, withCallers } from "@/testing/catalog";
+import { makeLocation, makeService, makeSpecialty, makeWorker } from "@/testing/fixtures";
+import { call } from "@/testing/http";
 
 const callers = withCallers();
 

@@ -19,9 +19,9 @@ import * as worker from "@/app/api/v1/workers/[ref]/route";
 import * as timeOff from "@/app/api/v1/workers/[ref]/time-off/route";
 import * as workers from "@/app/api/v1/workers/route";
 import { getDb, queryRows } from "@/db/client";
-import { bookingScene } from "@/lib/testing/booking";
-import { call } from "@/lib/testing/http";
 import { CONTROL_MESSAGE, TEXT_CONTROL_MESSAGE } from "@/lib/validation/common";
+import { bookingScene } from "@/testing/booking";
+import { call } from "@/testing/http";
 
 type Handler = Parameters<typeof call>[0];
 type Case = {

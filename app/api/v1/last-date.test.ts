@@ -8,9 +8,9 @@ import { GET as workerSchedule } from "@/app/api/v1/workers/[ref]/schedule/route
 import { GET as shifts } from "@/app/api/v1/workers/[ref]/shifts/route";
 import { GET as slots } from "@/app/api/v1/workers/[ref]/slots/route";
 import { GET as timeOff } from "@/app/api/v1/workers/[ref]/time-off/route";
-import { issuePaths } from "@/lib/testing/catalog";
-import { makeLocation, makeService, makeWorker } from "@/lib/testing/fixtures";
-import { call } from "@/lib/testing/http";
+import { issuePaths } from "@/testing/catalog";
+import { makeLocation, makeService, makeWorker } from "@/testing/fixtures";
+import { call } from "@/testing/http";
 
 describe("the last calendar day the API accepts", () => {
   it("is read to its end by every list and day view, and the day after is refused", async () => {

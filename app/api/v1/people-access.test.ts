@@ -17,8 +17,8 @@ import * as userList from "@/app/api/v1/users/route";
 import { getDb } from "@/db/client";
 import { ensureClientOfUser } from "@/db/queries/clients";
 import { type Role, users } from "@/db/schema";
-import { makeClient, userWithToken } from "@/lib/testing/fixtures";
-import { call } from "@/lib/testing/http";
+import { makeClient, userWithToken } from "@/testing/fixtures";
+import { call } from "@/testing/http";
 
 const CALLERS = ["anonymous", "client", "another client", "admin", "manager", "blocked manager"] as const;
 type CallerKind = (typeof CALLERS)[number];

@@ -7,9 +7,9 @@ import * as feed from "@/app/api/v1/workers/[ref]/calendar.ics/route";
 import * as token from "@/app/api/v1/workers/[ref]/calendar-token/route";
 import { getDb } from "@/db/client";
 import { users } from "@/db/schema";
-import { appointmentsApi as api, bookingScene } from "@/lib/testing/booking";
-import { userWithToken } from "@/lib/testing/fixtures";
-import { call } from "@/lib/testing/http";
+import { appointmentsApi as api, bookingScene } from "@/testing/booking";
+import { userWithToken } from "@/testing/fixtures";
+import { call } from "@/testing/http";
 
 type Scene = Awaited<ReturnType<typeof bookingScene>>;
 

@@ -2,7 +2,8 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { appointments, auditLog, clients, services } from "@/db/schema";
-import { appointmentsApi as api, bookingScene, shiftTime } from "@/lib/testing/booking";
+import { addDaysToDate, zonedDateOf } from "@/lib/time/zoned";
+import { appointmentsApi as api, bookingScene, shiftTime } from "@/testing/booking";
 import {
   makeAppointment,
   makeClient,
@@ -11,8 +12,7 @@ import {
   makeShift,
   makeTimeOff,
   makeWorker,
-} from "@/lib/testing/fixtures";
-import { addDaysToDate, zonedDateOf } from "@/lib/time/zoned";
+} from "@/testing/fixtures";
 
 const DAY = 86_400_000;
 

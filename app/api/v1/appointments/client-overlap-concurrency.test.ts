@@ -2,8 +2,8 @@
 // PostgreSQL (PGlite has one connection, so nothing would race): the client's exclusion constraint
 // (drizzle/0010) lets exactly one through, and the other answers 409 client_busy.
 import { describe, expect, it } from "vitest";
-import { appointmentsApi as api } from "@/lib/testing/booking";
-import { makeClient, makeLocation, makeService, makeShift, makeWorker, userWithToken } from "@/lib/testing/fixtures";
+import { appointmentsApi as api } from "@/testing/booking";
+import { makeClient, makeLocation, makeService, makeShift, makeWorker, userWithToken } from "@/testing/fixtures";
 
 process.env.DATABASE_POOL_SIZE = "10";
 process.env.RATE_LIMIT_API_PER_MINUTE = "1000000";

@@ -6,8 +6,8 @@ import { getDb } from "@/db/client";
 import { appointments, business } from "@/db/schema";
 import { constraintName, exclusionError } from "@/lib/booking/conflicts";
 import { sqlState } from "@/lib/errors";
-import { appointmentsApi as api, bookingScene, shiftTime } from "@/lib/testing/booking";
-import { makeClient, makeLocation, makeShift, makeWorker } from "@/lib/testing/fixtures";
+import { appointmentsApi as api, bookingScene, shiftTime } from "@/testing/booking";
+import { makeClient, makeLocation, makeShift, makeWorker } from "@/testing/fixtures";
 
 /** The scene, and a second worker performing the service at another place over the same hours. */
 async function twoBarbers() {

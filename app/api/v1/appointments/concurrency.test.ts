@@ -4,8 +4,8 @@ import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { appointments, idempotencyKeys } from "@/db/schema";
-import { appointmentsApi as api } from "@/lib/testing/booking";
-import { makeClient, makeLocation, makeService, makeShift, makeWorker, userWithToken } from "@/lib/testing/fixtures";
+import { appointmentsApi as api } from "@/testing/booking";
+import { makeClient, makeLocation, makeService, makeShift, makeWorker, userWithToken } from "@/testing/fixtures";
 
 // Enough connections that 50 requests really run at once (read when the test opens the database).
 process.env.DATABASE_POOL_SIZE = "30";

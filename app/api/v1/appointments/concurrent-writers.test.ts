@@ -5,9 +5,9 @@
 // every write of a free interval succeeds, none is refused as taken (a deadlock would answer 409).
 import { describe, expect, it } from "vitest";
 import * as timeOffRoutes from "@/app/api/v1/workers/[ref]/time-off/route";
-import { appointmentsApi as api } from "@/lib/testing/booking";
-import { makeClient, makeLocation, makeService, makeShift, makeWorker, userWithToken } from "@/lib/testing/fixtures";
-import { call } from "@/lib/testing/http";
+import { appointmentsApi as api } from "@/testing/booking";
+import { makeClient, makeLocation, makeService, makeShift, makeWorker, userWithToken } from "@/testing/fixtures";
+import { call } from "@/testing/http";
 
 process.env.DATABASE_POOL_SIZE = "30";
 // All requests come from this one process, as if from one IP; the per-IP limit is tested elsewhere.

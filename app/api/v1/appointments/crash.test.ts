@@ -6,7 +6,7 @@ import { inArray } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { appointments, auditLog } from "@/db/schema";
-import { makeClient, makeLocation, makeService, makeShift, makeWorker, userWithToken } from "@/lib/testing/fixtures";
+import { makeClient, makeLocation, makeService, makeShift, makeWorker, userWithToken } from "@/testing/fixtures";
 
 const onPostgres = Boolean(process.env.TEST_SERVER_DATABASE_URL);
 let base = "";
@@ -26,11 +26,11 @@ function freePort(): Promise<number> {
   });
 }
 
-/** Starts lib/testing/route-server.ts on this file's database and waits for its health check. */
+/** Starts testing/route-server.ts on this file's database and waits for its health check. */
 async function startServer(): Promise<ChildProcess> {
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, ["--import", "tsx", "lib/testing/route-server.ts"], {
+  const child = spawn(process.execPath, ["--import", "tsx", "testing/route-server.ts"], {
     env: { ...process.env, PORT: String(port), DATABASE_POOL_SIZE: "10" },
     stdio: ["ignore", "ignore", "inherit"],
   });

@@ -6,8 +6,8 @@ import { describe, expect, it } from "vitest";
 import * as ics from "@/app/api/v1/appointments/[id]/ics/route";
 import * as feed from "@/app/api/v1/workers/[ref]/calendar.ics/route";
 import { getDb } from "@/db/client";
-import { appointmentsApi as api, bookingScene } from "@/lib/testing/booking";
-import { call } from "@/lib/testing/http";
+import { appointmentsApi as api, bookingScene } from "@/testing/booking";
+import { call } from "@/testing/http";
 
 /** A forged event, with the TEXT specials `;`, `,` and `\` that must come back as typed. */
 const forged = (who: string) =>

@@ -4,8 +4,8 @@ import { describe, expect, it } from "vitest";
 import * as ics from "@/app/api/v1/appointments/[id]/ics/route";
 import * as feed from "@/app/api/v1/workers/[ref]/calendar.ics/route";
 import * as token from "@/app/api/v1/workers/[ref]/calendar-token/route";
-import { appointmentsApi as api, bookingScene } from "@/lib/testing/booking";
-import { call } from "@/lib/testing/http";
+import { appointmentsApi as api, bookingScene } from "@/testing/booking";
+import { call } from "@/testing/http";
 
 function events(text: string) {
   const calendar = new ICAL.Component(ICAL.parse(text));

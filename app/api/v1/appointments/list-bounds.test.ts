@@ -1,8 +1,8 @@
 // Found by the fuzz test: an instant bound in a year the database cannot hold (year 0) reached the
 // query and answered 500. Every bound of the appointment list is held to the years 1000 to 9998.
 import { describe, expect, it } from "vitest";
-import { appointmentsApi as api, bookingScene } from "@/lib/testing/booking";
-import { issuePaths } from "@/lib/testing/catalog";
+import { appointmentsApi as api, bookingScene } from "@/testing/booking";
+import { issuePaths } from "@/testing/catalog";
 
 describe("GET /appointments: from/to outside the years 1000 to 9998", () => {
   it("answers 400 naming the bound, for instants and dates alike", async () => {

@@ -5,9 +5,9 @@ import { describe, expect, it } from "vitest";
 import * as slotsRoute from "@/app/api/v1/workers/[ref]/slots/route";
 import { getDb } from "@/db/client";
 import { workers } from "@/db/schema";
-import { appointmentsApi as api, bookingScene, shiftTime } from "@/lib/testing/booking";
-import { makeClient, makeLocation } from "@/lib/testing/fixtures";
-import { call } from "@/lib/testing/http";
+import { appointmentsApi as api, bookingScene, shiftTime } from "@/testing/booking";
+import { makeClient, makeLocation } from "@/testing/fixtures";
+import { call } from "@/testing/http";
 
 const offGrid = { code: "not_available", details: { reason: "off_grid" } };
 

@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import * as block from "@/app/api/v1/users/[id]/block/route";
 import * as userItem from "@/app/api/v1/users/[id]/route";
 import * as unblock from "@/app/api/v1/users/[id]/unblock/route";
-import { userWithToken } from "@/lib/testing/fixtures";
-import { call } from "@/lib/testing/http";
+import { userWithToken } from "@/testing/fixtures";
+import { call } from "@/testing/http";
 import { GET } from "./route";
 
 const read = (token: string, query: string) => call(GET, "GET", `/api/v1/audit?${query}`, { token });

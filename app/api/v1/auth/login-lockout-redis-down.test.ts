@@ -9,7 +9,7 @@ import { POST as token } from "@/app/api/v1/auth/token/route";
 import { insertUser } from "@/db/queries/users";
 import { hashPassword } from "@/lib/auth/password";
 import { redisReady } from "@/lib/rate-limit/store";
-import { call } from "@/lib/testing/http";
+import { call } from "@/testing/http";
 
 const PASSWORD = "the right passphrase";
 const hasRedisServer = spawnSync("redis-server", ["--version"]).status === 0;

@@ -8,7 +8,7 @@ import { insertUser } from "@/db/queries/users";
 import { authOptions } from "@/lib/auth/options";
 import { hashPassword } from "@/lib/auth/password";
 import { redisReady } from "@/lib/rate-limit/store";
-import { call } from "@/lib/testing/http";
+import { call } from "@/testing/http";
 
 const PASSWORD = "the right passphrase";
 const headers = { "x-forwarded-for": "203.0.113.77" };

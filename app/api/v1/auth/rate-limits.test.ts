@@ -10,7 +10,7 @@ import { GET as health } from "@/app/api/v1/health/route";
 import { insertUser } from "@/db/queries/users";
 import { CLIENT_ADDRESS_HEADER, trustClientAddressHeader } from "@/lib/api/client-ip";
 import { hashPassword } from "@/lib/auth/password";
-import { call } from "@/lib/testing/http";
+import { call } from "@/testing/http";
 
 // Callers are told apart as our HTTP server tells them apart: it resolves each request's address from
 // the socket (lib/server) and hands it to the app in this header, which the app then believes.

@@ -4,7 +4,8 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { type Location, type Service, type Specialty, type Worker, workers } from "@/db/schema";
-import { fixClock } from "@/lib/testing/clock";
+import { zonedDateTimeToInstant } from "@/lib/time/zoned";
+import { fixClock } from "@/testing/clock";
 import {
   everyCaller,
   makeAppointment,
@@ -13,9 +14,8 @@ import {
   makeShift,
   makeSpecialty,
   makeWorker,
-} from "@/lib/testing/fixtures";
-import { call } from "@/lib/testing/http";
-import { zonedDateTimeToInstant } from "@/lib/time/zoned";
+} from "@/testing/fixtures";
+import { call } from "@/testing/http";
 import { GET } from "./route";
 
 const NOW = new Date("2026-03-02T07:07:00Z");

@@ -5,9 +5,9 @@ import { describe, expect, it } from "vitest";
 import * as locationsRoute from "@/app/api/v1/locations/route";
 import { getDb } from "@/db/client";
 import { auditLog, business } from "@/db/schema";
-import { userWithToken } from "@/lib/testing/fixtures";
-import { call } from "@/lib/testing/http";
 import { BUSINESS_DEFAULTS } from "@/lib/validation/business";
+import { userWithToken } from "@/testing/fixtures";
+import { call } from "@/testing/http";
 import * as route from "./route";
 
 const get = (token?: string) => call(route.GET, "GET", "/api/v1/business", { token });

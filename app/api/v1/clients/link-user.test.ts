@@ -7,8 +7,8 @@ import { POST as register } from "@/app/api/v1/auth/register/route";
 import { getDb } from "@/db/client";
 import { findClientById, findClientOfUser } from "@/db/queries/clients";
 import { auditLog, clients } from "@/db/schema";
-import { everyCaller, makeAppointment, makeClient, makeLocation, userWithToken } from "@/lib/testing/fixtures";
-import { call } from "@/lib/testing/http";
+import { everyCaller, makeAppointment, makeClient, makeLocation, userWithToken } from "@/testing/fixtures";
+import { call } from "@/testing/http";
 import { POST as linkUser } from "./[id]/link-user/route";
 
 const link = (id: string, body: unknown, token?: string) =>

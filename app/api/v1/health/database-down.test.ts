@@ -1,12 +1,12 @@
 // PostgreSQL unreachable for a while, through a real TCP proxy between the app's database client and
-// the server (lib/testing/tcp-proxy.ts): health answers 503 unavailable within a second, other
+// the server (testing/tcp-proxy.ts): health answers 503 unavailable within a second, other
 // endpoints answer 503 quickly instead of hanging, and both recover by themselves when it is back.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as health } from "@/app/api/v1/health/route";
 import { GET as locations } from "@/app/api/v1/locations/route";
 import { getDb } from "@/db/client";
-import { call } from "@/lib/testing/http";
-import { TcpProxy } from "@/lib/testing/tcp-proxy";
+import { call } from "@/testing/http";
+import { TcpProxy } from "@/testing/tcp-proxy";
 
 const onPostgres = Boolean(process.env.TEST_SERVER_DATABASE_URL);
 // Many health checks from this one process; the per-IP limit is tested elsewhere.

@@ -8,8 +8,8 @@ import * as location from "@/app/api/v1/locations/[ref]/route";
 import * as locations from "@/app/api/v1/locations/route";
 import * as stats from "@/app/api/v1/stats/appointments-per-day/route";
 import { getDb, queryRows } from "@/db/client";
-import { makeAppointment, makeLocation, userWithToken } from "@/lib/testing/fixtures";
-import { call } from "@/lib/testing/http";
+import { makeAppointment, makeLocation, userWithToken } from "@/testing/fixtures";
+import { call } from "@/testing/http";
 
 // Links the runtime's ICU still resolves and PostgreSQL's tzdata no longer has.
 const DROPPED = ["US/Pacific-New", "Canada/East-Saskatchewan"];

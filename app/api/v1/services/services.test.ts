@@ -2,8 +2,8 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { auditLog, services, workerServices } from "@/db/schema";
-import { catalogApi, hoursAhead, issuePaths, withCallers } from "@/lib/testing/catalog";
-import { makeAppointment, makeLocation, makeService, makeWorker } from "@/lib/testing/fixtures";
+import { catalogApi, hoursAhead, issuePaths, withCallers } from "@/testing/catalog";
+import { makeAppointment, makeLocation, makeService, makeWorker } from "@/testing/fixtures";
 import * as item from "./[ref]/route";
 import * as collection from "./route";
 

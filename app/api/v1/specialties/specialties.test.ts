@@ -2,8 +2,8 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { auditLog, workers } from "@/db/schema";
-import { catalogApi, issuePaths, withCallers } from "@/lib/testing/catalog";
-import { makeSpecialty, makeWorker } from "@/lib/testing/fixtures";
+import { catalogApi, issuePaths, withCallers } from "@/testing/catalog";
+import { makeSpecialty, makeWorker } from "@/testing/fixtures";
 import * as item from "./[ref]/route";
 import * as collection from "./route";
 

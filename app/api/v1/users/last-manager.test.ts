@@ -4,8 +4,8 @@ import { eq, sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { users } from "@/db/schema";
-import { userWithToken } from "@/lib/testing/fixtures";
-import { call } from "@/lib/testing/http";
+import { userWithToken } from "@/testing/fixtures";
+import { call } from "@/testing/http";
 import * as block from "./[id]/block/route";
 import * as item from "./[id]/route";
 

@@ -2,8 +2,8 @@
 import { describe, expect, it } from "vitest";
 import * as feed from "@/app/api/v1/workers/[ref]/calendar.ics/route";
 import * as token from "@/app/api/v1/workers/[ref]/calendar-token/route";
-import { bookingScene } from "@/lib/testing/booking";
-import { call } from "@/lib/testing/http";
+import { bookingScene } from "@/testing/booking";
+import { call } from "@/testing/http";
 
 const workerFeed = (ref: string, feedToken: string) =>
   call(feed.GET, "GET", `/api/v1/workers/${ref}/calendar.ics?token=${encodeURIComponent(feedToken)}`, {

@@ -2,15 +2,8 @@ import { and, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb, queryRows } from "@/db/client";
 import { auditLog, shifts, workers } from "@/db/schema";
-import { catalogApi, hoursAhead, issuePaths, withCallers } from "@/lib/testing/catalog";
-import {
-  makeAppointment,
-  makeLocation,
-  makeService,
-  makeShift,
-  makeSpecialty,
-  makeWorker,
-} from "@/lib/testing/fixtures";
+import { catalogApi, hoursAhead, issuePaths, withCallers } from "@/testing/catalog";
+import { makeAppointment, makeLocation, makeService, makeShift, makeSpecialty, makeWorker } from "@/testing/fixtures";
 import * as item from "./[ref]/route";
 import * as collection from "./route";
 

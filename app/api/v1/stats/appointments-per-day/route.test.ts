@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { withCallers } from "@/lib/testing/catalog";
-import { makeAppointment, makeLocation, makeWorker } from "@/lib/testing/fixtures";
-import { call } from "@/lib/testing/http";
 import { addDaysToDate, zonedDateOf } from "@/lib/time/zoned";
+import { withCallers } from "@/testing/catalog";
+import { makeAppointment, makeLocation, makeWorker } from "@/testing/fixtures";
+import { call } from "@/testing/http";
 import { GET } from "./route";
 
 const callers = withCallers();

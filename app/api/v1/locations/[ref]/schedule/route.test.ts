@@ -2,10 +2,10 @@
 // 2026-03-02 10:07 in Moscow (only Date is faked).
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Location, Worker } from "@/db/schema";
-import { fixClock } from "@/lib/testing/clock";
-import { everyCaller, makeAppointment, makeClient, makeLocation, makeShift, makeWorker } from "@/lib/testing/fixtures";
-import { call } from "@/lib/testing/http";
 import { zonedDateTimeToInstant } from "@/lib/time/zoned";
+import { fixClock } from "@/testing/clock";
+import { everyCaller, makeAppointment, makeClient, makeLocation, makeShift, makeWorker } from "@/testing/fixtures";
+import { call } from "@/testing/http";
 import { GET } from "./route";
 
 const NOW = new Date("2026-03-02T07:07:00Z");

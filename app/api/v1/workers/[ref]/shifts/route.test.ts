@@ -5,8 +5,8 @@ import { getDb } from "@/db/client";
 import { findShiftConflicts, guardShiftWrite, violatedShiftConstraint } from "@/db/queries/shifts";
 import { appointments, auditLog, shifts } from "@/db/schema";
 import { AppError } from "@/lib/errors";
-import { makeAppointment, makeLocation, makeShift, makeWorker, userWithToken } from "@/lib/testing/fixtures";
-import { call } from "@/lib/testing/http";
+import { makeAppointment, makeLocation, makeShift, makeWorker, userWithToken } from "@/testing/fixtures";
+import { call } from "@/testing/http";
 import { GET, POST } from "./route";
 
 const db = await getDb();

@@ -5,7 +5,8 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
 import { type Location, type Service, services, type Worker, workers } from "@/db/schema";
-import { fixClock } from "@/lib/testing/clock";
+import { zonedDateTimeToInstant } from "@/lib/time/zoned";
+import { fixClock } from "@/testing/clock";
 import {
   everyCaller,
   makeAppointment,
@@ -14,9 +15,8 @@ import {
   makeShift,
   makeTimeOff,
   makeWorker,
-} from "@/lib/testing/fixtures";
-import { call } from "@/lib/testing/http";
-import { zonedDateTimeToInstant } from "@/lib/time/zoned";
+} from "@/testing/fixtures";
+import { call } from "@/testing/http";
 import { GET } from "./route";
 
 const NOW = new Date("2026-03-02T07:07:00Z");

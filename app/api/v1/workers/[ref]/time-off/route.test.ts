@@ -3,15 +3,8 @@ import { describe, expect, it } from "vitest";
 import { DELETE as deleteTimeOff } from "@/app/api/v1/time-off/[id]/route";
 import { getDb } from "@/db/client";
 import { appointments, auditLog, timeOff } from "@/db/schema";
-import {
-  makeAppointment,
-  makeLocation,
-  makeShift,
-  makeTimeOff,
-  makeWorker,
-  userWithToken,
-} from "@/lib/testing/fixtures";
-import { call } from "@/lib/testing/http";
+import { makeAppointment, makeLocation, makeShift, makeTimeOff, makeWorker, userWithToken } from "@/testing/fixtures";
+import { call } from "@/testing/http";
 import { GET, POST } from "./route";
 
 const db = await getDb();

@@ -2,8 +2,8 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { auditLog } from "@/db/schema";
-import { makeLocation, makeShift, makeWorker, userWithToken } from "@/lib/testing/fixtures";
-import { call } from "@/lib/testing/http";
+import { makeLocation, makeShift, makeWorker, userWithToken } from "@/testing/fixtures";
+import { call } from "@/testing/http";
 import { GET, PUT } from "./route";
 
 const db = await getDb();

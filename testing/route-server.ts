@@ -1,7 +1,7 @@
 // A plain node:http server around some of the API's route handlers, for tests that need a real
 // server process to kill (a Next.js build takes minutes; this starts in a second). It runs the same
 // handlers, database module and migrations as the app; only Next's router is replaced by a table.
-// Usage: PORT=3210 DATABASE_URL=… AUTH_SECRET=… node --import tsx lib/testing/route-server.ts
+// Usage: PORT=3210 DATABASE_URL=… AUTH_SECRET=… node --import tsx testing/route-server.ts
 import { createServer, type IncomingMessage } from "node:http";
 import { NextRequest } from "next/server";
 import * as appointment from "@/app/api/v1/appointments/[id]/route";
