@@ -26,6 +26,24 @@ const keyReused = () =>
   );
 
 /**
+ * The answer stored under (ownerId, key), to replay; undefined when the key was never used (or its
+ * first request has not committed). The same key with another request is 422 idempotency_key_reused.
+ */
+export async function storedResponse(
+  db: Executor,
+  claim: { ownerId: string; key: string; hash: string },
+): Promise<(StoredResponse & { replayed: true }) | undefined> {
+  const [prior] = await db
+    .select()
+    .from(idempotencyKeys)
+    .where(and(eq(idempotencyKeys.ownerId, claim.ownerId), eq(idempotencyKeys.key, claim.key)))
+    .limit(1);
+  if (!prior || prior.responseStatus === null) return undefined;
+  if (prior.requestHash !== claim.hash) throw keyReused();
+  return { status: prior.responseStatus, body: prior.responseBody, replayed: true };
+}
+
+/**
  * Runs `work` once per (ownerId, key) inside transaction `tx`: the first call's response is stored
  * and every later call with the same request gets it back (`replayed`). A failed call stores
  * nothing (its transaction rolls back), so retrying after an error tries again.
@@ -50,14 +68,9 @@ export async function runOncePerKey(
   );
   const claimed = await claimKey(claim);
   if (claimed.length === 0) {
-    const [prior] = await tx
-      .select()
-      .from(idempotencyKeys)
-      .where(and(eq(idempotencyKeys.ownerId, claim.ownerId), eq(idempotencyKeys.key, claim.key)))
-      .limit(1);
-    if (!prior || prior.responseStatus === null) throw new Error("idempotency key claimed without a response");
-    if (prior.requestHash !== claim.hash) throw keyReused();
-    return { status: prior.responseStatus, body: prior.responseBody, replayed: true };
+    const prior = await storedResponse(tx, claim);
+    if (!prior) throw new Error("idempotency key claimed without a response");
+    return prior;
   }
   const response = await work();
   const store = transactionStatement(tx, "idempotency_store", () =>

@@ -14,10 +14,10 @@ import {
   type Tx,
 } from "@/db/queries/booking";
 import { createClient, ensureClientOfUser, lockClient } from "@/db/queries/clients";
-import { requestHash, runOncePerKey, type StoredResponse } from "@/db/queries/idempotency";
+import { requestHash, runOncePerKey, type StoredResponse, storedResponse } from "@/db/queries/idempotency";
 import type { Client } from "@/db/schema/appointments";
 import { type Caller, isStaff } from "@/lib/auth/roles";
-import { notFound } from "@/lib/errors";
+import { AppError, notFound } from "@/lib/errors";
 import type { AppointmentCreate } from "@/lib/validation/appointments";
 import { validationFailed } from "@/lib/validation/schedules";
 import { withClientBusyDetails } from "./client-busy";
@@ -84,8 +84,20 @@ export async function createAppointment(
   options: { now: Date; idempotencyKey?: string },
 ): Promise<StoredResponse & { replayed: boolean }> {
   const staff = isStaff(caller.role);
-  const target = await resolveTarget(body);
-  const interval = bookedInterval(target, body.start, body.end, staff);
+  const key = options.idempotencyKey;
+  const claim = key ? { ownerId: caller.id, key, hash: requestHash("POST", "/api/v1/appointments", body) } : undefined;
+  let target: BookingTarget;
+  let interval: { start: Date; end: Date };
+  try {
+    target = await resolveTarget(body);
+    interval = bookedInterval(target, body.start, body.end, staff);
+  } catch (err) {
+    // A retry whose worker, service or location has gone since the first request booked still gets
+    // that first answer. Looked up only here, so the first request of a key pays no extra round trip.
+    const stored = claim && err instanceof AppError ? await storedResponse(await getDb(), claim) : undefined;
+    if (stored) return stored;
+    throw err;
+  }
   // Whose time a 409 client_busy is about, known once the transaction found the client.
   let clientId: string | undefined;
   // Four round trips in the transaction: begin, the client and the shifts together, the insert
@@ -121,11 +133,9 @@ export async function createAppointment(
     return { status: 201, body: json };
   };
   const db = await getDb();
-  const key = options.idempotencyKey;
   try {
-    if (!key) return await bookingTransaction(db, async (tx) => ({ ...(await book(tx)), replayed: false }));
-    const hash = requestHash("POST", "/api/v1/appointments", body);
-    return await bookingTransaction(db, (tx) => runOncePerKey(tx, { ownerId: caller.id, key, hash }, () => book(tx)));
+    if (!claim) return await bookingTransaction(db, async (tx) => ({ ...(await book(tx)), replayed: false }));
+    return await bookingTransaction(db, (tx) => runOncePerKey(tx, claim, () => book(tx)));
   } catch (err) {
     throw await withClientBusyDetails(err, caller, clientId, interval);
   }
