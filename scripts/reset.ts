@@ -3,7 +3,7 @@
 import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
 import { closeDb, databaseMode, getDb } from "@/db/client";
-import { printDemoLogins, seedDemo } from "@/db/seed/demo";
+import { printDemoLogins, seedDemo } from "@/scripts/seed/demo";
 import { runScript, ScriptError } from "./lib/run";
 
 await runScript(async () => {

@@ -1,7 +1,7 @@
 // `npm run db:seed`: adds the demo clinic and barbershop to whatever database the app uses. Safe to
-// run again: it only adds what is missing (see db/seed/demo.ts).
+// run again: it only adds what is missing (see scripts/seed/demo.ts).
 import { databaseMode, getDb, pgliteDataDir } from "@/db/client";
-import { printDemoLogins, seedDemo } from "@/db/seed/demo";
+import { printDemoLogins, seedDemo } from "@/scripts/seed/demo";
 import { runScript } from "./lib/run";
 
 await runScript(async () => {

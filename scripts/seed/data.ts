@@ -1,7 +1,7 @@
 // The demo's catalog: a clinic in Moscow and a barbershop in Berlin, so that two timezones (one with
 // DST, one without), two currencies and Cyrillic names all show up in the app from the first start.
-import type { NewClient, NewLocation, NewService, NewSpecialty } from "../schema";
-import type { Role } from "../schema/users";
+import type { NewClient, NewLocation, NewService, NewSpecialty } from "@/db/schema";
+import type { Role } from "@/db/schema/users";
 
 export const DEMO_USERS = [
   { role: "manager", email: "manager@demo.test", password: "demo-manager-pass", name: "Наталья Орлова" },

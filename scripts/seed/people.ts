@@ -1,9 +1,9 @@
 // The demo accounts and clients. Accounts that exist are left alone: someone may have changed the
 // password or the role of a demo account, and a seed must not quietly undo that.
 import { eq, inArray, sql } from "drizzle-orm";
+import type { Db, Executor } from "@/db/client";
+import { clients, type Role, users } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
-import type { Db, Executor } from "../client";
-import { clients, type Role, users } from "../schema";
 import { DEMO_CLIENTS, DEMO_USERS } from "./data";
 import { demoId } from "./plan";
 

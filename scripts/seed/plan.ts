@@ -2,9 +2,9 @@
 // is keyed by absolute dates and given a deterministic id, so seeding again (today or next week)
 // proposes the same rows for the days already seeded, and the inserts skip them.
 import { createHash } from "node:crypto";
+import type { AppointmentStatus, NewAppointment, NewShift, Service } from "@/db/schema";
 import { planWeeklyShifts } from "@/lib/schedule/plan";
 import { addDaysToDate, isoWeekdayOf, zonedDateOf, zonedDateTimeToInstant, zonedDayBounds } from "@/lib/time/zoned";
-import type { AppointmentStatus, NewAppointment, NewShift, Service } from "../schema";
 import type { DemoRule } from "./data";
 
 /** Days of shifts before today (history for the past appointments) and from today on. */

@@ -3,8 +3,7 @@
 // manager changed and never overwrites a password someone set; a later run only adds the new days.
 import { and, gte, inArray, lt } from "drizzle-orm";
 import type { AnyPgColumn, PgTable } from "drizzle-orm/pg-core";
-import { addDaysToDate, zonedDateOf } from "@/lib/time/zoned";
-import type { Db, Executor } from "../client";
+import type { Db, Executor } from "@/db/client";
 import {
   appointments,
   business,
@@ -22,7 +21,8 @@ import {
   weeklySchedules,
   workerServices,
   workers,
-} from "../schema";
+} from "@/db/schema";
+import { addDaysToDate, zonedDateOf } from "@/lib/time/zoned";
 import {
   DEMO_LOCATIONS,
   DEMO_PAST,
