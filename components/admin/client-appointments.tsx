@@ -2,6 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
+import { queryKeys } from "@/components/query-keys";
 import { EmptyState, ErrorState, Skeleton } from "@/components/ui/states";
 import type { AppointmentJson } from "@/db/queries/appointments";
 import type { Locale } from "@/i18n/config";
@@ -14,7 +15,7 @@ export function ClientAppointments({ clientId }: { clientId: string }) {
   const common = useTranslations("common");
   const locale = useLocale() as Locale;
   const list = useQuery({
-    queryKey: ["appointments", { clientId }],
+    queryKey: queryKeys.appointments.ofClient(clientId),
     queryFn: ({ signal }) =>
       apiFetch<{ items: AppointmentJson[] }>(
         `/appointments${query({ clientId, from: "2000-01-01", to: "2100-01-01", limit: 200 })}`,

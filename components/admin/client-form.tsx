@@ -4,6 +4,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { toast } from "sonner";
+import { queryKeys } from "@/components/query-keys";
 import { useApiErrorText } from "@/components/ui/api-error-text";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
@@ -24,7 +25,7 @@ export function ClientForm({ item, onDone }: { item?: ClientJson; onDone: (saved
       apiFetch<ClientJson>(item ? `/clients/${item.id}` : "/clients", { method: item ? "PATCH" : "POST", body }),
     onSuccess: (saved) => {
       toast.success(t(item ? "updated" : "created"));
-      queryClient.invalidateQueries({ queryKey: ["clients"] });
+      queryClient.invalidateQueries({ queryKey: queryKeys.clients.all });
       onDone(saved);
     },
     onError: (err) => {

@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { queryKeys } from "@/components/query-keys";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field, inputClass } from "@/components/ui/field";
@@ -23,7 +24,7 @@ export function ClientList() {
   const [creating, setCreating] = useState(false);
   const search = useDebounced(q.trim());
   const list = useQuery({
-    queryKey: ["clients", { q: search, limit: 50 }],
+    queryKey: queryKeys.clients.search(search, 50),
     queryFn: ({ signal }) =>
       apiFetch<{ items: ClientJson[] }>(`/clients${query({ q: search, limit: 50 })}`, { signal }).then((r) => r.items),
   });

@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
+import { queryKeys } from "@/components/query-keys";
 import { Field, inputClass } from "@/components/ui/field";
 import { Spinner } from "@/components/ui/spinner";
 import type { ClientJson } from "@/db/queries/clients";
@@ -24,7 +25,7 @@ export function ClientPicker({ errors, onChange }: { errors: FieldErrors; onChan
   const [inline, setInline] = useState({ name: "", phone: "", email: "" });
   const search = useDebounced(q.trim());
   const results = useQuery({
-    queryKey: ["clients", { q: search, limit: 8 }],
+    queryKey: queryKeys.clients.search(search, 8),
     enabled: mode === "existing" && search.length >= 2,
     queryFn: ({ signal }) =>
       apiFetch<{ items: ClientJson[] }>(`/clients${query({ q: search, limit: 8 })}`, { signal }).then((r) => r.items),

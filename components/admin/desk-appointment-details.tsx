@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
+import { queryKeys } from "@/components/query-keys";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
 import { EmptyState, ErrorState, Skeleton } from "@/components/ui/states";
@@ -111,7 +112,7 @@ function SlotPicker({
   const [date, setDate] = useState(zonedDateOf(new Date(a.start), timeZone));
   const length = new Date(a.end).getTime() - new Date(a.start).getTime();
   const slots = useQuery({
-    queryKey: ["slots", a.worker?.id, a.service?.id, date],
+    queryKey: queryKeys.slots.day(a.worker?.id, a.service?.id, date),
     enabled: date !== "",
     queryFn: ({ signal }) =>
       apiFetch<{ slots: { start: string; end: string }[] }>(

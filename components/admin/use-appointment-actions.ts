@@ -3,6 +3,7 @@
 import { type QueryKey, useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { toast } from "sonner";
+import { queryKeys } from "@/components/query-keys";
 import { useApiErrorText } from "@/components/ui/api-error-text";
 import type { AppointmentJson } from "@/db/queries/appointments";
 import { apiFetch } from "@/lib/ui/api-client";
@@ -71,9 +72,9 @@ export function useAppointmentChange(boardKey: QueryKey) {
     },
     onSettled: () =>
       Promise.all([
-        client.invalidateQueries({ queryKey: ["appointments"] }),
-        client.invalidateQueries({ queryKey: ["worker-schedule"] }),
-        client.invalidateQueries({ queryKey: ["slots"] }),
+        client.invalidateQueries({ queryKey: queryKeys.appointments.all }),
+        client.invalidateQueries({ queryKey: queryKeys.workerDay.all }),
+        client.invalidateQueries({ queryKey: queryKeys.slots.all }),
       ]),
   });
 }

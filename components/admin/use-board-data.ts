@@ -1,6 +1,7 @@
 "use client";
 
 import { useQueries, useQuery } from "@tanstack/react-query";
+import { queryKeys } from "@/components/query-keys";
 import type { AppointmentJson } from "@/db/queries/appointments";
 import type { WorkerJson } from "@/db/queries/catalog-json";
 import { apiFetch, query } from "@/lib/ui/api-client";
@@ -18,10 +19,8 @@ export type BoardFilters = { date: string; scope: BoardScope; specialtyId: strin
 const scopeKey = (scope: BoardScope) => (scope.kind === "location" ? scope.locationId : `zone:${scope.timeZone}`);
 
 /** The react-query key of the appointments shown on one board; bookings update it optimistically. */
-export const boardAppointmentsKey = (f: Pick<BoardFilters, "date" | "scope">) => [
-  "appointments",
-  { date: f.date, scope: scopeKey(f.scope) },
-];
+export const boardAppointmentsKey = (f: Pick<BoardFilters, "date" | "scope">) =>
+  queryKeys.appointments.board(f.date, scopeKey(f.scope));
 
 /** The workers in scope (and specialty), each one's day, and their appointments that day. */
 export function useBoardData(filters: BoardFilters) {
@@ -29,7 +28,7 @@ export function useBoardData(filters: BoardFilters) {
   const location = scope.kind === "location" ? scope.locationId : undefined;
   const inScope = (w: WorkerJson) => scope.kind === "location" || w.location?.timezone === scope.timeZone;
   const workers = useQuery({
-    queryKey: ["workers", { location, specialty: filters.specialtyId }],
+    queryKey: queryKeys.catalog.list("workers", { location, specialty: filters.specialtyId }),
     queryFn: ({ signal }) =>
       apiFetch<{ items: WorkerJson[] }>(`/workers${query({ location, specialty: filters.specialtyId, limit: 200 })}`, {
         signal,
@@ -38,7 +37,7 @@ export function useBoardData(filters: BoardFilters) {
   });
   const days = useQueries({
     queries: (workers.data ?? []).map((w) => ({
-      queryKey: ["worker-schedule", w.id, filters.date],
+      queryKey: queryKeys.workerDay.day(w.id, filters.date),
       queryFn: ({ signal }: { signal: AbortSignal }) =>
         apiFetch<WorkerDay>(`/workers/${w.id}/schedule${query({ date: filters.date })}`, { signal }),
     })),

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useRef, useState } from "react";
 import { toast } from "sonner";
+import { queryKeys } from "@/components/query-keys";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
 import { ApiError, apiFetch } from "@/lib/ui/api-client";
@@ -13,7 +14,7 @@ import { apiIssues, formIssues, optionalText } from "@/lib/ui/form-issues";
 import type { AppointmentJson } from "@/lib/ui/types";
 import { appointmentCreateSchema } from "@/lib/validation/appointments";
 import { InlineAuth } from "./inline-auth";
-import { SlotList, slotsKey } from "./slot-list";
+import { SlotList } from "./slot-list";
 
 type Props = {
   worker: { id: string; slug: string };
@@ -65,7 +66,7 @@ export function BookingFlow({ worker, service, start, date, signedIn: initiallyS
       if (err instanceof ApiError && err.status >= 400 && err.status < 500) keys.current.forget();
       if (err instanceof ApiError && (err.code === "slot_taken" || err.code === "not_available")) {
         setConflict(err.code);
-        queryClient.invalidateQueries({ queryKey: slotsKey(worker.slug, service.slug, date) });
+        queryClient.invalidateQueries({ queryKey: queryKeys.slots.day(worker.slug, service.slug, date) });
       } else if (err instanceof ApiError && err.status === 401) {
         setSignedIn(false);
       } else if (err instanceof ApiError && err.code === "validation_failed") {

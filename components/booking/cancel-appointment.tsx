@@ -4,6 +4,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { toast } from "sonner";
+import { queryKeys } from "@/components/query-keys";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { apiFetch } from "@/lib/ui/api-client";
@@ -19,9 +20,9 @@ export function CancelAppointment({ appointment, when }: { appointment: Appointm
     onSuccess: (updated) => {
       setOpen(false);
       toast.success(t("cancelled"));
-      queryClient.setQueryData(["appointment", updated.id], updated);
-      queryClient.invalidateQueries({ queryKey: ["appointments"] });
-      queryClient.invalidateQueries({ queryKey: ["slots"] });
+      queryClient.setQueryData(queryKeys.appointment(updated.id), updated);
+      queryClient.invalidateQueries({ queryKey: queryKeys.appointments.all });
+      queryClient.invalidateQueries({ queryKey: queryKeys.slots.all });
     },
     onError: () => toast.error(t("cancelFailed")),
   });

@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
+import { queryKeys } from "@/components/query-keys";
 import { ErrorState, Skeleton } from "@/components/ui/states";
 import type { Locale } from "@/i18n/config";
 import { ApiError, apiFetch } from "@/lib/ui/api-client";
@@ -29,7 +30,7 @@ export function ClientAppointmentDetails({
 }) {
   const t = useTranslations("public.appointment");
   const appointment = useQuery({
-    queryKey: ["appointment", id],
+    queryKey: queryKeys.appointment(id),
     queryFn: ({ signal }) => apiFetch<AppointmentJson>(`/appointments/${id}`, { signal }),
     initialData: initial,
   });

@@ -5,6 +5,7 @@ import { subDays } from "date-fns";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { queryKeys } from "@/components/query-keys";
 import { EmptyState, ErrorState, Skeleton } from "@/components/ui/states";
 import { apiFetch, query } from "@/lib/ui/api-client";
 import { splitAppointments } from "@/lib/ui/booking";
@@ -25,7 +26,7 @@ export function MyAppointments() {
     return { now, split: subDays(now, 1).toISOString(), yearAgo: subDays(now, 366).toISOString() };
   });
   const list = useQuery({
-    queryKey: ["appointments", "mine", bounds.split],
+    queryKey: queryKeys.appointments.mine(bounds.split),
     queryFn: async ({ signal }) => {
       const [ahead, before] = await Promise.all([
         apiFetch<List>(`/appointments${query({ from: bounds.split, limit: 200 })}`, { signal }),

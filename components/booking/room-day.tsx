@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { useRef, useState } from "react";
 import { toast } from "sonner";
+import { queryKeys } from "@/components/query-keys";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
 import { EmptyState, ErrorState, Skeleton } from "@/components/ui/states";
@@ -56,7 +57,7 @@ export function RoomDay({
   const t = useTranslations("public.rooms");
   const locale = useLocale() as Locale;
   const schedule = useQuery({
-    queryKey: ["room-schedule", room.slug, date],
+    queryKey: queryKeys.roomDay(room.slug, date),
     queryFn: ({ signal }) =>
       apiFetch<LocationScheduleAnswer>(`/locations/${room.slug}/schedule${query({ date })}`, { signal }),
     initialData: initial,

@@ -3,13 +3,12 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
+import { queryKeys } from "@/components/query-keys";
 import { EmptyState, ErrorState, Skeleton } from "@/components/ui/states";
 import type { Locale } from "@/i18n/config";
 import { apiFetch, query } from "@/lib/ui/api-client";
 import { formatTime } from "@/lib/ui/format";
 import type { SlotsAnswer } from "@/lib/ui/types";
-
-export const slotsKey = (worker: string, service: string, date: string) => ["slots", worker, service, date];
 
 /**
  * The free slots of a worker for a service on one local day, each a link to book it. The times are
@@ -30,7 +29,7 @@ export function SlotList({
   const t = useTranslations("public.slots");
   const locale = useLocale() as Locale;
   const slots = useQuery({
-    queryKey: slotsKey(worker, service, date),
+    queryKey: queryKeys.slots.day(worker, service, date),
     queryFn: ({ signal }) =>
       apiFetch<SlotsAnswer>(`/workers/${encodeURIComponent(worker)}/slots${query({ service, date })}`, { signal }),
     initialData: initial,

@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { queryKeys } from "@/components/query-keys";
 import { apiFetch } from "@/lib/ui/api-client";
 import type { LocationJson } from "@/lib/ui/types";
 
@@ -10,7 +11,7 @@ import type { LocationJson } from "@/lib/ui/types";
  */
 export function useLocationZone(locationId: string | undefined, initial?: string): string | undefined {
   const location = useQuery({
-    queryKey: ["location", locationId],
+    queryKey: queryKeys.location(locationId),
     queryFn: ({ signal }) => apiFetch<LocationJson>(`/locations/${locationId}`, { signal }),
     enabled: Boolean(locationId),
     staleTime: Number.POSITIVE_INFINITY,

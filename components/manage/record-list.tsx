@@ -2,10 +2,11 @@
 
 import { useTranslations } from "next-intl";
 import { type ReactNode, useState } from "react";
+import type { CatalogResource } from "@/components/query-keys";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { EmptyState, ErrorState, Skeleton } from "@/components/ui/states";
-import { type CatalogResource, useDeleteRecord, useItems } from "./use-resource";
+import { useDeleteRecord, useItems } from "./use-resource";
 
 type Record = { id: string; name: string };
 

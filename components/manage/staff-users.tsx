@@ -4,6 +4,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { toast } from "sonner";
+import { queryKeys } from "@/components/query-keys";
 import { useApiErrorText } from "@/components/ui/api-error-text";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
@@ -77,7 +78,7 @@ function UserRow({ user }: { user: User }) {
         : apiFetch<User>(`/users/${user.id}`, { method: "PATCH", body: action }),
     onSuccess: (updated) => {
       toast.success(updated.blocked ? t("blocked") : t("saved"));
-      return client.invalidateQueries({ queryKey: ["users"] });
+      return client.invalidateQueries({ queryKey: queryKeys.catalog.all("users") });
     },
     onError: (err) => toast.error(errorText(err)),
   });

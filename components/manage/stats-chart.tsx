@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
+import { queryKeys } from "@/components/query-keys";
 import { Field, inputClass } from "@/components/ui/field";
 import { EmptyState, ErrorState, Skeleton } from "@/components/ui/states";
 import type { LocationJson, WorkerJson } from "@/db/queries/catalog-json";
@@ -40,7 +41,7 @@ export function StatsChart() {
   const valid = checked.ok;
   const issues = checked.ok ? {} : checked.errors;
   const stats = useQuery({
-    queryKey: ["stats", filters],
+    queryKey: queryKeys.stats(filters),
     enabled: valid,
     queryFn: ({ signal }) =>
       apiFetch<{ items: PerDay[] }>(`/stats/appointments-per-day${query(filters)}`, { signal }).then((r) => r.items),

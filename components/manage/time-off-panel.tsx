@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { toast } from "sonner";
+import { aboutWorker, queryKeys } from "@/components/query-keys";
 import { useApiErrorText } from "@/components/ui/api-error-text";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
@@ -30,10 +31,10 @@ export function TimeOffPanel({ worker }: { worker: ScheduleWorker }) {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [cancelAppointments, setCancelAppointments] = useState(false);
   const list = useQuery({
-    queryKey: ["time-off", worker.id, "upcoming"],
+    queryKey: queryKeys.timeOff.upcoming(worker.id),
     queryFn: ({ signal }) => apiFetch<{ items: TimeOff[] }>(`/workers/${worker.id}/time-off?limit=200`, { signal }),
   });
-  const refresh = () => client.invalidateQueries({ predicate: (q) => q.queryKey.includes(worker.id) });
+  const refresh = () => client.invalidateQueries(aboutWorker(worker.id));
   const add = useMutation({
     mutationFn: (body: unknown) => apiFetch<TimeOff>(`/workers/${worker.id}/time-off`, { method: "POST", body }),
     onSuccess: () => {

@@ -3,10 +3,11 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import type { z } from "zod";
+import type { CatalogResource } from "@/components/query-keys";
 import { useApiErrorText } from "@/components/ui/api-error-text";
 import { ApiError } from "@/lib/ui/api-client";
 import { apiFieldErrors, type FieldErrors, validateWith } from "@/lib/ui/form-errors";
-import { type CatalogResource, useSaveRecord } from "./use-resource";
+import { useSaveRecord } from "./use-resource";
 
 type Schemas = { create: z.ZodType; patch: z.ZodType };
 

@@ -3,16 +3,15 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { toast } from "sonner";
+import { type CatalogResource, queryKeys } from "@/components/query-keys";
 import { useApiErrorText } from "@/components/ui/api-error-text";
 import { apiFetch, query } from "@/lib/ui/api-client";
-
-export type CatalogResource = "locations" | "specialties" | "services" | "workers" | "users";
 
 /** One page of up to 200 items of a collection; managers see inactive workers and services too. */
 export function useItems<T>(resource: CatalogResource, params: Record<string, string | undefined> = {}) {
   const search = query({ limit: 200, ...params });
   return useQuery({
-    queryKey: [resource, params],
+    queryKey: queryKeys.catalog.list(resource, params),
     queryFn: ({ signal }) => apiFetch<{ items: T[] }>(`/${resource}${search}`, { signal }).then((r) => r.items),
   });
 }
@@ -27,7 +26,7 @@ export function useSaveRecord<T>(resource: CatalogResource, id?: string) {
       apiFetch<T>(id ? `/${resource}/${id}` : `/${resource}`, { method: id ? "PATCH" : "POST", body }),
     onSuccess: () => {
       toast.success(t(id ? "updated" : "created"));
-      return client.invalidateQueries({ queryKey: [resource] });
+      return client.invalidateQueries({ queryKey: queryKeys.catalog.all(resource) });
     },
     onError: (err) => toast.error(errorText(err)),
   });
@@ -41,7 +40,7 @@ export function useDeleteRecord(resource: CatalogResource) {
     mutationFn: (id: string) => apiFetch<void>(`/${resource}/${id}`, { method: "DELETE" }),
     onSuccess: () => {
       toast.success(t("deleted"));
-      return client.invalidateQueries({ queryKey: [resource] });
+      return client.invalidateQueries({ queryKey: queryKeys.catalog.all(resource) });
     },
     onError: (err) => toast.error(errorText(err)),
   });

@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { toast } from "sonner";
+import { aboutWorker, queryKeys } from "@/components/query-keys";
 import { useApiErrorText } from "@/components/ui/api-error-text";
 import { Button } from "@/components/ui/button";
 import { ErrorState, Skeleton } from "@/components/ui/states";
@@ -30,11 +31,11 @@ export function WeekCalendar({ worker }: { worker: ScheduleWorker }) {
   const sunday = addDaysToDate(monday, 6);
   const range = query({ from: monday, to: sunday, limit: 200 });
   const shifts = useQuery({
-    queryKey: ["shifts", worker.id, monday],
+    queryKey: queryKeys.shifts(worker.id, monday),
     queryFn: ({ signal }) => apiFetch<{ items: Shift[] }>(`/workers/${worker.id}/shifts${range}`, { signal }),
   });
   const timeOff = useQuery({
-    queryKey: ["time-off", worker.id, monday],
+    queryKey: queryKeys.timeOff.week(worker.id, monday),
     queryFn: ({ signal }) => apiFetch<{ items: TimeOff[] }>(`/workers/${worker.id}/time-off${range}`, { signal }),
   });
   const locations = useItems<LocationJson>("locations");
@@ -114,7 +115,7 @@ function ShiftItem({ shift, label, worker }: { shift: Shift; label: string; work
       }),
     onSuccess: () => {
       toast.success(t("shiftDeleted"));
-      return client.invalidateQueries({ predicate: (q) => q.queryKey.includes(worker.id) });
+      return client.invalidateQueries(aboutWorker(worker.id));
     },
     onError: (err) => toast.error(errorText(err)),
   });

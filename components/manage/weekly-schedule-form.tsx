@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { toast } from "sonner";
+import { aboutWorker, queryKeys } from "@/components/query-keys";
 import { useApiErrorText } from "@/components/ui/api-error-text";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
@@ -25,7 +26,7 @@ const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 /** The worker's stored weekly schedule, or null when there is none yet (404). */
 function useStoredSchedule(workerId: string) {
   return useQuery({
-    queryKey: ["weekly-schedule", workerId],
+    queryKey: queryKeys.weeklySchedule(workerId),
     queryFn: ({ signal }) =>
       apiFetch<Stored>(`/workers/${workerId}/weekly-schedule`, { signal }).catch((err) => {
         if (err instanceof ApiError && err.status === 404) return null;
@@ -78,7 +79,7 @@ function WeeklyScheduleForm({
       apiFetch<{ shifts: unknown[] }>(`/workers/${worker.id}/weekly-schedule`, { method: "PUT", body }),
     onSuccess: (result) => {
       toast.success(t("applied", { count: result.shifts.length }));
-      return client.invalidateQueries({ predicate: (q) => q.queryKey.includes(worker.id) });
+      return client.invalidateQueries(aboutWorker(worker.id));
     },
     onError: (err) => {
       toast.error(errorText(err));
