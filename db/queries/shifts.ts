@@ -2,7 +2,7 @@
 // drizzle/0002_constraints.sql are the real guard against overlaps; the checks here only make the
 // 409 friendly, and a constraint violation found by a racing writer becomes the same 409.
 import { type AnyColumn, and, asc, eq, ne, or, type SQL, sql } from "drizzle-orm";
-import { AppError, sqlState } from "@/lib/errors";
+import { AppError, constraintName, sqlState } from "@/lib/errors";
 import { formatInstant } from "@/lib/time/zoned";
 import type { Executor } from "../client";
 import { locations } from "../schema/catalog";
@@ -116,12 +116,8 @@ const CONSTRAINT_CODES: Record<string, ShiftConflictCode> = {
 /** Which shift exclusion constraint a database error violated, if any (drivers name it differently). */
 export function violatedShiftConstraint(err: unknown): ShiftConflictCode | undefined {
   if (sqlState(err) !== "23P01") return undefined;
-  for (let e = err as Record<string, unknown> | undefined, depth = 0; e && depth < 4; depth++) {
-    const name = e.constraint_name ?? e.constraint;
-    if (typeof name === "string" && CONSTRAINT_CODES[name]) return CONSTRAINT_CODES[name];
-    e = e.cause as Record<string, unknown> | undefined;
-  }
-  return undefined;
+  const name = constraintName(err, (n) => Object.hasOwn(CONSTRAINT_CODES, n));
+  return name === undefined ? undefined : CONSTRAINT_CODES[name];
 }
 
 /**

@@ -1,6 +1,6 @@
 // "The database cannot be reached" as a caller should hear it: 503 unavailable with Retry-After,
 // not a 500 after a long wait. Drizzle wraps driver errors, so the chain of causes is searched.
-import { unavailable } from "@/lib/errors";
+import { findCause, unavailable } from "@/lib/errors";
 
 /** Seconds a caller is asked to wait while the database is unreachable. */
 export const DATABASE_RETRY_AFTER_SECONDS = 5;
@@ -30,11 +30,9 @@ const UNREACHABLE_STATE = /^(57P01|57P02|57P03|08...)$/;
 
 /** The code that says the database is unreachable (for the log), or undefined for any other error. */
 export function unreachableCode(err: unknown): string | undefined {
-  for (let e = err as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 5; depth++) {
-    if (typeof e.code === "string" && (UNREACHABLE_CODES.has(e.code) || UNREACHABLE_STATE.test(e.code))) return e.code;
-    e = e.cause as typeof e;
-  }
-  return undefined;
+  const unreachable = (code: unknown) =>
+    typeof code === "string" && (UNREACHABLE_CODES.has(code) || UNREACHABLE_STATE.test(code));
+  return findCause(err, (e) => unreachable(e.code), 5)?.code as string | undefined;
 }
 
 export const databaseUnavailable = () => unavailable(DATABASE_RETRY_AFTER_SECONDS);

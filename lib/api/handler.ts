@@ -2,7 +2,7 @@ import type { NextRequest } from "next/server";
 import type { z } from "zod";
 import { resolveCaller } from "@/lib/auth/caller";
 import { type Caller, type Role, requireRole } from "@/lib/auth/roles";
-import { AppError } from "@/lib/errors";
+import { AppError, findCause } from "@/lib/errors";
 import { credentialSource } from "./origin";
 import { beginRequest, enforceLimits, finishRequest, type LimitName } from "./pipeline";
 import { json, toErrorResponse } from "./respond";
@@ -25,10 +25,7 @@ async function readBodyText(req: NextRequest): Promise<string> {
   try {
     return await req.text();
   } catch (err) {
-    for (let e = err as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 4; depth++) {
-      if (e.code === "ECONNRESET") throw new CallerGone("the caller closed the connection");
-      e = e.cause as typeof e;
-    }
+    if (findCause(err, (e) => e.code === "ECONNRESET")) throw new CallerGone("the caller closed the connection");
     throw err;
   }
 }

@@ -2,7 +2,7 @@
 // caller, told apart by the constraint's name: the worker or the location is taken (slot_taken), or
 // the client already has an appointment then (client_busy). Shared by the booking transaction and the
 // catch-all of lib/api/respond.ts, so every route answers a violation the same way.
-import { AppError, sqlState } from "@/lib/errors";
+import { AppError, constraintName, sqlState } from "@/lib/errors";
 
 export const CLIENT_NO_OVERLAP = "appointments_client_no_overlap";
 
@@ -10,16 +10,6 @@ const CONFLICTS: Record<string, "worker" | "location"> = {
   appointments_worker_no_overlap: "worker",
   appointments_location_no_overlap: "location",
 };
-
-/** The violated constraint: postgres.js names it `constraint_name`, PGlite `constraint`; drizzle wraps both. */
-export function constraintName(err: unknown): string | undefined {
-  for (let e = err as Record<string, unknown> | undefined, depth = 0; e && depth < 4; depth++) {
-    const name = e.constraint_name ?? e.constraint;
-    if (typeof name === "string") return name;
-    e = e.cause as Record<string, unknown> | undefined;
-  }
-  return undefined;
-}
 
 export const clientBusy = (appointments?: unknown[]) =>
   new AppError(

@@ -4,8 +4,8 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { appointments, business } from "@/db/schema";
-import { constraintName, exclusionError } from "@/lib/booking/conflicts";
-import { sqlState } from "@/lib/errors";
+import { exclusionError } from "@/lib/booking/conflicts";
+import { constraintName, sqlState } from "@/lib/errors";
 import { appointmentsApi as api, bookingScene, shiftTime } from "@/testing/booking";
 import { makeClient, makeLocation, makeShift, makeWorker } from "@/testing/fixtures";
 
