@@ -6,7 +6,7 @@ import { signInWithPassword } from "@/app/login/actions";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
 import type { AuthFormState } from "@/lib/auth/form-state";
-import { formIssues } from "@/lib/ui/form-issues";
+import { formIssues } from "@/lib/ui/form-errors";
 import { credentialsSchema } from "@/lib/validation/auth";
 
 type ErrorKey = "wrongCredentials" | "blocked" | "rateLimited" | "unavailable" | "failed";

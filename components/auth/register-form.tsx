@@ -6,7 +6,7 @@ import { registerAndSignIn } from "@/app/register/actions";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
 import type { AuthFormState } from "@/lib/auth/form-state";
-import { formIssues, optionalText } from "@/lib/ui/form-issues";
+import { formIssues, optionalText } from "@/lib/ui/form-errors";
 import { registerSchema } from "@/lib/validation/auth";
 
 const FIELDS = ["name", "email", "password", "phone"] as const;

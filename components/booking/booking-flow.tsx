@@ -10,7 +10,7 @@ import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
 import { ApiError, apiFetch } from "@/lib/ui/api-client";
 import { idempotencyKeys } from "@/lib/ui/booking";
-import { apiIssues, formIssues, optionalText } from "@/lib/ui/form-issues";
+import { apiIssues, formIssues, optionalText } from "@/lib/ui/form-errors";
 import type { AppointmentJson } from "@/lib/ui/types";
 import { appointmentCreateSchema } from "@/lib/validation/appointments";
 import { InlineAuth } from "./inline-auth";

@@ -13,7 +13,7 @@ import type { Locale } from "@/i18n/config";
 import { isoWeekdayOf } from "@/lib/time/zoned";
 import { ApiError, apiFetch, query } from "@/lib/ui/api-client";
 import { idempotencyKeys, roomInterval } from "@/lib/ui/booking";
-import { formIssues } from "@/lib/ui/form-issues";
+import { formIssues } from "@/lib/ui/form-errors";
 import { formatTime } from "@/lib/ui/format";
 import type { RoomRefusal } from "@/lib/ui/room-url";
 import type { AppointmentJson, LocationScheduleAnswer } from "@/lib/ui/types";
