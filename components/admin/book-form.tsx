@@ -4,11 +4,12 @@ import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
+import { useFieldErrors } from "@/components/ui/use-field-errors";
 import type { AppointmentJson } from "@/db/queries/appointments";
 import type { LocationJson, WorkerJson } from "@/db/queries/catalog-json";
 import type { Locale } from "@/i18n/config";
 import { formatInstant } from "@/lib/time/zoned";
-import { type FieldErrors, validateWith } from "@/lib/ui/form-errors";
+import type { FieldErrors } from "@/lib/ui/form-errors";
 import { formatInZone } from "@/lib/ui/format";
 import { appointmentCreateSchema } from "@/lib/validation/appointments";
 import { type ClientChoice, ClientPicker } from "./client-picker";
@@ -33,7 +34,7 @@ export function BookForm({ worker, location, start, onBook, onCancel }: Props) {
   const [duration, setDuration] = useState(String(service?.durationMinutes ?? 30));
   const [choice, setChoice] = useState<ClientChoice>(null);
   const [notes, setNotes] = useState("");
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const { errors, check } = useFieldErrors();
   const zone = location.timezone;
 
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
@@ -47,15 +48,10 @@ export function BookForm({ worker, location, start, onBook, onCancel }: Props) {
       ...(choice ?? {}),
       ...(notes.trim() ? { notes: notes.trim() } : {}),
     };
-    const found: FieldErrors = {};
-    if (!choice) found.clientId = t("pickClient");
-    if (!Number.isInteger(minutes) || minutes < 5 || minutes > 24 * 60) found.duration = t("badDuration");
-    const checked = validateWith(appointmentCreateSchema, body);
-    if (!checked.ok) Object.assign(found, checked.errors);
-    if (Object.keys(found).length > 0) {
-      setErrors(found);
-      return;
-    }
+    const own: FieldErrors = {};
+    if (!choice) own.clientId = t("pickClient");
+    if (!Number.isInteger(minutes) || minutes < 5 || minutes > 24 * 60) own.duration = t("badDuration");
+    if (!check(appointmentCreateSchema, body, own)) return;
     const client =
       "clientId" in body
         ? { id: String(body.clientId), name: t("client"), phone: null, email: null }

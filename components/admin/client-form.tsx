@@ -2,15 +2,15 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
 import { toast } from "sonner";
 import { queryKeys } from "@/components/query-keys";
 import { useApiErrorText } from "@/components/ui/api-error-text";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
+import { useFieldErrors } from "@/components/ui/use-field-errors";
 import type { ClientJson } from "@/db/queries/clients";
 import { apiFetch } from "@/lib/ui/api-client";
-import { apiFieldErrors, type FieldErrors, validateWith } from "@/lib/ui/form-errors";
+import { apiFieldErrors, type FieldErrors } from "@/lib/ui/form-errors";
 import { clientCreateSchema, clientPatchSchema } from "@/lib/validation/clients";
 
 /** Creates a client record (no id) or changes one; empty optional fields clear them. */
@@ -19,7 +19,9 @@ export function ClientForm({ item, onDone }: { item?: ClientJson; onDone: (saved
   const common = useTranslations("common.actions");
   const errorText = useApiErrorText();
   const queryClient = useQueryClient();
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const translate = (found: FieldErrors) =>
+    Object.fromEntries(Object.entries(found).map(([f, raw]) => [f, t.has(`errors.${f}`) ? t(`errors.${f}`) : raw]));
+  const { errors, setErrors, check } = useFieldErrors(translate);
   const save = useMutation({
     mutationFn: (body: unknown) =>
       apiFetch<ClientJson>(item ? `/clients/${item.id}` : "/clients", { method: item ? "PATCH" : "POST", body }),
@@ -33,8 +35,6 @@ export function ClientForm({ item, onDone }: { item?: ClientJson; onDone: (saved
       setErrors(apiFieldErrors(err));
     },
   });
-  const translate = (found: FieldErrors) =>
-    Object.fromEntries(Object.entries(found).map(([f, raw]) => [f, t.has(`errors.${f}`) ? t(`errors.${f}`) : raw]));
 
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -48,13 +48,7 @@ export function ClientForm({ item, onDone }: { item?: ClientJson; onDone: (saved
       birthDate: value("birthDate") || null,
       notes: value("notes"),
     };
-    const checked = validateWith(item ? clientPatchSchema : clientCreateSchema, body);
-    if (!checked.ok) {
-      setErrors(translate(checked.errors));
-      return;
-    }
-    setErrors({});
-    save.mutate(body);
+    if (check(item ? clientPatchSchema : clientCreateSchema, body)) save.mutate(body);
   }
 
   return (

@@ -1,12 +1,12 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState, useEffect, useRef, useState } from "react";
+import { useActionState, useEffect, useRef } from "react";
 import { signInWithPassword } from "@/app/login/actions";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
+import { useFieldErrors } from "@/components/ui/use-field-errors";
 import type { AuthFormState } from "@/lib/auth/form-state";
-import { formIssues } from "@/lib/ui/form-errors";
 import { credentialsSchema } from "@/lib/validation/auth";
 
 type ErrorKey = "wrongCredentials" | "blocked" | "rateLimited" | "unavailable" | "failed";
@@ -36,7 +36,7 @@ export function LoginForm({ callbackUrl = "/", initialError, onSignedIn }: Props
   const t = useTranslations("common.login");
   const initial: AuthFormState = initialError ? { error: NEXT_AUTH_ERRORS[initialError] ?? "failed" } : {};
   const [state, formAction, pending] = useActionState(signInWithPassword, initial);
-  const [checked, setChecked] = useState<Record<string, string> | null>(null);
+  const { errors: checked, check } = useFieldErrors();
   const signedIn = useRef(onSignedIn);
   signedIn.current = onSignedIn;
 
@@ -46,13 +46,11 @@ export function LoginForm({ callbackUrl = "/", initialError, onSignedIn }: Props
 
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     const form = new FormData(event.currentTarget);
-    const found = formIssues(credentialsSchema, { email: form.get("email"), password: form.get("password") });
-    setChecked(found);
-    if (Object.keys(found).length > 0) event.preventDefault();
+    if (!check(credentialsSchema, { email: form.get("email"), password: form.get("password") })) event.preventDefault();
   }
 
   // The browser's own check when it found something, else what the server answered.
-  const issues = checked && Object.keys(checked).length > 0 ? checked : (state.issues ?? {});
+  const issues = Object.keys(checked).length > 0 ? checked : (state.issues ?? {});
   const error = !pending && state.error && ERROR_KEYS.has(state.error) ? t(`errors.${state.error as ErrorKey}`) : "";
   return (
     <form action={formAction} onSubmit={onSubmit} className="space-y-4" noValidate>

@@ -1,12 +1,13 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState, useEffect, useRef, useState } from "react";
+import { useActionState, useEffect, useRef } from "react";
 import { registerAndSignIn } from "@/app/register/actions";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
+import { useFieldErrors } from "@/components/ui/use-field-errors";
 import type { AuthFormState } from "@/lib/auth/form-state";
-import { formIssues, optionalText } from "@/lib/ui/form-errors";
+import { optionalText } from "@/lib/ui/form-errors";
 import { registerSchema } from "@/lib/validation/auth";
 
 const FIELDS = ["name", "email", "password", "phone"] as const;
@@ -20,7 +21,7 @@ type FieldName = (typeof FIELDS)[number];
 export function RegisterForm({ callbackUrl = "/", onSignedIn }: { callbackUrl?: string; onSignedIn?: () => void }) {
   const t = useTranslations("common.register");
   const [state, formAction, pending] = useActionState(registerAndSignIn, {} as AuthFormState);
-  const [checked, setChecked] = useState<Record<string, string> | null>(null);
+  const { errors: checked, check } = useFieldErrors();
   const signedIn = useRef(onSignedIn);
   signedIn.current = onSignedIn;
 
@@ -30,17 +31,16 @@ export function RegisterForm({ callbackUrl = "/", onSignedIn }: { callbackUrl?: 
 
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     const form = new FormData(event.currentTarget);
-    const found = formIssues(registerSchema, {
+    const valid = check(registerSchema, {
       name: String(form.get("name") ?? ""),
       email: String(form.get("email") ?? ""),
       password: String(form.get("password") ?? ""),
       phone: optionalText(form.get("phone")),
     });
-    setChecked(found);
-    if (Object.keys(found).length > 0) event.preventDefault();
+    if (!valid) event.preventDefault();
   }
 
-  const issues = checked && Object.keys(checked).length > 0 ? checked : (state.issues ?? {});
+  const issues = Object.keys(checked).length > 0 ? checked : (state.issues ?? {});
   const fieldError = (name: FieldName) => {
     const issue = issues[name];
     if (!issue) return undefined;

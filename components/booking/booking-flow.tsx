@@ -8,9 +8,10 @@ import { toast } from "sonner";
 import { queryKeys } from "@/components/query-keys";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
+import { useFieldErrors } from "@/components/ui/use-field-errors";
 import { ApiError, apiFetch } from "@/lib/ui/api-client";
 import { idempotencyKeys } from "@/lib/ui/booking";
-import { apiIssues, formIssues, optionalText } from "@/lib/ui/form-errors";
+import { apiIssues, optionalText } from "@/lib/ui/form-errors";
 import type { AppointmentJson } from "@/lib/ui/types";
 import { appointmentCreateSchema } from "@/lib/validation/appointments";
 import { InlineAuth } from "./inline-auth";
@@ -47,7 +48,7 @@ export function BookingFlow({ worker, service, start, date, signedIn: initiallyS
   const queryClient = useQueryClient();
   const [signedIn, setSignedIn] = useState(initiallySignedIn);
   const [conflict, setConflict] = useState<Conflict | null>(null);
-  const [issues, setIssues] = useState<Record<string, string>>({});
+  const { errors: issues, setErrors: setIssues, check } = useFieldErrors();
   // A retry after a lost answer must not book twice; see idempotencyKeys.
   const keys = useRef(idempotencyKeys());
 
@@ -108,9 +109,7 @@ export function BookingFlow({ worker, service, start, date, signedIn: initiallyS
     const form = new FormData(event.currentTarget);
     const body: Booking = { workerId: worker.id, serviceId: service.id, start, notes: optionalText(form.get("notes")) };
     // The API's own schema: what it would refuse is refused here, next to the field.
-    const found = formIssues(appointmentCreateSchema, body);
-    setIssues(found);
-    if (Object.keys(found).length === 0) book.mutate(body);
+    if (check(appointmentCreateSchema, body)) book.mutate(body);
   }
 
   return (

@@ -9,11 +9,11 @@ import { queryKeys } from "@/components/query-keys";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
 import { EmptyState, ErrorState, Skeleton } from "@/components/ui/states";
+import { useFieldErrors } from "@/components/ui/use-field-errors";
 import type { Locale } from "@/i18n/config";
 import { isoWeekdayOf } from "@/lib/time/zoned";
 import { ApiError, apiFetch, query } from "@/lib/ui/api-client";
 import { idempotencyKeys, roomInterval } from "@/lib/ui/booking";
-import { formIssues } from "@/lib/ui/form-errors";
 import { formatTime } from "@/lib/ui/format";
 import type { RoomRefusal } from "@/lib/ui/room-url";
 import type { AppointmentJson, LocationScheduleAnswer } from "@/lib/ui/types";
@@ -104,7 +104,7 @@ function RoomBookingForm({
 }) {
   const t = useTranslations("public.rooms");
   const router = useRouter();
-  const [issues, setIssues] = useState<Record<string, string>>({});
+  const { errors: issues, check } = useFieldErrors();
   const [refusal, setRefusal] = useState(confirm.refused ? t(REFUSAL_TEXT[confirm.refused]) : "");
   const keys = useRef(idempotencyKeys());
   const book = useMutation({
@@ -140,17 +140,11 @@ function RoomBookingForm({
     const start = String(form.get("start") ?? "");
     const end = String(form.get("end") ?? "");
     // Wall times checked by the same rule as a weekly schedule's: HH:MM, the end after the start.
-    const found = formIssues(weeklyRuleSchema, { weekday: isoWeekdayOf(date), start, end });
     setRefusal("");
-    if (Object.keys(found).length > 0) {
-      setIssues(found);
-      return;
-    }
+    if (!check(weeklyRuleSchema, { weekday: isoWeekdayOf(date), start, end })) return;
     const body = { locationId: room.id, ...roomInterval(date, start, end, room.timezone) };
     // Then the API's own body schema (an interval too long for one appointment, say).
-    const refused = formIssues(appointmentCreateSchema, body);
-    setIssues(refused);
-    if (Object.keys(refused).length === 0) book.mutate(body);
+    if (check(appointmentCreateSchema, body)) book.mutate(body);
   }
 
   return (

@@ -2,13 +2,13 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
 import { toast } from "sonner";
 import { useApiErrorText } from "@/components/ui/api-error-text";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
+import { useFieldErrors } from "@/components/ui/use-field-errors";
 import { apiFetch } from "@/lib/ui/api-client";
-import { apiFieldErrors, type FieldErrors, validateWith } from "@/lib/ui/form-errors";
+import { apiFieldErrors } from "@/lib/ui/form-errors";
 import { type BusinessJson, businessPatchSchema } from "@/lib/validation/business";
 import { FormGrid, text } from "./form-bits";
 import { TimeZonePicker } from "./time-zone-picker";
@@ -21,7 +21,7 @@ export function BusinessForm({ initial, zones }: { initial: BusinessJson; zones:
   const t = useTranslations("manage.business");
   const saved = useTranslations("manage.saved");
   const errorText = useApiErrorText();
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const { errors, setErrors, check } = useFieldErrors();
   const save = useMutation({
     mutationFn: (body: unknown) => apiFetch<BusinessJson>("/business", { method: "PATCH", body }),
     onSuccess: () => toast.success(saved("updated")),
@@ -39,13 +39,7 @@ export function BusinessForm({ initial, zones }: { initial: BusinessJson; zones:
       defaultTimezone: text(form, "timezone"),
       policy: { allowClientOverlap: form.get("allowClientOverlap") === "on" },
     };
-    const checked = validateWith(businessPatchSchema, values);
-    if (!checked.ok) {
-      setErrors(checked.errors);
-      return;
-    }
-    setErrors({});
-    save.mutate(values);
+    if (check(businessPatchSchema, values)) save.mutate(values);
   }
 
   return (

@@ -9,10 +9,11 @@ import { useApiErrorText } from "@/components/ui/api-error-text";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
 import { EmptyState, ErrorState, Skeleton } from "@/components/ui/states";
+import { useFieldErrors } from "@/components/ui/use-field-errors";
 import type { Locale } from "@/i18n/config";
 import { formatInstant, zonedDateOf, zonedDateTimeToInstant } from "@/lib/time/zoned";
 import { ApiError, apiFetch } from "@/lib/ui/api-client";
-import { type FieldErrors, validateWith } from "@/lib/ui/form-errors";
+import { apiIssues } from "@/lib/ui/form-errors";
 import { formatInZone } from "@/lib/ui/format";
 import { timeOffBodySchema } from "@/lib/validation/schedules";
 import { ConflictDetails } from "./conflict-details";
@@ -28,7 +29,7 @@ export function TimeOffPanel({ worker }: { worker: ScheduleWorker }) {
   const errorText = useApiErrorText();
   const client = useQueryClient();
   const today = zonedDateOf(new Date(), worker.timeZone);
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const { errors, setErrors, check } = useFieldErrors();
   const [cancelAppointments, setCancelAppointments] = useState(false);
   const list = useQuery({
     queryKey: queryKeys.timeOff.upcoming(worker.id),
@@ -44,7 +45,7 @@ export function TimeOffPanel({ worker }: { worker: ScheduleWorker }) {
     },
     onError: (err) => {
       toast.error(errorText(err));
-      if (err instanceof ApiError && err.code === "validation_failed") setErrors(err.fieldErrors());
+      setErrors(apiIssues(err));
     },
   });
   const remove = useMutation({
@@ -73,13 +74,7 @@ export function TimeOffPanel({ worker }: { worker: ScheduleWorker }) {
       reason: String(form.get("reason") ?? "").trim() || null,
       cancelAppointments,
     };
-    const checked = validateWith(timeOffBodySchema, body);
-    if (!checked.ok) {
-      setErrors(checked.errors);
-      return;
-    }
-    setErrors({});
-    add.mutate(body);
+    if (check(timeOffBodySchema, body)) add.mutate(body);
   }
 
   const conflictId = `time-off-conflicts-${worker.id}`;

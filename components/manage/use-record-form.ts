@@ -1,12 +1,12 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useState } from "react";
 import type { z } from "zod";
 import type { CatalogResource } from "@/components/query-keys";
 import { useApiErrorText } from "@/components/ui/api-error-text";
+import { useFieldErrors } from "@/components/ui/use-field-errors";
 import { ApiError } from "@/lib/ui/api-client";
-import { apiFieldErrors, type FieldErrors, validateWith } from "@/lib/ui/form-errors";
+import { apiFieldErrors, type FieldErrors } from "@/lib/ui/form-errors";
 import { useSaveRecord } from "./use-resource";
 
 type Schemas = { create: z.ZodType; patch: z.ZodType };
@@ -25,21 +25,16 @@ export function useRecordForm<T>(opts: {
 }) {
   const t = useTranslations(`manage.${opts.section}.errors`);
   const errorText = useApiErrorText();
-  const [errors, setErrors] = useState<FieldErrors>({});
   const save = useSaveRecord<T>(opts.resource, opts.id);
 
   const translate = (found: FieldErrors): FieldErrors =>
     Object.fromEntries(
       Object.entries(found).map(([field, raw]) => [field, !field.includes(".") && t.has(field) ? t(field) : raw]),
     );
+  const { errors, setErrors, check } = useFieldErrors(translate);
 
   function submit(values: Record<string, unknown>) {
-    const checked = validateWith(opts.id ? opts.schemas.patch : opts.schemas.create, values);
-    if (!checked.ok) {
-      setErrors(translate(checked.errors));
-      return;
-    }
-    setErrors({});
+    if (!check(opts.id ? opts.schemas.patch : opts.schemas.create, values)) return;
     save.mutate(values, {
       onSuccess: opts.onDone,
       onError: (err) => {

@@ -9,10 +9,11 @@ import { useApiErrorText } from "@/components/ui/api-error-text";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
 import { ErrorState, Skeleton } from "@/components/ui/states";
+import { useFieldErrors } from "@/components/ui/use-field-errors";
 import type { LocationJson } from "@/db/queries/catalog-json";
 import { zonedDateOf } from "@/lib/time/zoned";
 import { ApiError, apiFetch } from "@/lib/ui/api-client";
-import { type FieldErrors, validateWith } from "@/lib/ui/form-errors";
+import { apiIssues } from "@/lib/ui/form-errors";
 import { weeklyScheduleBodySchema } from "@/lib/validation/schedules";
 import { ConflictDetails, conflictIntervals } from "./conflict-details";
 import { useItems } from "./use-resource";
@@ -71,7 +72,7 @@ function WeeklyScheduleForm({
   const [locationId, setLocationId] = useState(stored?.locationId ?? worker.locationId ?? locations[0]?.id ?? "");
   const [from, setFrom] = useState(stored?.from ?? zonedDateOf(new Date(), worker.timeZone));
   const [until, setUntil] = useState(stored?.until ?? "");
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const { errors, setErrors, check } = useFieldErrors();
   const location = locations.find((l) => l.id === locationId);
 
   const apply = useMutation({
@@ -83,7 +84,7 @@ function WeeklyScheduleForm({
     },
     onError: (err) => {
       toast.error(errorText(err));
-      if (err instanceof ApiError && err.code === "validation_failed") setErrors(err.fieldErrors());
+      setErrors(apiIssues(err));
     },
   });
   const conflict = conflictIntervals(apply.error).length > 0 ? apply.error : null;
@@ -91,13 +92,7 @@ function WeeklyScheduleForm({
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const body = { locationId, from, until: until || null, rules };
-    const checked = validateWith(weeklyScheduleBodySchema, body);
-    if (!checked.ok) {
-      setErrors(checked.errors);
-      return;
-    }
-    setErrors({});
-    apply.mutate(body);
+    if (check(weeklyScheduleBodySchema, body)) apply.mutate(body);
   }
 
   const update = (index: number, patch: Partial<Rule>) =>
