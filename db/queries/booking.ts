@@ -11,8 +11,8 @@ import type { Interval } from "@/lib/availability/intervals";
 import { computeSlots } from "@/lib/availability/slots";
 import { exclusionError } from "@/lib/booking/conflicts";
 import { offersStart, onShiftGrid } from "@/lib/booking/grid";
-import { checkBooking, type RefusalReason, ROOM_HORIZON_DAYS } from "@/lib/booking/rules";
-import { AppError } from "@/lib/errors";
+import { checkBooking, ROOM_HORIZON_DAYS } from "@/lib/booking/rules";
+import { notAvailable } from "@/lib/errors";
 import { zonedDateOf } from "@/lib/time/zoned";
 import { type Db, type Executor, preparedStatement, transactionStatement } from "../client";
 import { appointments, type Client } from "../schema/appointments";
@@ -27,24 +27,6 @@ import { askedRange, duringOverlaps, duringOverlapsAsked, isBooked, loadWorkerDa
 const MINUTE = 60_000;
 
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
-
-const REASON_MESSAGES: Record<RefusalReason, string> = {
-  outside_schedule: "The worker does not work then (or not there).",
-  time_off: "The worker is off at that time.",
-  in_past: "That time is in the past.",
-  beyond_horizon: "That time is further ahead than bookings are taken.",
-  off_grid: "Appointments start at the times the worker's free slots offer.",
-};
-
-export const notAvailable = (reason: RefusalReason) =>
-  new AppError("not_available", 409, REASON_MESSAGES[reason], { reason });
-
-/** 409 not_available for an appointment whose status does not allow the change (extends API.md's reasons). */
-export const notBooked = (status: string) =>
-  new AppError("not_available", 409, `The appointment is ${status.replace("_", " ")}; only booked ones change.`, {
-    reason: "not_booked",
-    status,
-  });
 
 /** The 409 for a booking the database refused (lib/booking/conflicts.ts), else the error itself. */
 export const asBookingError = (err: unknown): unknown => exclusionError(err) ?? err;

@@ -2,7 +2,7 @@
 // `{ref}`, paging, locking, and refusing to delete what a booking stands on.
 import { and, asc, eq, gt, type SQL, sql } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
-import { AppError } from "@/lib/errors";
+import { hasAppointmentsAhead } from "@/lib/errors";
 import { formatInstant } from "@/lib/time/zoned";
 import type { PageQuery } from "@/lib/validation/common";
 import { type Db, type Executor, getDb, queryRows } from "../client";
@@ -84,10 +84,7 @@ export async function refuseIfBookedAhead(db: Executor, column: PgColumn, id: st
     serviceId: a.serviceId,
     clientId: a.clientId,
   }));
-  throw new AppError("has_appointments", 409, `The ${what} has booked appointments ahead; cancel or move them first.`, {
-    appointments: list,
-    total: rows[0]?.total,
-  });
+  throw hasAppointmentsAhead(what, list, rows[0]?.total);
 }
 
 /** True when any appointment, in any status and at any time, references the record. */

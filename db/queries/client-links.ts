@@ -2,15 +2,12 @@
 // does it by email: emails are not verified, so the address alone would hand a stranger the record's
 // appointments, phone and notes.
 import { eq } from "drizzle-orm";
-import { AppError, notFound } from "@/lib/errors";
+import { clientAlreadyLinked, notFound } from "@/lib/errors";
 import { getDb } from "../client";
 import { appointments, type Client, clients } from "../schema/appointments";
 import { users } from "../schema/users";
 import { recordAudit } from "./audit";
 import { findClientOfUser, lockClient } from "./clients";
-
-const alreadyLinked = () =>
-  new AppError("already_exists", 409, "This client record is already linked to an account.", { field: "userId" });
 
 const KEPT_FIELDS = ["email", "phone", "gender", "birthDate"] as const;
 
@@ -42,7 +39,7 @@ export async function linkClientToUser(clientId: string, userId: string, actorId
   return db.transaction(async (tx) => {
     const desk = await lockClient(tx, clientId, "update");
     if (!desk) throw notFound("Client");
-    if (desk.userId) throw alreadyLinked();
+    if (desk.userId) throw clientAlreadyLinked();
     const [user] = await tx.select({ id: users.id }).from(users).where(eq(users.id, userId)).for("no key update");
     if (!user) throw notFound("User");
 

@@ -5,7 +5,7 @@
 import { createHash } from "node:crypto";
 import { subHours } from "date-fns";
 import { and, eq, lt, sql } from "drizzle-orm";
-import { AppError } from "@/lib/errors";
+import { idempotencyKeyReused } from "@/lib/errors";
 import { type Executor, transactionStatement } from "../client";
 import { idempotencyKeys } from "../schema/system";
 
@@ -17,13 +17,6 @@ export function requestHash(method: string, path: string, body: unknown): string
     .update(`${method} ${path}\n${JSON.stringify(body)}`)
     .digest("hex");
 }
-
-const keyReused = () =>
-  new AppError(
-    "idempotency_key_reused",
-    422,
-    "This Idempotency-Key was already used for a different request. Use a new key for a new request.",
-  );
 
 /**
  * The answer stored under (ownerId, key), to replay; undefined when the key was never used (or its
@@ -39,7 +32,7 @@ export async function storedResponse(
     .where(and(eq(idempotencyKeys.ownerId, claim.ownerId), eq(idempotencyKeys.key, claim.key)))
     .limit(1);
   if (!prior || prior.responseStatus === null) return undefined;
-  if (prior.requestHash !== claim.hash) throw keyReused();
+  if (prior.requestHash !== claim.hash) throw idempotencyKeyReused();
   return { status: prior.responseStatus, body: prior.responseBody, replayed: true };
 }
 

@@ -1,5 +1,5 @@
 import { eq, sql } from "drizzle-orm";
-import { AppError, sqlState } from "@/lib/errors";
+import { locationBusy, locationInUse, sqlState } from "@/lib/errors";
 import { formatInstant } from "@/lib/time/zoned";
 import type { LocationCreate, LocationListQuery, LocationPatch } from "@/lib/validation/catalog";
 import { type Executor, queryRows } from "../client";
@@ -42,14 +42,6 @@ async function overlappingShifts(db: Executor, location: Location) {
   }));
 }
 
-const locationBusy = (conflicts: unknown[]) =>
-  new AppError(
-    "location_busy",
-    409,
-    "A workplace hosts one worker at a time, and shifts here overlap; move or shorten them first.",
-    { conflicts },
-  );
-
 /**
  * Changes the fields given; undefined when `ref` names no location. Making a room a workplace is
  * refused (409 location_busy) while shifts there overlap: the database would refuse it anyway, since
@@ -73,14 +65,6 @@ export async function updateLocation(ref: string, patch: LocationPatch, actorId:
   }
 }
 
-const inUse = (details: Record<string, unknown>) =>
-  new AppError(
-    "has_appointments",
-    409,
-    "The location has appointments, shifts or a weekly schedule on record, so it cannot be deleted.",
-    details,
-  );
-
 /**
  * Deletes a location nothing refers to but its workers' home (which the foreign key clears). Past
  * appointments, shifts and weekly schedules keep it (their foreign keys restrict), and booked
@@ -100,7 +84,7 @@ export async function deleteLocation(ref: string, actorId: string): Promise<bool
               (select count(*)::int from ${weeklySchedules} where location_id = ${before.id}) as weekly_schedules`,
       );
       if (uses && (uses.appointments || uses.shifts || uses.weekly_schedules)) {
-        throw inUse({
+        throw locationInUse({
           appointments: [],
           appointmentsOnRecord: uses.appointments,
           shifts: uses.shifts,
@@ -111,7 +95,7 @@ export async function deleteLocation(ref: string, actorId: string): Promise<bool
       return true;
     });
   } catch (err) {
-    if (sqlState(err) === "23503") throw inUse({ appointments: [] });
+    if (sqlState(err) === "23503") throw locationInUse({ appointments: [] });
     throw err;
   }
 }

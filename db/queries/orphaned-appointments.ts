@@ -2,7 +2,7 @@
 // under them, or time off laid over them. The caller either gets them listed in a 409 or has them
 // cancelled in the same transaction as the change.
 import { and, eq, inArray, not, type SQL, sql } from "drizzle-orm";
-import { AppError } from "@/lib/errors";
+import { wouldOrphanAppointments } from "@/lib/errors";
 import { formatInstant } from "@/lib/time/zoned";
 import type { Executor } from "../client";
 import { type Appointment, appointments } from "../schema/appointments";
@@ -64,13 +64,7 @@ export async function settleOrphans(
 ): Promise<void> {
   if (orphans.length === 0) return;
   if (!options.cancel) {
-    throw new AppError(
-      "has_appointments",
-      409,
-      `This would leave ${orphans.length} booked appointment(s) outside the worker's shifts. ` +
-        "Move or cancel them first, or send cancelAppointments: true to cancel them.",
-      { appointments: orphans.map(toSummary) },
-    );
+    throw wouldOrphanAppointments(orphans.map(toSummary));
   }
   const cancelledAt = new Date();
   const ids = orphans.map((a) => a.id);

@@ -2,8 +2,8 @@
 // row FOR UPDATE, so a booking (which holds it FOR SHARE) either finished before and is seen here,
 // or waits and then finds the shift changed.
 import { eq } from "drizzle-orm";
-import { notFound } from "@/lib/errors";
-import { shiftIntervalIssue, validationFailed } from "@/lib/validation/schedules";
+import { notFound, validationFailed } from "@/lib/errors";
+import { shiftIntervalIssue } from "@/lib/validation/schedules";
 import type { Db } from "../client";
 import type { Location } from "../schema/catalog";
 import { shifts } from "../schema/schedules";

@@ -2,7 +2,7 @@
 // drizzle/0002_constraints.sql are the real guard against overlaps; the checks here only make the
 // 409 friendly, and a constraint violation found by a racing writer becomes the same 409.
 import { type AnyColumn, and, asc, eq, ne, or, type SQL, sql } from "drizzle-orm";
-import { AppError, constraintName, sqlState } from "@/lib/errors";
+import { type AppError, constraintName, type ShiftConflictCode, shiftConflict, sqlState } from "@/lib/errors";
 import { formatInstant } from "@/lib/time/zoned";
 import type { Executor } from "../client";
 import { locations } from "../schema/catalog";
@@ -69,7 +69,7 @@ export async function findShift(db: Executor, id: string, lock = false): Promise
 }
 
 export type ShiftCandidate = { workerId: string; locationId: string; start: Date; end: Date; exceptId?: string };
-export type ShiftConflictCode = "worker_busy" | "location_busy";
+export type { ShiftConflictCode };
 
 /**
  * Existing shifts a candidate would overlap: the worker's own (worker_busy) and other workers' at
@@ -93,11 +93,6 @@ export async function findShiftConflicts(
   return rows.map((shift) => ({ code: shift.workerId === c.workerId ? "worker_busy" : "location_busy", shift }));
 }
 
-const MESSAGES: Record<ShiftConflictCode, string> = {
-  worker_busy: "The worker already has a shift at that time.",
-  location_busy: "Another worker has a shift at that location at that time.",
-};
-
 /** The 409 for conflicts, naming the first kind found; `details.conflicts` lists those shifts. */
 export function shiftConflictError(
   conflicts: { code: ShiftConflictCode; shift: ZonedShift }[],
@@ -105,7 +100,7 @@ export function shiftConflictError(
   extra: Record<string, unknown> = {},
 ): AppError {
   const shown = conflicts.filter((c) => c.code === code).map((c) => toShiftJson(c.shift));
-  return new AppError(code, 409, MESSAGES[code], { conflicts: shown, ...extra });
+  return shiftConflict(code, { conflicts: shown, ...extra });
 }
 
 const CONSTRAINT_CODES: Record<string, ShiftConflictCode> = {

@@ -3,7 +3,7 @@
 // both: the runtime computes slots with it, the database groups and filters by `at time zone`.
 import { type SQL, sql } from "drizzle-orm";
 import { log } from "@/lib/api/request-log";
-import { AppError } from "@/lib/errors";
+import { validationFailed } from "@/lib/errors";
 import { isValidTimeZone } from "@/lib/time/zoned";
 import { type Executor, getDb, queryRows } from "../client";
 import { locations } from "../schema/catalog";
@@ -38,9 +38,7 @@ export async function acceptedTimeZones(): Promise<string[]> {
 /** 400 validation_failed at `path` unless both the runtime and the database know `zone`. */
 export async function requireAcceptedTimeZone(zone: string, path = "timezone"): Promise<void> {
   if (isValidTimeZone(zone) && (await databaseTimeZones()).has(zone)) return;
-  throw new AppError("validation_failed", 400, "The request is not valid.", {
-    issues: [{ path, message: TIME_ZONE_MESSAGE }],
-  });
+  throw validationFailed(path, TIME_ZONE_MESSAGE);
 }
 
 const reported = new Set<string>();

@@ -2,7 +2,7 @@
 // Every role change, block and unblock writes an audit row in the same transaction. At least one
 // manager who is not blocked always remains, so the business can never lock itself out.
 import { and, asc, eq, type SQL, sql } from "drizzle-orm";
-import { AppError, alreadyExists, sqlState } from "@/lib/errors";
+import { alreadyExists, lastManager, sqlState } from "@/lib/errors";
 import { matchesAllWords } from "@/lib/search";
 import type { UserCreate, UserListQuery, UserPatch } from "@/lib/validation/users";
 import { type Executor, getDb } from "../client";
@@ -83,13 +83,6 @@ async function lockActiveManagers(tx: Executor): Promise<string[]> {
     .for("no key update");
   return rows.map((r) => r.id);
 }
-
-const lastManager = () =>
-  new AppError(
-    "last_manager",
-    409,
-    "This is the last manager account that is not blocked; make another manager first.",
-  );
 
 type AccountChange = Pick<UserPatch, "name" | "gender" | "birthDate" | "phone" | "role"> & { blocked?: boolean };
 

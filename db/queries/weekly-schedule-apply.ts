@@ -1,7 +1,7 @@
 // PUT /workers/{ref}/weekly-schedule: store the recipe and bring the calendar in line with it, all or
 // nothing, in one transaction.
 import { and, eq, inArray } from "drizzle-orm";
-import { AppError } from "@/lib/errors";
+import { type AppError, calendarKeptChanging, scheduleConflict } from "@/lib/errors";
 import { planWeeklyShifts } from "@/lib/schedule/plan";
 import { reconcileShifts, type ShiftConflict } from "@/lib/schedule/reconcile";
 import { formatInstant } from "@/lib/time/zoned";
@@ -28,11 +28,7 @@ class CalendarChanged extends Error {}
 function scheduleConflictError(conflicts: ShiftConflict<ScheduleShift>[], timeZone: string): AppError {
   const code = conflicts.some((c) => c.code === "location_busy") ? "location_busy" : "worker_busy";
   const dates = [...new Set(conflicts.map((c) => c.planned.date))].sort();
-  const message =
-    code === "location_busy"
-      ? "Another worker has shifts at that location on some of these days; nothing was changed."
-      : "The worker has other shifts at these times; nothing was changed.";
-  return new AppError(code, 409, message, {
+  return scheduleConflict(code, {
     dates,
     conflicts: conflicts.map((c) => ({
       ...toShiftJson(c.shift),
@@ -145,5 +141,5 @@ export async function applyWeeklySchedule(db: Db, input: ApplyInput) {
       if (!(err instanceof CalendarChanged)) throw err;
     }
   }
-  throw new AppError("worker_busy", 409, "The worker's calendar kept changing meanwhile; try again.");
+  throw calendarKeptChanging();
 }

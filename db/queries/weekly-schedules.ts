@@ -1,10 +1,11 @@
 // A worker's weekly schedule: the stored recipe, and applying it to the calendar as shifts.
 import { and, asc, eq, gt, inArray, isNotNull, or, sql } from "drizzle-orm";
+import { validationFailed } from "@/lib/errors";
 import { horizonDate, laterDate } from "@/lib/schedule/plan";
 import type { ExistingShift } from "@/lib/schedule/reconcile";
 import { sameRules, sortRules, type WeeklyRule } from "@/lib/schedule/rules";
 import { addDaysToDate, zonedDateOf, zonedDayBounds } from "@/lib/time/zoned";
-import { MAX_SCHEDULE_DAYS, validationFailed, type WeeklyScheduleBody } from "@/lib/validation/schedules";
+import { MAX_SCHEDULE_DAYS, type WeeklyScheduleBody } from "@/lib/validation/schedules";
 import type { Executor } from "../client";
 import { appointments } from "../schema/appointments";
 import { type Location, type Worker, workers } from "../schema/catalog";

@@ -1,5 +1,5 @@
 import { and, eq, gt, inArray, or, type SQL, sql } from "drizzle-orm";
-import { AppError } from "@/lib/errors";
+import { invalidRequest } from "@/lib/errors";
 import { matchesAllWords } from "@/lib/search";
 import type { WorkerCreate, WorkerListQuery, WorkerPatch } from "@/lib/validation/catalog";
 import { type Executor, getDb } from "../client";
@@ -88,7 +88,7 @@ async function resolveRefs(db: Executor, body: RefFields): Promise<ResolvedRefs>
     });
     resolved.serviceIds = [...new Set(refs.flatMap((ref) => idOf(ref) ?? []))];
   }
-  if (issues.length > 0) throw new AppError("validation_failed", 400, "The request is not valid.", { issues });
+  if (issues.length > 0) throw invalidRequest(issues);
   return resolved;
 }
 

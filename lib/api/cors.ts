@@ -1,7 +1,7 @@
 // CORS for /api/v1/*: browsers on the origins listed in CORS_ORIGINS may call the API with a
 // bearer token and read the answer. Credentials (cookies) are never allowed cross-site, so
 // Access-Control-Allow-Credentials is never sent.
-import { AppError } from "@/lib/errors";
+import { originNotAllowed } from "@/lib/errors";
 import { errorJson } from "./respond";
 
 const ALLOWED_HEADERS = "Authorization, Content-Type, Idempotency-Key, If-None-Match, X-Request-Id";
@@ -28,7 +28,7 @@ export function applyCors(headers: Headers, origin: string | null) {
 export function preflight(req: Request): Response {
   const origin = req.headers.get("origin");
   if (!isAllowed(origin)) {
-    const res = errorJson(new AppError("forbidden", 403, "This origin may not call the API from a browser."));
+    const res = errorJson(originNotAllowed());
     res.headers.set("Vary", "Origin");
     return res;
   }

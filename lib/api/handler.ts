@@ -2,7 +2,7 @@ import type { NextRequest } from "next/server";
 import type { z } from "zod";
 import { resolveCaller } from "@/lib/auth/caller";
 import { type Caller, type Role, requireRole } from "@/lib/auth/roles";
-import { AppError, findCause } from "@/lib/errors";
+import { findCause, invalidJson, payloadTooLarge, unsupportedMediaType } from "@/lib/errors";
 import { credentialSource } from "./origin";
 import { beginRequest, enforceLimits, finishRequest, type LimitName } from "./pipeline";
 import { json, toErrorResponse } from "./respond";
@@ -32,20 +32,20 @@ async function readBodyText(req: NextRequest): Promise<string> {
 
 async function readJsonBody(req: NextRequest): Promise<unknown> {
   const declared = Number(req.headers.get("content-length") ?? 0);
-  if (declared > MAX_BODY_BYTES) throw new AppError("payload_too_large", 413, "The body is larger than 64 KiB.");
+  if (declared > MAX_BODY_BYTES) throw payloadTooLarge();
   const text = await readBodyText(req);
   if (text.length === 0) return {};
   if (Buffer.byteLength(text) > MAX_BODY_BYTES) {
-    throw new AppError("payload_too_large", 413, "The body is larger than 64 KiB.");
+    throw payloadTooLarge();
   }
   const type = req.headers.get("content-type") ?? "";
   if (!/^application\/([\w.+-]+\+)?json\b/i.test(type)) {
-    throw new AppError("unsupported_media_type", 415, "Send the body as application/json.");
+    throw unsupportedMediaType();
   }
   try {
     return JSON.parse(text);
   } catch {
-    throw new AppError("invalid_json", 400, "The body is not valid JSON.");
+    throw invalidJson();
   }
 }
 

@@ -4,7 +4,7 @@
 // cookie is refused (CSRF), even though SameSite=Lax already keeps the cookie off most of them.
 import type { NextRequest } from "next/server";
 import type { CredentialSource } from "@/lib/auth/caller";
-import { AppError } from "@/lib/errors";
+import { crossSiteRequest } from "@/lib/errors";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 const SESSION_COOKIE = /^(__Secure-)?next-auth\.session-token(\.\d+)?$/;
@@ -35,7 +35,7 @@ export function credentialSource(req: NextRequest): CredentialSource {
   if (hasBearer(req)) return { headers: req.headers, cookies: noCookies };
   if (!isCrossSite(req)) return { headers: req.headers, cookies: req.cookies };
   if (!SAFE_METHODS.has(req.method) && hasSessionCookie(req)) {
-    throw new AppError("forbidden", 403, "This request came from another site; it may not use your session.");
+    throw crossSiteRequest();
   }
   return { headers: req.headers, cookies: noCookies };
 }

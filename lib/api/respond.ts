@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { ZodError } from "zod";
 import { exclusionError } from "@/lib/booking/conflicts";
-import { AppError, sqlState } from "@/lib/errors";
+import { AppError, duplicateValue, internalError, invalidRequest, sqlState, unstorableText } from "@/lib/errors";
 import { databaseUnavailable, unreachableCode } from "./database-errors";
 import { log } from "./request-log";
 
@@ -31,24 +31,18 @@ export function toErrorResponse(err: unknown, request: { requestId: string; meth
     return errorJson(databaseUnavailable());
   }
   if (err instanceof ZodError) {
-    return errorJson(new AppError("validation_failed", 400, "The request is not valid.", { issues: zodIssues(err) }));
+    return errorJson(invalidRequest(zodIssues(err)));
   }
   const state = sqlState(err);
-  if (state === "23505")
-    return errorJson(new AppError("already_exists", 409, "A record with that value already exists."));
+  if (state === "23505") return errorJson(duplicateValue());
   // Text PostgreSQL cannot store (a NUL character, say) arrived in a field that has no rule against it.
   if (state === "22021" || state === "22P05") {
-    const message = "Text may not contain the NUL character or invalid Unicode.";
-    return errorJson(new AppError("validation_failed", 400, message, { issues: [{ path: "", message }] }));
+    return errorJson(unstorableText());
   }
   // Exclusion violation, or the deadlock two conflicting inserts can end in: the interval is taken,
   // by the worker's or location's bookings (slot_taken) or the client's own (client_busy).
   const exclusion = exclusionError(err);
   if (exclusion) return errorJson(exclusion);
   log("error", { msg: "unhandled error", ...request, error: err instanceof Error ? (err.stack ?? err.message) : err });
-  return errorJson(
-    new AppError("internal_error", 500, "Something went wrong on our side. Please try again.", {
-      requestId: request.requestId,
-    }),
-  );
+  return errorJson(internalError(request.requestId));
 }

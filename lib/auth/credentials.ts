@@ -1,11 +1,9 @@
 import { findUserByEmail } from "@/db/queries/users";
 import type { User } from "@/db/schema/users";
-import { AppError, accountBlocked } from "@/lib/errors";
+import { accountBlocked, invalidCredentials } from "@/lib/errors";
 import { refundLoginAttempt, spendLoginAttempt } from "@/lib/rate-limit/limits";
 import type { Credentials } from "@/lib/validation/auth";
 import { burnPasswordCheck, verifyPassword } from "./password";
-
-const wrongPassword = () => new AppError("invalid_credentials", 401, "Wrong email or password.");
 
 /**
  * Checks an email and password; used by the browser sign-in and by the token endpoint alike.
@@ -19,9 +17,9 @@ export async function checkCredentials({ email, password }: Credentials): Promis
   const user = await findUserByEmail(email);
   if (!user) {
     await burnPasswordCheck(password);
-    throw wrongPassword();
+    throw invalidCredentials();
   }
-  if (!(await verifyPassword(user.passwordHash, password))) throw wrongPassword();
+  if (!(await verifyPassword(user.passwordHash, password))) throw invalidCredentials();
   await refundLoginAttempt(email);
   if (user.blocked) throw accountBlocked();
   return user;

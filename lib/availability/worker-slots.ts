@@ -5,16 +5,13 @@ import { getDb } from "@/db/client";
 import { findSlotsContext } from "@/db/queries/availability";
 import { readFingerprint, scheduleKeys } from "@/db/queries/schedule-versions";
 import { loadWorkerDays, type Range } from "@/db/queries/worker-days";
-import { AppError, notFound } from "@/lib/errors";
+import { notFound, validationFailed } from "@/lib/errors";
 import { addDaysToDate } from "@/lib/time/zoned";
 import { dayRangeIssue, MAX_RANGE_DAYS, type SlotsQuery } from "@/lib/validation/availability";
 import { FALLBACK_TIME_ZONE, todayEndIn, todayIn } from "./calendar";
 import { bounds, noRows, plan, rowsRange, slotsOf } from "./plans";
 import { recallSlotList, rememberSlotList, type SlotList } from "./slot-lists";
 import { shiftLookupRange } from "./time-zones";
-
-const invalidQuery = (path: string, message: string) =>
-  new AppError("validation_failed", 400, "The request is not valid.", { issues: [{ path, message }] });
 
 /** The earlier of two YYYY-MM-DD dates (they compare as strings). */
 const earlierDate = (a: string, b: string) => (a < b ? a : b);
@@ -32,7 +29,7 @@ function askedDays(query: SlotsQuery, today: string, horizonDays: number) {
   const to = query.to ?? (pastHorizon ? from : lastDay);
   const issue = dayRangeIssue(from, to);
   if (issue)
-    throw invalidQuery(issue.path, query.from ? issue.message : `${issue.message} \`from\` is today, ${today}.`);
+    throw validationFailed(issue.path, query.from ? issue.message : `${issue.message} \`from\` is today, ${today}.`);
   return { from, to };
 }
 
@@ -92,7 +89,7 @@ export async function workerSlots(workerRef: string, query: SlotsQuery, now: Dat
   const { worker, service, performs, shiftTimeZone } = found;
   if (!worker?.active) throw notFound("Worker");
   if (!service?.active) throw notFound("Service");
-  if (!performs) throw invalidQuery("service", "This worker does not perform that service.");
+  if (!performs) throw validationFailed("service", "This worker does not perform that service.");
   const timeZone = worker.homeTimeZone ?? shiftTimeZone ?? FALLBACK_TIME_ZONE;
   const p = plan(worker, timeZone, askedDays(query, todayIn(now, timeZone), worker.bookingHorizonDays), now);
   const range = rowsRange(p, service.durationMinutes);

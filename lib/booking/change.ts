@@ -6,22 +6,15 @@ import { getDb } from "@/db/client";
 import { type AppointmentRow, findAppointment, toAppointmentJson } from "@/db/queries/appointments";
 import { recordAudit } from "@/db/queries/audit";
 import { findZonedWorker, performsService } from "@/db/queries/availability";
-import {
-  type BookingTarget,
-  bookingTransaction,
-  claimInterval,
-  notAvailable,
-  notBooked,
-  type Tx,
-} from "@/db/queries/booking";
+import { type BookingTarget, bookingTransaction, claimInterval, type Tx } from "@/db/queries/booking";
 import { clientOverlapAllowedNow } from "@/db/queries/business";
 import { findByRef } from "@/db/queries/catalog-shared";
 import { appointments } from "@/db/schema/appointments";
 import { locations, services } from "@/db/schema/catalog";
 import { type Caller, isStaff } from "@/lib/auth/roles";
-import { forbidden, notFound } from "@/lib/errors";
+import { forbidden, notAvailable, notBooked, notFound, validationFailed } from "@/lib/errors";
 import { type AppointmentPatch, MAX_APPOINTMENT_HOURS } from "@/lib/validation/appointments";
-import { intervalIssue, validationFailed } from "@/lib/validation/schedules";
+import { intervalIssue } from "@/lib/validation/schedules";
 import { withClientBusyDetails } from "./client-busy";
 import { bookedInterval } from "./create";
 import { type AppointmentAccess, cancelDecision, type Decision, patchDecision } from "./permissions";

@@ -5,8 +5,7 @@ import { clientAppointmentsDuring } from "@/db/queries/booking";
 import { type Caller, isStaff } from "@/lib/auth/roles";
 import { intervalJson } from "@/lib/availability/calendar";
 import type { Interval } from "@/lib/availability/intervals";
-import { AppError } from "@/lib/errors";
-import { clientBusy } from "./conflicts";
+import { AppError, clientBusy } from "@/lib/errors";
 
 /**
  * `err` with the list filled in when it is a client_busy of `clientId`'s; read after the refused

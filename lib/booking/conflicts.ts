@@ -2,7 +2,7 @@
 // caller, told apart by the constraint's name: the worker or the location is taken (slot_taken), or
 // the client already has an appointment then (client_busy). Shared by the booking transaction and the
 // catch-all of lib/api/respond.ts, so every route answers a violation the same way.
-import { AppError, constraintName, sqlState } from "@/lib/errors";
+import { type AppError, clientBusy, constraintName, slotTaken, sqlState } from "@/lib/errors";
 
 export const CLIENT_NO_OVERLAP = "appointments_client_no_overlap";
 
@@ -10,14 +10,6 @@ const CONFLICTS: Record<string, "worker" | "location"> = {
   appointments_worker_no_overlap: "worker",
   appointments_location_no_overlap: "location",
 };
-
-export const clientBusy = (appointments?: unknown[]) =>
-  new AppError(
-    "client_busy",
-    409,
-    "The client already has a booked appointment at that time.",
-    appointments ? { appointments } : undefined,
-  );
 
 /**
  * The 409 for an exclusion violation, or for the deadlock two conflicting inserts can end in (which
@@ -28,12 +20,5 @@ export function exclusionError(err: unknown): AppError | undefined {
   if (state !== "23P01" && state !== "40P01") return undefined;
   const name = constraintName(err) ?? "";
   if (name === CLIENT_NO_OVERLAP) return clientBusy();
-  const conflict = CONFLICTS[name];
-  const message =
-    conflict === "location"
-      ? "The location is booked at that time."
-      : conflict === "worker"
-        ? "The worker is booked at that time."
-        : "That time has just been taken.";
-  return new AppError("slot_taken", 409, message, conflict ? { conflict } : undefined);
+  return slotTaken(CONFLICTS[name]);
 }

@@ -17,9 +17,8 @@ import { createClient, ensureClientOfUser, lockClient } from "@/db/queries/clien
 import { requestHash, runOncePerKey, type StoredResponse, storedResponse } from "@/db/queries/idempotency";
 import type { Client } from "@/db/schema/appointments";
 import { type Caller, isStaff } from "@/lib/auth/roles";
-import { AppError, notFound } from "@/lib/errors";
+import { AppError, notFound, validationFailed } from "@/lib/errors";
 import type { AppointmentCreate } from "@/lib/validation/appointments";
-import { validationFailed } from "@/lib/validation/schedules";
 import { withClientBusyDetails } from "./client-busy";
 import { defaultEnd } from "./rules";
 

@@ -5,9 +5,8 @@ import { type AppointmentRow, findAppointment, listAppointments } from "@/db/que
 import { findByRef } from "@/db/queries/catalog-shared";
 import { locations, workers } from "@/db/schema/catalog";
 import { type Caller, isStaff } from "@/lib/auth/roles";
-import { notFound } from "@/lib/errors";
+import { notFound, validationFailed } from "@/lib/errors";
 import type { AppointmentListQuery } from "@/lib/validation/appointments";
-import { validationFailed } from "@/lib/validation/schedules";
 import { canView } from "./permissions";
 
 export async function visibleAppointment(caller: Caller, id: string): Promise<AppointmentRow> {

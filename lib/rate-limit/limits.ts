@@ -2,7 +2,7 @@
 // calls; sign-in, token and register together) and per account (wrong passwords). Numbers can be
 // changed with environment variables; the defaults suit one business's traffic.
 import { RateLimiterRes } from "rate-limiter-flexible";
-import { AppError, unavailable } from "@/lib/errors";
+import { rateLimited, unavailable } from "@/lib/errors";
 import { createLimiter, type LimitRule, redisReachable } from "./store";
 
 const FIFTEEN_MINUTES = 15 * 60;
@@ -40,11 +40,6 @@ function limiters(): Limiters {
   }
   return state.__slotwiseLimiters;
 }
-
-export const rateLimited = (retryAfterSeconds: number) =>
-  new AppError("rate_limited", 429, "Too many requests. Try again later.", {
-    retryAfterSeconds: Math.max(1, Math.ceil(retryAfterSeconds)),
-  });
 
 /** Counts one request against `limit` for `key`; throws 429 rate_limited once the budget is spent. */
 export async function consume(limit: LimitName, key: string) {

@@ -1,5 +1,5 @@
+import { validationFailed } from "@/lib/errors";
 import { zonedDateTimeToInstant, zonedDayBounds } from "@/lib/time/zoned";
-import { validationFailed } from "@/lib/validation/schedules";
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DAY = 86_400_000;

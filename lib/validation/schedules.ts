@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { AppError } from "@/lib/errors";
 import { overlappingRules, type WeeklyRule } from "@/lib/schedule/rules";
 import { dateOrInstantSchema, instantSchema, isoDateSchema, pageQuerySchema, refSchema, textSchema } from "./common";
 
@@ -28,10 +27,6 @@ const checkInterval =
     const message = v.start instanceof Date && v.end instanceof Date ? issue(v.start, v.end) : null;
     if (message) ctx.addIssue({ code: "custom", path: ["end"], message });
   };
-
-/** A 400 validation_failed for a rule checked outside a schema (it needs the database or the clock). */
-export const validationFailed = (path: string, message: string) =>
-  new AppError("validation_failed", 400, "The request is not valid.", { issues: [{ path, message }] });
 
 const cancelAppointmentsSchema = z
   .boolean()

@@ -3,12 +3,12 @@ import { route } from "@/lib/api/handler";
 import { json } from "@/lib/api/respond";
 import { createAppointment } from "@/lib/booking/create";
 import { listVisibleAppointments } from "@/lib/booking/read";
+import { validationFailed } from "@/lib/errors";
 import {
   appointmentCreateSchema,
   appointmentListQuerySchema,
   idempotencyKeySchema,
 } from "@/lib/validation/appointments";
-import { validationFailed } from "@/lib/validation/schedules";
 
 // Staff see every appointment; a client only their own.
 export const GET = route({ role: "client", query: appointmentListQuerySchema }, async ({ caller, query }) => {

@@ -3,7 +3,7 @@ import { findByRef } from "@/db/queries/catalog-shared";
 import { appointmentsPerDay } from "@/db/queries/stats";
 import { locations, workers } from "@/db/schema";
 import { route } from "@/lib/api/handler";
-import { validationFailed } from "@/lib/validation/schedules";
+import { validationFailed } from "@/lib/errors";
 import { appointmentsPerDayQuerySchema } from "@/lib/validation/stats";
 
 // A filter naming nothing is a fault of the query, answered like any other bad parameter (400 with

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { constraintName, findCause, sqlState } from "./errors";
+import { constraintName, findCause, sqlState } from "./cause";
 
 /** An error wrapped `wraps` times, the way drizzle and Node keep the original on `cause`. */
 function wrapped(original: object, wraps: number): unknown {

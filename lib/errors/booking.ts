@@ -1,0 +1,47 @@
+// The refusals of booking, changing and replaying an appointment.
+import type { RefusalReason } from "@/lib/booking/rules";
+import { AppError } from "./app-error";
+
+export const clientBusy = (appointments?: unknown[]) =>
+  new AppError(
+    "client_busy",
+    409,
+    "The client already has a booked appointment at that time.",
+    appointments ? { appointments } : undefined,
+  );
+
+/** 409 slot_taken: by the worker's or the location's bookings, or (conflict unknown) just taken. */
+export const slotTaken = (conflict?: "worker" | "location") => {
+  const message =
+    conflict === "location"
+      ? "The location is booked at that time."
+      : conflict === "worker"
+        ? "The worker is booked at that time."
+        : "That time has just been taken.";
+  return new AppError("slot_taken", 409, message, conflict ? { conflict } : undefined);
+};
+
+const REASON_MESSAGES: Record<RefusalReason, string> = {
+  outside_schedule: "The worker does not work then (or not there).",
+  time_off: "The worker is off at that time.",
+  in_past: "That time is in the past.",
+  beyond_horizon: "That time is further ahead than bookings are taken.",
+  off_grid: "Appointments start at the times the worker's free slots offer.",
+};
+
+export const notAvailable = (reason: RefusalReason) =>
+  new AppError("not_available", 409, REASON_MESSAGES[reason], { reason });
+
+/** 409 not_available for an appointment whose status does not allow the change (extends API.md's reasons). */
+export const notBooked = (status: string) =>
+  new AppError("not_available", 409, `The appointment is ${status.replace("_", " ")}; only booked ones change.`, {
+    reason: "not_booked",
+    status,
+  });
+
+export const idempotencyKeyReused = () =>
+  new AppError(
+    "idempotency_key_reused",
+    422,
+    "This Idempotency-Key was already used for a different request. Use a new key for a new request.",
+  );
