@@ -2,6 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { formValue } from "@/lib/auth/form-state";
 import { requirePageRole } from "@/lib/auth/page";
 import { createAppointment } from "@/lib/booking/create";
 import { ownBookingAt } from "@/lib/booking/read";
@@ -21,11 +22,6 @@ const confirmSchema = bookSearchSchema.omit({ refused: true }).extend({
     .transform((v) => (v?.trim() ? v : undefined)),
 });
 
-const text = (form: FormData, name: string) => {
-  const value = form.get(name);
-  return typeof value === "string" ? value : undefined;
-};
-
 /**
  * The booking form's action when no script has taken it over (the script books through the API):
  * the same use case as POST /appointments, then 303 to the confirmation page, or back to /book,
@@ -33,11 +29,11 @@ const text = (form: FormData, name: string) => {
  */
 export async function confirmBooking(form: FormData): Promise<never> {
   const fields = confirmSchema.safeParse({
-    worker: text(form, "worker"),
-    service: text(form, "service"),
-    start: text(form, "start"),
-    key: text(form, "key"),
-    notes: text(form, "notes"),
+    worker: formValue(form, "worker"),
+    service: formValue(form, "service"),
+    start: formValue(form, "start"),
+    key: formValue(form, "key"),
+    notes: formValue(form, "notes"),
   });
   if (!fields.success) redirect("/book");
   const { worker, service, start, key, notes } = fields.data;

@@ -14,10 +14,13 @@ export type AuthFormState = {
   signedIn?: boolean;
 };
 
-export const formText = (form: FormData, name: string) => {
+/** A text field of a submitted form, or undefined when it is missing or a file. */
+export const formValue = (form: FormData, name: string): string | undefined => {
   const value = form.get(name);
-  return typeof value === "string" ? value : "";
+  return typeof value === "string" ? value : undefined;
 };
+
+export const formText = (form: FormData, name: string) => formValue(form, name) ?? "";
 
 export function fieldIssues(err: ZodError): Record<string, string> {
   const issues: Record<string, string> = {};

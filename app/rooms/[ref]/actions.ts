@@ -3,6 +3,7 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { findLocation } from "@/db/queries/locations";
+import { formValue } from "@/lib/auth/form-state";
 import { requirePageRole } from "@/lib/auth/page";
 import { createAppointment } from "@/lib/booking/create";
 import { AppError } from "@/lib/errors";
@@ -20,11 +21,6 @@ const roomFormSchema = z.object({
   key: idempotencyKeySchema,
 });
 
-const text = (form: FormData, name: string) => {
-  const value = form.get(name);
-  return typeof value === "string" ? value : undefined;
-};
-
 /** Why the use case refused, as the room page names it. */
 function refusalOf(err: AppError): RoomRefusal {
   if (err.code === "slot_taken" || err.code === "client_busy") return err.code;
@@ -38,9 +34,9 @@ function refusalOf(err: AppError): RoomRefusal {
  */
 export async function bookRoom(form: FormData): Promise<never> {
   const fields = roomFormSchema.safeParse({
-    room: text(form, "room"),
-    date: text(form, "date"),
-    key: text(form, "key"),
+    room: formValue(form, "room"),
+    date: formValue(form, "date"),
+    key: formValue(form, "key"),
   });
   if (!fields.success) redirect("/rooms");
   const { room: roomId, date, key } = fields.data;
@@ -48,7 +44,7 @@ export async function bookRoom(form: FormData): Promise<never> {
   const caller = await requirePageRole("client", back());
   const room = await findLocation(roomId);
   if (room?.kind !== "room") redirect("/rooms");
-  const wall = { start: text(form, "start") ?? "", end: text(form, "end") ?? "" };
+  const wall = { start: formValue(form, "start") ?? "", end: formValue(form, "end") ?? "" };
   if (!weeklyRuleSchema.safeParse({ weekday: isoWeekdayOf(date), ...wall }).success) redirect(back("invalid"));
   const body = appointmentCreateSchema.safeParse({
     locationId: room.id,
