@@ -1,10 +1,10 @@
 // The desk's side of client records (API.md "Clients", admin+): find, change and delete. A record
 // that appointments still reference is erased instead of deleted, since appointment rows are kept.
 import { and, asc, eq, isNull, or, type SQL, sql } from "drizzle-orm";
-import { matchesAllWords } from "@/lib/search";
 import type { ClientListQuery, ClientPatch } from "@/lib/validation/clients";
 import { type Executor, getDb } from "../client";
 import { appointments, type Client, clients } from "../schema/appointments";
+import { matchesAllWords } from "../search";
 import { recordAudit } from "./audit";
 import { hasAnyAppointment, refuseIfBookedAhead } from "./catalog-shared";
 import { lockClient } from "./clients";

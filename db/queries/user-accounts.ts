@@ -3,10 +3,10 @@
 // manager who is not blocked always remains, so the business can never lock itself out.
 import { and, asc, eq, type SQL, sql } from "drizzle-orm";
 import { alreadyExists, lastManager, sqlState } from "@/lib/errors";
-import { matchesAllWords } from "@/lib/search";
 import type { UserCreate, UserListQuery, UserPatch } from "@/lib/validation/users";
 import { type Executor, getDb } from "../client";
 import { type User, users } from "../schema/users";
+import { matchesAllWords } from "../search";
 import { recordAudit } from "./audit";
 import { createClientOfUser } from "./clients";
 import { findUserByEmail, insertUser, updateUser } from "./users";

@@ -1,11 +1,11 @@
 import { and, eq, gt, inArray, or, type SQL, sql } from "drizzle-orm";
 import { invalidRequest } from "@/lib/errors";
-import { matchesAllWords } from "@/lib/search";
 import type { WorkerCreate, WorkerListQuery, WorkerPatch } from "@/lib/validation/catalog";
 import { type Executor, getDb } from "../client";
 import { appointments } from "../schema/appointments";
 import { locations, services, specialties, type Worker, workerServices, workers } from "../schema/catalog";
 import { shifts } from "../schema/schedules";
+import { matchesAllWords } from "../search";
 import { type WorkerJson, workersToJson } from "./catalog-json";
 import { findByRef, listPage, lockByRef, type Tx } from "./catalog-shared";
 import { catalogTransaction, deleteOrRetire, insertCatalogRow, updateCatalogRow } from "./catalog-write";
