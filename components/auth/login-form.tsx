@@ -2,11 +2,11 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useRef } from "react";
-import { signInWithPassword } from "@/app/login/actions";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
 import { useFieldErrors } from "@/components/ui/use-field-errors";
 import type { AuthFormState } from "@/lib/auth/form-state";
+import { signInWithPassword } from "@/lib/auth/sign-in-action";
 import { credentialsSchema } from "@/lib/validation/auth";
 
 type ErrorKey = "wrongCredentials" | "blocked" | "rateLimited" | "unavailable" | "failed";
