@@ -4,8 +4,8 @@
 import type { OpenAPIRegistry, ResponseConfig, RouteConfig } from "@asteasolutions/zod-to-openapi";
 import { z } from "zod";
 import type { Role } from "@/lib/auth/roles";
+import { errorSchema } from "@/lib/contract/error";
 import type { ErrorCode } from "@/lib/errors";
-import { errorSchema } from "./resources";
 
 type Method = "get" | "post" | "put" | "patch" | "delete";
 type ZodObjectLike = z.ZodObject;

@@ -1,6 +1,7 @@
 import type { OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
 import { z } from "zod";
 import { ROOM_HORIZON_DAYS } from "@/lib/booking/rules";
+import { appointmentSchema, itemsOf } from "@/lib/contract";
 import {
   appointmentCreateSchema,
   appointmentListQuerySchema,
@@ -9,7 +10,6 @@ import {
 } from "@/lib/validation/appointments";
 import { idParamsSchema } from "@/lib/validation/common";
 import { describeEndpoint } from "../operation";
-import { appointmentSchema, itemsOf } from "../resources";
 
 const OWN = "A client reaches only their own appointments; anyone else's id answers 404, exactly like a missing one.";
 const REFUSALS =

@@ -1,8 +1,8 @@
 import type { OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
 import { z } from "zod";
+import { tokenSchema, userSchema } from "@/lib/contract";
 import { credentialsSchema, registerSchema } from "@/lib/validation/auth";
 import { describeEndpoint } from "../operation";
-import { tokenSchema, userSchema } from "../resources";
 
 const LIMITS =
   "Limited per client IP (shared with register and the browser sign-in) and per account: each email gets " +

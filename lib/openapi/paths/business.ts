@@ -1,5 +1,6 @@
 import type { OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
-import { businessPatchSchema, businessSchema } from "@/lib/validation/business";
+import { businessSchema } from "@/lib/contract";
+import { businessPatchSchema } from "@/lib/validation/business";
 import { describeEndpoint } from "../operation";
 
 const ENFORCED =

@@ -2,10 +2,10 @@
 import type { OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
 import { z } from "zod";
 import { FEED_PAST_DAYS } from "@/db/queries/calendar-feed";
+import { calendarTokenSchema } from "@/lib/contract";
 import { calendarFeedQuerySchema } from "@/lib/validation/appointments";
 import { refParamsSchema } from "@/lib/validation/common";
 import { describeEndpoint } from "../operation";
-import { calendarTokenSchema } from "../resources";
 
 const ROTATE = "POST to this path rotates the secret: the old URL answers 404 at once.";
 

@@ -1,5 +1,6 @@
 import type { OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
 import type { z } from "zod";
+import { itemsOf, locationSchema, serviceSchema, specialtySchema, workerSchema } from "@/lib/contract";
 import {
   locationCreateSchema,
   locationListQuerySchema,
@@ -16,7 +17,6 @@ import {
 } from "@/lib/validation/catalog";
 import { refParamsSchema } from "@/lib/validation/common";
 import { describeEndpoint } from "../operation";
-import { itemsOf, locationSchema, serviceSchema, specialtySchema, workerSchema } from "../resources";
 
 const CACHING =
   "Answers carry an ETag; send it back in If-None-Match to get 304 Not Modified while the catalog is unchanged.";

@@ -1,4 +1,5 @@
 import type { OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
+import { clientSchema, itemsOf } from "@/lib/contract";
 import {
   clientCreateSchema,
   clientLinkUserSchema,
@@ -7,7 +8,6 @@ import {
 } from "@/lib/validation/clients";
 import { idParamsSchema } from "@/lib/validation/common";
 import { describeEndpoint } from "../operation";
-import { clientSchema, itemsOf } from "../resources";
 
 const ERASED = "An erased client answers 404 here, as if deleted.";
 

@@ -1,9 +1,9 @@
 // The desk's and managers' read-only views: appointment counts per day and the audit log.
 import type { OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
+import { auditEntrySchema, dayCountsSchema, itemsOf } from "@/lib/contract";
 import { auditQuerySchema } from "@/lib/validation/audit";
 import { appointmentsPerDayQuerySchema, MAX_STATS_DAYS } from "@/lib/validation/stats";
 import { describeEndpoint } from "../operation";
-import { auditEntrySchema, dayCountsSchema, itemsOf } from "../resources";
 
 export function registerReports(registry: OpenAPIRegistry) {
   describeEndpoint(registry, {

@@ -1,4 +1,13 @@
 import type { OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
+import {
+  appliedWeeklyScheduleSchema,
+  itemsOf,
+  locationDaySchema,
+  shiftSchema,
+  timeOffSchema,
+  weeklyScheduleSchema,
+  workerDaySchema,
+} from "@/lib/contract";
 import { scheduleQuerySchema } from "@/lib/validation/availability";
 import { idParamsSchema, refParamsSchema } from "@/lib/validation/common";
 import {
@@ -10,15 +19,6 @@ import {
   weeklyScheduleBodySchema,
 } from "@/lib/validation/schedules";
 import { describeEndpoint } from "../operation";
-import {
-  appliedWeeklyScheduleSchema,
-  itemsOf,
-  locationDaySchema,
-  shiftSchema,
-  timeOffSchema,
-  weeklyScheduleSchema,
-  workerDaySchema,
-} from "../resources";
 
 const RANGE = "`from`/`to` take instants or dates; dates are read in the timezone of the worker's home location.";
 const ORPHANS =

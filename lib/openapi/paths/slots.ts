@@ -1,8 +1,8 @@
 import type { OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
+import { availabilitySchema, slotsSchema } from "@/lib/contract";
 import { availabilityQuerySchema, slotsQuerySchema } from "@/lib/validation/availability";
 import { refParamsSchema } from "@/lib/validation/common";
 import { describeEndpoint } from "../operation";
-import { availabilitySchema, slotsSchema } from "../resources";
 
 const FRESH = "Computed on every request from shifts, time off and booked appointments; never cached.";
 

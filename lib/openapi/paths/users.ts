@@ -1,8 +1,8 @@
 import type { OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
+import { itemsOf, userSchema } from "@/lib/contract";
 import { idParamsSchema } from "@/lib/validation/common";
 import { userCreateSchema, userListQuerySchema, userPatchSchema } from "@/lib/validation/users";
 import { describeEndpoint } from "../operation";
-import { itemsOf, userSchema } from "../resources";
 
 const LAST_MANAGER =
   "At least one manager who is not blocked always remains: a change that would leave none answers 409 " +

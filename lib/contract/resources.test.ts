@@ -10,14 +10,7 @@ import * as calendarToken from "@/app/api/v1/workers/[ref]/calendar-token/route"
 import { zonedDateOf } from "@/lib/time/zoned";
 import { appointmentsApi, bookingScene } from "@/testing/booking";
 import { call } from "@/testing/http";
-import {
-  appointmentSchema,
-  auditEntrySchema,
-  calendarTokenSchema,
-  clientSchema,
-  dayCountsSchema,
-  userSchema,
-} from "./resources";
+import { appointmentSchema, auditEntrySchema, calendarTokenSchema, clientSchema, dayCountsSchema, userSchema } from ".";
 
 function expectShape(schema: z.ZodObject, value: unknown) {
   const parsed = schema.safeParse(value);

@@ -1,0 +1,16 @@
+// Workers in their public shape (lib/contract/worker.ts): the rows they are made from are read in
+// three queries whatever the number of workers.
+import { type Executor, getDb } from "@/db/client";
+import { loadWorkerDetails } from "@/db/queries/worker-details";
+import type { Worker as WorkerRow } from "@/db/schema/catalog";
+import { toWorkerJson, type Worker } from "@/lib/contract/worker";
+
+/** `rows` as API.md "Worker", in their order. */
+export async function workersToJson(db: Executor, rows: WorkerRow[]): Promise<Worker[]> {
+  return (await loadWorkerDetails(db, rows)).map(toWorkerJson);
+}
+
+/** `workersToJson` on the app's database. */
+export async function toWorkersJson(rows: WorkerRow[]): Promise<Worker[]> {
+  return workersToJson(await getDb(), rows);
+}
