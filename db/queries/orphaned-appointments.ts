@@ -1,29 +1,15 @@
 // Booked appointments that a schedule change would orphan: a shift deleted, shortened or moved from
-// under them, or time off laid over them. The caller either gets them listed in a 409 or has them
-// cancelled in the same transaction as the change.
+// under them, or time off laid over them; and cancelling them. Whether to refuse the change or
+// cancel them is lib/booking/orphans.ts's to decide.
 import { and, eq, inArray, not, type SQL, sql } from "drizzle-orm";
-import { wouldOrphanAppointments } from "@/lib/errors";
-import { formatInstant } from "@/lib/time/zoned";
 import type { Executor } from "../client";
 import { type Appointment, appointments } from "../schema/appointments";
 import { locations } from "../schema/catalog";
 import { shifts } from "../schema/schedules";
-import { recordAudit } from "./audit";
 import { overlapsRange } from "./shifts";
 
-type ZonedAppointment = Appointment & { timezone: string };
-
-/** What `details.appointments` shows of each: enough to find and call about them. */
-const toSummary = (a: ZonedAppointment) => ({
-  id: a.id,
-  status: a.status,
-  start: formatInstant(a.startAt, a.timezone),
-  end: formatInstant(a.endAt, a.timezone),
-  workerId: a.workerId,
-  locationId: a.locationId,
-  serviceId: a.serviceId,
-  clientId: a.clientId,
-});
+/** A booked appointment with the time zone of its location. */
+export type ZonedAppointment = Appointment & { timezone: string };
 
 function selectBooked(db: Executor, where: SQL | undefined): Promise<ZonedAppointment[]> {
   return db
@@ -54,34 +40,18 @@ export function appointmentsOutsideShifts(db: Executor, workerId: string, start:
 }
 
 /**
- * Refuses with 409 has_appointments when there are orphaned appointments, unless `cancel` is set:
- * then cancels them (cancelled_at now, cancelled_by the caller) with an audit row each.
+ * Cancels those of `ids` still booked (a schedule change orphaning them); answers the ids it
+ * cancelled.
  */
-export async function settleOrphans(
+export async function cancelBookedAppointments(
   db: Executor,
-  orphans: ZonedAppointment[],
-  options: { cancel: boolean; actorId: string; action: string },
-): Promise<void> {
-  if (orphans.length === 0) return;
-  if (!options.cancel) {
-    throw wouldOrphanAppointments(orphans.map(toSummary));
-  }
-  const cancelledAt = new Date();
-  const ids = orphans.map((a) => a.id);
+  ids: string[],
+  by: { cancelledAt: Date; cancelledBy: string },
+): Promise<string[]> {
   const cancelled = await db
     .update(appointments)
-    .set({ status: "cancelled", cancelledAt, cancelledBy: options.actorId })
+    .set({ status: "cancelled", cancelledAt: by.cancelledAt, cancelledBy: by.cancelledBy })
     .where(and(inArray(appointments.id, ids), eq(appointments.status, "booked")))
     .returning({ id: appointments.id });
-  await recordAudit(
-    db,
-    ...cancelled.map(({ id }) => ({
-      actorId: options.actorId,
-      action: "appointment.cancel",
-      entity: "appointment",
-      entityId: id,
-      before: { status: "booked" },
-      after: { status: "cancelled", cancelledAt, reason: options.action },
-    })),
-  );
+  return cancelled.map(({ id }) => id);
 }

@@ -2,13 +2,14 @@
 // row FOR UPDATE, so a booking (which holds it FOR SHARE) either finished before and is seen here,
 // or waits and then finds the shift changed.
 import { eq } from "drizzle-orm";
+import { settleOrphans } from "@/lib/booking/orphans";
 import { notFound, validationFailed } from "@/lib/errors";
 import { shiftIntervalIssue } from "@/lib/validation/schedules";
 import type { Db } from "../client";
 import type { Location } from "../schema/catalog";
 import { shifts } from "../schema/schedules";
 import { recordAudit } from "./audit";
-import { appointmentsOutsideShifts, settleOrphans } from "./orphaned-appointments";
+import { appointmentsOutsideShifts } from "./orphaned-appointments";
 import {
   findShift,
   findShiftConflicts,

@@ -1,11 +1,12 @@
 // Time off: intervals in which a worker is not bookable (vacations, lunch breaks, sick days).
 import { and, asc, eq } from "drizzle-orm";
+import { settleOrphans } from "@/lib/booking/orphans";
 import { notFound } from "@/lib/errors";
 import { formatInstant } from "@/lib/time/zoned";
 import type { Db, Executor } from "../client";
 import { shifts, type TimeOff, timeOff } from "../schema/schedules";
 import { recordAudit } from "./audit";
-import { bookedAppointmentsDuring, settleOrphans } from "./orphaned-appointments";
+import { bookedAppointmentsDuring } from "./orphaned-appointments";
 import { overlapsRange } from "./shifts";
 
 /** API.md "TimeOff", written in `timeZone` (the worker's home location's). */
