@@ -1,7 +1,7 @@
 // Workers' calendar feeds: staff read them signed in, calendar apps subscribe with a secret URL.
 import type { OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
 import { z } from "zod";
-import { FEED_PAST_DAYS } from "@/db/queries/calendar-feed";
+import { FEED_PAST_DAYS } from "@/lib/booking/calendar-feed";
 import { calendarTokenSchema } from "@/lib/contract";
 import { calendarFeedQuerySchema } from "@/lib/validation/appointments";
 import { refParamsSchema } from "@/lib/validation/common";
