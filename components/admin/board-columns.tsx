@@ -2,9 +2,8 @@
 
 import { useLocale, useTranslations } from "next-intl";
 import { Spinner } from "@/components/ui/spinner";
-import type { AppointmentJson } from "@/db/queries/appointments";
-import type { WorkerJson } from "@/db/queries/catalog-json";
 import type { Locale } from "@/i18n/config";
+import type { Appointment, Worker } from "@/lib/contract";
 import { formatTime } from "@/lib/ui/format";
 import { boardRows, isFree, rowSpan } from "./board-grid";
 import type { WorkerDay } from "./use-board-data";
@@ -12,12 +11,12 @@ import type { WorkerDay } from "./use-board-data";
 type Props = {
   date: string;
   timeZone: string;
-  workers: WorkerJson[];
+  workers: Worker[];
   days: WorkerDay[];
-  appointments: AppointmentJson[];
+  appointments: Appointment[];
   pendingId: string | null;
-  onFree: (worker: WorkerJson, start: number) => void;
-  onAppointment: (appointment: AppointmentJson) => void;
+  onFree: (worker: Worker, start: number) => void;
+  onAppointment: (appointment: Appointment) => void;
 };
 
 const STATUS_STYLE: Record<string, string> = {

@@ -5,9 +5,8 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
 import { useFieldErrors } from "@/components/ui/use-field-errors";
-import type { AppointmentJson } from "@/db/queries/appointments";
-import type { LocationJson, WorkerJson } from "@/db/queries/catalog-json";
 import type { Locale } from "@/i18n/config";
+import type { Appointment, Location, Worker } from "@/lib/contract";
 import { formatInstant } from "@/lib/time/zoned";
 import type { FieldErrors } from "@/lib/ui/form-errors";
 import { formatInZone } from "@/lib/ui/format";
@@ -17,10 +16,10 @@ import { type ClientChoice, ClientPicker } from "./client-picker";
 const MINUTE = 60_000;
 
 type Props = {
-  worker: WorkerJson;
-  location: LocationJson;
+  worker: Worker;
+  location: Location;
   start: number;
-  onBook: (body: Record<string, unknown>, draft: AppointmentJson) => void;
+  onBook: (body: Record<string, unknown>, draft: Appointment) => void;
   onCancel: () => void;
 };
 
@@ -76,7 +75,7 @@ export function BookForm({ worker, location, start, onBook, onCancel }: Props) {
       createdAt: null,
       createdBy: null,
       cancelledAt: null,
-    } as unknown as AppointmentJson;
+    } as unknown as Appointment;
     onBook(body, draft);
   }
 

@@ -4,8 +4,8 @@ import { useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { queryKeys } from "@/components/query-keys";
 import { EmptyState, ErrorState, Skeleton } from "@/components/ui/states";
-import type { AppointmentJson } from "@/db/queries/appointments";
 import type { Locale } from "@/i18n/config";
+import type { Appointment } from "@/lib/contract";
 import { apiFetch, query } from "@/lib/ui/api-client";
 import { formatPrice } from "@/lib/ui/format";
 
@@ -17,13 +17,13 @@ export function ClientAppointments({ clientId }: { clientId: string }) {
   const list = useQuery({
     queryKey: queryKeys.appointments.ofClient(clientId),
     queryFn: ({ signal }) =>
-      apiFetch<{ items: AppointmentJson[] }>(
+      apiFetch<{ items: Appointment[] }>(
         `/appointments${query({ clientId, from: "2000-01-01", to: "2100-01-01", limit: 200 })}`,
         { signal },
       ).then((r) => r.items.sort((a, b) => b.start.localeCompare(a.start))),
   });
   // The offset in each start is that location's own, so the wall time reads straight from the text.
-  const when = (a: AppointmentJson) => {
+  const when = (a: Appointment) => {
     const [date = "", clock = ""] = a.start.split("T");
     return `${new Date(`${date}T12:00:00Z`).toLocaleDateString(locale === "ru" ? "ru-RU" : "en-GB", {
       day: "numeric",

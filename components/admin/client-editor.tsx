@@ -1,11 +1,11 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import type { ClientJson } from "@/db/queries/clients";
+import type { Client } from "@/lib/contract";
 import { ClientForm } from "./client-form";
 
 /** The client page's form; a saved change re-renders the server part (the name in the heading). */
-export function ClientEditor({ client }: { client: ClientJson }) {
+export function ClientEditor({ client }: { client: Client }) {
   const router = useRouter();
   return <ClientForm item={client} onDone={() => router.refresh()} />;
 }

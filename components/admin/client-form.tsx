@@ -8,13 +8,13 @@ import { useApiErrorText } from "@/components/ui/api-error-text";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
 import { useFieldErrors } from "@/components/ui/use-field-errors";
-import type { ClientJson } from "@/db/queries/clients";
+import type { Client } from "@/lib/contract";
 import { apiFetch } from "@/lib/ui/api-client";
 import { apiFieldErrors, type FieldErrors } from "@/lib/ui/form-errors";
 import { clientCreateSchema, clientPatchSchema } from "@/lib/validation/clients";
 
 /** Creates a client record (no id) or changes one; empty optional fields clear them. */
-export function ClientForm({ item, onDone }: { item?: ClientJson; onDone: (saved: ClientJson) => void }) {
+export function ClientForm({ item, onDone }: { item?: Client; onDone: (saved: Client) => void }) {
   const t = useTranslations("admin.clients");
   const common = useTranslations("common.actions");
   const errorText = useApiErrorText();
@@ -24,7 +24,7 @@ export function ClientForm({ item, onDone }: { item?: ClientJson; onDone: (saved
   const { errors, setErrors, check } = useFieldErrors(translate);
   const save = useMutation({
     mutationFn: (body: unknown) =>
-      apiFetch<ClientJson>(item ? `/clients/${item.id}` : "/clients", { method: item ? "PATCH" : "POST", body }),
+      apiFetch<Client>(item ? `/clients/${item.id}` : "/clients", { method: item ? "PATCH" : "POST", body }),
     onSuccess: (saved) => {
       toast.success(t(item ? "updated" : "created"));
       queryClient.invalidateQueries({ queryKey: queryKeys.clients.all });

@@ -10,7 +10,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field, inputClass } from "@/components/ui/field";
 import { EmptyState, ErrorState, Skeleton } from "@/components/ui/states";
-import type { ClientJson } from "@/db/queries/clients";
+import type { Client } from "@/lib/contract";
 import { apiFetch, query } from "@/lib/ui/api-client";
 import { ClientForm } from "./client-form";
 import { useDebounced } from "./use-debounced";
@@ -26,7 +26,7 @@ export function ClientList() {
   const list = useQuery({
     queryKey: queryKeys.clients.search(search, 50),
     queryFn: ({ signal }) =>
-      apiFetch<{ items: ClientJson[] }>(`/clients${query({ q: search, limit: 50 })}`, { signal }).then((r) => r.items),
+      apiFetch<{ items: Client[] }>(`/clients${query({ q: search, limit: 50 })}`, { signal }).then((r) => r.items),
   });
   return (
     <div className="space-y-4">

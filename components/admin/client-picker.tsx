@@ -6,7 +6,7 @@ import { useId, useState } from "react";
 import { queryKeys } from "@/components/query-keys";
 import { Field, inputClass } from "@/components/ui/field";
 import { Spinner } from "@/components/ui/spinner";
-import type { ClientJson } from "@/db/queries/clients";
+import type { Client } from "@/lib/contract";
 import { apiFetch, query } from "@/lib/ui/api-client";
 import type { FieldErrors } from "@/lib/ui/form-errors";
 import { useDebounced } from "./use-debounced";
@@ -28,7 +28,7 @@ export function ClientPicker({ errors, onChange }: { errors: FieldErrors; onChan
     queryKey: queryKeys.clients.search(search, 8),
     enabled: mode === "existing" && search.length >= 2,
     queryFn: ({ signal }) =>
-      apiFetch<{ items: ClientJson[] }>(`/clients${query({ q: search, limit: 8 })}`, { signal }).then((r) => r.items),
+      apiFetch<{ items: Client[] }>(`/clients${query({ q: search, limit: 8 })}`, { signal }).then((r) => r.items),
   });
   const group = useId();
 

@@ -6,9 +6,8 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field, inputClass } from "@/components/ui/field";
 import { EmptyState, ErrorState, Skeleton } from "@/components/ui/states";
-import type { AppointmentJson } from "@/db/queries/appointments";
-import type { LocationJson, SpecialtyJson, WorkerJson } from "@/db/queries/catalog-json";
 import type { Locale } from "@/i18n/config";
+import type { Appointment, Location, Specialty, Worker } from "@/lib/contract";
 import { addDaysToDate, zonedDateOf } from "@/lib/time/zoned";
 import { formatDay } from "@/lib/ui/format";
 import { BoardColumns } from "./board-columns";
@@ -17,7 +16,7 @@ import { DeskAppointmentDetails } from "./desk-appointment-details";
 import { useAppointmentChange } from "./use-appointment-actions";
 import { type BoardScope, boardAppointmentsKey, useBoardData } from "./use-board-data";
 
-type Props = { locations: LocationJson[]; specialties: SpecialtyJson[] };
+type Props = { locations: Location[]; specialties: Specialty[] };
 
 const ZONE = "zone:";
 const toScope = (value: string): BoardScope =>
@@ -45,7 +44,7 @@ export function DayBoard({ locations, specialties }: Props) {
   const { workers, days, appointments } = useBoardData(filters);
   const boardKey = boardAppointmentsKey(filters);
   const change = useAppointmentChange(boardKey);
-  const [booking, setBooking] = useState<{ worker: WorkerJson; start: number } | null>(null);
+  const [booking, setBooking] = useState<{ worker: Worker; start: number } | null>(null);
   const [openId, setOpenId] = useState<string | null>(null);
   const open = appointments.data?.find((a) => a.id === openId);
   // A worker's free time is at their workplace: the chosen one, or in a zone's board their own.
@@ -125,7 +124,7 @@ export function DayBoard({ locations, specialties }: Props) {
           appointments={(appointments.data ?? []).filter((a) => a.status !== "cancelled")}
           pendingId={change.isPending && change.variables.kind === "book" ? change.variables.draft.id : null}
           onFree={(worker, start) => setBooking({ worker, start })}
-          onAppointment={(a: AppointmentJson) => setOpenId(a.id)}
+          onAppointment={(a: Appointment) => setOpenId(a.id)}
         />
       )}
       <Dialog

@@ -7,14 +7,14 @@ import { queryKeys } from "@/components/query-keys";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
 import { EmptyState, ErrorState, Skeleton } from "@/components/ui/states";
-import type { AppointmentJson } from "@/db/queries/appointments";
 import type { Locale } from "@/i18n/config";
+import type { Appointment } from "@/lib/contract";
 import { formatInstant, zonedDateOf } from "@/lib/time/zoned";
 import { apiFetch, query } from "@/lib/ui/api-client";
 import { formatInZone, formatPrice, formatTime } from "@/lib/ui/format";
 
 type Props = {
-  appointment: AppointmentJson;
+  appointment: Appointment;
   timeZone: string;
   onReschedule: (start: string, end: string) => void;
   onStatus: (status: "completed" | "no_show") => void;
@@ -102,7 +102,7 @@ function SlotPicker({
   timeZone,
   onPick,
 }: {
-  appointment: AppointmentJson;
+  appointment: Appointment;
   timeZone: string;
   onPick: (start: string, end: string) => void;
 }) {

@@ -5,11 +5,11 @@ import { useTranslations } from "next-intl";
 import { toast } from "sonner";
 import { queryKeys } from "@/components/query-keys";
 import { useApiErrorText } from "@/components/ui/api-error-text";
-import type { AppointmentJson } from "@/db/queries/appointments";
+import type { Appointment } from "@/lib/contract";
 import { apiFetch } from "@/lib/ui/api-client";
 
 type Change =
-  | { kind: "book"; body: Record<string, unknown>; draft: AppointmentJson }
+  | { kind: "book"; body: Record<string, unknown>; draft: Appointment }
   | {
       kind: "patch";
       id: string;
@@ -30,25 +30,25 @@ export function useAppointmentChange(boardKey: QueryKey) {
     mutationFn: (change: Change) => {
       if (change.kind === "book") {
         // One key per booking attempt: a retried request cannot book the client twice.
-        return apiFetch<AppointmentJson>("/appointments", {
+        return apiFetch<Appointment>("/appointments", {
           method: "POST",
           body: change.body,
           headers: { "idempotency-key": change.draft.id },
         });
       }
       if (change.kind === "cancel")
-        return apiFetch<AppointmentJson>(`/appointments/${change.id}/cancel`, { method: "POST" });
-      return apiFetch<AppointmentJson>(`/appointments/${change.id}`, { method: "PATCH", body: change.body });
+        return apiFetch<Appointment>(`/appointments/${change.id}/cancel`, { method: "POST" });
+      return apiFetch<Appointment>(`/appointments/${change.id}`, { method: "PATCH", body: change.body });
     },
     onMutate: async (change) => {
       await client.cancelQueries({ queryKey: boardKey });
-      const before = client.getQueryData<AppointmentJson[]>(boardKey);
-      client.setQueryData<AppointmentJson[]>(boardKey, (list = []) => {
+      const before = client.getQueryData<Appointment[]>(boardKey);
+      client.setQueryData<Appointment[]>(boardKey, (list = []) => {
         if (change.kind === "book") return [...list, change.draft];
         return list.map((a) => {
           if (a.id !== change.id) return a;
           if (change.kind === "cancel") return { ...a, status: "cancelled" as const };
-          return { ...a, ...(change.body as Partial<AppointmentJson>) };
+          return { ...a, ...(change.body as Partial<Appointment>) };
         });
       });
       return { before };

@@ -2,8 +2,7 @@
 
 import { useQueries, useQuery } from "@tanstack/react-query";
 import { queryKeys } from "@/components/query-keys";
-import type { AppointmentJson } from "@/db/queries/appointments";
-import type { WorkerJson } from "@/db/queries/catalog-json";
+import type { Appointment, Worker } from "@/lib/contract";
 import { apiFetch, query } from "@/lib/ui/api-client";
 
 export type Interval = { start: string; end: string };
@@ -26,11 +25,11 @@ export const boardAppointmentsKey = (f: Pick<BoardFilters, "date" | "scope">) =>
 export function useBoardData(filters: BoardFilters) {
   const { scope } = filters;
   const location = scope.kind === "location" ? scope.locationId : undefined;
-  const inScope = (w: WorkerJson) => scope.kind === "location" || w.location?.timezone === scope.timeZone;
+  const inScope = (w: Worker) => scope.kind === "location" || w.location?.timezone === scope.timeZone;
   const workers = useQuery({
     queryKey: queryKeys.catalog.list("workers", { location, specialty: filters.specialtyId }),
     queryFn: ({ signal }) =>
-      apiFetch<{ items: WorkerJson[] }>(`/workers${query({ location, specialty: filters.specialtyId, limit: 200 })}`, {
+      apiFetch<{ items: Worker[] }>(`/workers${query({ location, specialty: filters.specialtyId, limit: 200 })}`, {
         signal,
       }).then((r) => r.items),
     select: (items) => items.filter(inScope),
@@ -45,7 +44,7 @@ export function useBoardData(filters: BoardFilters) {
   const appointments = useQuery({
     queryKey: boardAppointmentsKey(filters),
     queryFn: ({ signal }) =>
-      apiFetch<{ items: AppointmentJson[] }>(
+      apiFetch<{ items: Appointment[] }>(
         `/appointments${query({ date: filters.date, locationId: location, limit: 200 })}`,
         { signal },
       ).then((r) => r.items),

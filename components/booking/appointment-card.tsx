@@ -3,21 +3,21 @@
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import type { Locale } from "@/i18n/config";
+import type { Appointment } from "@/lib/contract";
 import { isCancellable } from "@/lib/ui/booking";
 import { formatDateTime, formatPrice, formatTime } from "@/lib/ui/format";
-import type { AppointmentJson } from "@/lib/ui/types";
 import { CancelAppointment } from "./cancel-appointment";
 import { useLocationZone } from "./use-location-zone";
 
 /** "Tuesday, 1 December, 09:00–09:30" in the zone, or the instant as given until the zone is known. */
-export function useWhen(appointment: AppointmentJson, timeZone: string | undefined) {
+export function useWhen(appointment: Appointment, timeZone: string | undefined) {
   const locale = useLocale() as Locale;
   if (!timeZone) return appointment.start;
   return `${formatDateTime(appointment.start, timeZone, locale)}–${formatTime(appointment.end, timeZone, locale)}`;
 }
 
 /** One appointment: what, with whom, where, when (in the location's zone), status; cancel when allowed. */
-export function AppointmentCard({ appointment, now }: { appointment: AppointmentJson; now: Date }) {
+export function AppointmentCard({ appointment, now }: { appointment: Appointment; now: Date }) {
   const t = useTranslations("public.appointments");
   const locale = useLocale() as Locale;
   const timeZone = useLocationZone(appointment.location.id);

@@ -9,10 +9,10 @@ import { queryKeys } from "@/components/query-keys";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
 import { useFieldErrors } from "@/components/ui/use-field-errors";
+import type { Appointment } from "@/lib/contract";
 import { ApiError, apiFetch } from "@/lib/ui/api-client";
 import { idempotencyKeys } from "@/lib/ui/booking";
 import { apiIssues, optionalText } from "@/lib/ui/form-errors";
-import type { AppointmentJson } from "@/lib/ui/types";
 import { appointmentCreateSchema } from "@/lib/validation/appointments";
 import { InlineAuth } from "./inline-auth";
 import { SlotList } from "./slot-list";
@@ -54,7 +54,7 @@ export function BookingFlow({ worker, service, start, date, signedIn: initiallyS
 
   const book = useMutation({
     mutationFn: (body: Booking) =>
-      apiFetch<AppointmentJson>("/appointments", {
+      apiFetch<Appointment>("/appointments", {
         method: "POST",
         headers: { "Idempotency-Key": keys.current.keyFor(body) },
         body,

@@ -7,16 +7,16 @@ import { toast } from "sonner";
 import { queryKeys } from "@/components/query-keys";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
+import type { Appointment } from "@/lib/contract";
 import { apiFetch } from "@/lib/ui/api-client";
-import type { AppointmentJson } from "@/lib/ui/types";
 
 /** "Cancel" with a confirmation; the interval is free again as soon as the API answers. */
-export function CancelAppointment({ appointment, when }: { appointment: AppointmentJson; when: string }) {
+export function CancelAppointment({ appointment, when }: { appointment: Appointment; when: string }) {
   const t = useTranslations("public.appointments");
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
   const cancel = useMutation({
-    mutationFn: () => apiFetch<AppointmentJson>(`/appointments/${appointment.id}/cancel`, { method: "POST" }),
+    mutationFn: () => apiFetch<Appointment>(`/appointments/${appointment.id}/cancel`, { method: "POST" }),
     onSuccess: (updated) => {
       setOpen(false);
       toast.success(t("cancelled"));

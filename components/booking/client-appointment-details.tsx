@@ -7,10 +7,10 @@ import { useState } from "react";
 import { queryKeys } from "@/components/query-keys";
 import { ErrorState, Skeleton } from "@/components/ui/states";
 import type { Locale } from "@/i18n/config";
+import type { Appointment } from "@/lib/contract";
 import { ApiError, apiFetch } from "@/lib/ui/api-client";
 import { isCancellable } from "@/lib/ui/booking";
 import { formatPrice } from "@/lib/ui/format";
-import type { AppointmentJson } from "@/lib/ui/types";
 import { useWhen } from "./appointment-card";
 import { CancelAppointment } from "./cancel-appointment";
 import { useLocationZone } from "./use-location-zone";
@@ -25,13 +25,13 @@ export function ClientAppointmentDetails({
   timeZone,
 }: {
   id: string;
-  initial?: AppointmentJson;
+  initial?: Appointment;
   timeZone?: string;
 }) {
   const t = useTranslations("public.appointment");
   const appointment = useQuery({
     queryKey: queryKeys.appointment(id),
-    queryFn: ({ signal }) => apiFetch<AppointmentJson>(`/appointments/${id}`, { signal }),
+    queryFn: ({ signal }) => apiFetch<Appointment>(`/appointments/${id}`, { signal }),
     initialData: initial,
   });
   if (appointment.isPending) return <Skeleton rows={3} label={t("loading")} />;
@@ -48,7 +48,7 @@ export function ClientAppointmentDetails({
   return <Details appointment={appointment.data} initialZone={timeZone} />;
 }
 
-function Details({ appointment, initialZone }: { appointment: AppointmentJson; initialZone?: string }) {
+function Details({ appointment, initialZone }: { appointment: Appointment; initialZone?: string }) {
   const t = useTranslations("public.appointment");
   const tList = useTranslations("public.appointments");
   const locale = useLocale() as Locale;

@@ -7,12 +7,12 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { queryKeys } from "@/components/query-keys";
 import { EmptyState, ErrorState, Skeleton } from "@/components/ui/states";
+import type { Appointment } from "@/lib/contract";
 import { apiFetch, query } from "@/lib/ui/api-client";
 import { splitAppointments } from "@/lib/ui/booking";
-import type { AppointmentJson } from "@/lib/ui/types";
 import { AppointmentCard } from "./appointment-card";
 
-type List = { items: AppointmentJson[] };
+type List = { items: Appointment[] };
 
 /**
  * The signed-in client's appointments (the API lists only their own): those starting from yesterday

@@ -11,12 +11,12 @@ import { Field, inputClass } from "@/components/ui/field";
 import { EmptyState, ErrorState, Skeleton } from "@/components/ui/states";
 import { useFieldErrors } from "@/components/ui/use-field-errors";
 import type { Locale } from "@/i18n/config";
+import type { Appointment, LocationDay } from "@/lib/contract";
 import { isoWeekdayOf } from "@/lib/time/zoned";
 import { ApiError, apiFetch, query } from "@/lib/ui/api-client";
 import { idempotencyKeys, roomInterval } from "@/lib/ui/booking";
 import { formatTime } from "@/lib/ui/format";
 import type { RoomRefusal } from "@/lib/ui/room-url";
-import type { AppointmentJson, LocationScheduleAnswer } from "@/lib/ui/types";
 import { appointmentCreateSchema } from "@/lib/validation/appointments";
 import { weeklyRuleSchema } from "@/lib/validation/schedules";
 
@@ -51,15 +51,14 @@ export function RoomDay({
   room: Room;
   date: string;
   signedIn: boolean;
-  initial?: LocationScheduleAnswer;
+  initial?: LocationDay;
   confirm: Confirm;
 }) {
   const t = useTranslations("public.rooms");
   const locale = useLocale() as Locale;
   const schedule = useQuery({
     queryKey: queryKeys.roomDay(room.slug, date),
-    queryFn: ({ signal }) =>
-      apiFetch<LocationScheduleAnswer>(`/locations/${room.slug}/schedule${query({ date })}`, { signal }),
+    queryFn: ({ signal }) => apiFetch<LocationDay>(`/locations/${room.slug}/schedule${query({ date })}`, { signal }),
     initialData: initial,
   });
   return (
@@ -109,7 +108,7 @@ function RoomBookingForm({
   const keys = useRef(idempotencyKeys());
   const book = useMutation({
     mutationFn: (body: { locationId: string; start: string; end: string }) =>
-      apiFetch<AppointmentJson>("/appointments", {
+      apiFetch<Appointment>("/appointments", {
         method: "POST",
         headers: { "Idempotency-Key": keys.current.keyFor(body) },
         body,

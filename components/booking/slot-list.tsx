@@ -6,9 +6,9 @@ import { useLocale, useTranslations } from "next-intl";
 import { queryKeys } from "@/components/query-keys";
 import { EmptyState, ErrorState, Skeleton } from "@/components/ui/states";
 import type { Locale } from "@/i18n/config";
+import type { Slots } from "@/lib/contract";
 import { apiFetch, query } from "@/lib/ui/api-client";
 import { formatTime } from "@/lib/ui/format";
-import type { SlotsAnswer } from "@/lib/ui/types";
 
 /**
  * The free slots of a worker for a service on one local day, each a link to book it. The times are
@@ -24,14 +24,14 @@ export function SlotList({
   worker: string;
   service: string;
   date: string;
-  initial?: SlotsAnswer;
+  initial?: Slots;
 }) {
   const t = useTranslations("public.slots");
   const locale = useLocale() as Locale;
   const slots = useQuery({
     queryKey: queryKeys.slots.day(worker, service, date),
     queryFn: ({ signal }) =>
-      apiFetch<SlotsAnswer>(`/workers/${encodeURIComponent(worker)}/slots${query({ service, date })}`, { signal }),
+      apiFetch<Slots>(`/workers/${encodeURIComponent(worker)}/slots${query({ service, date })}`, { signal }),
     initialData: initial,
   });
   if (slots.isPending) return <Skeleton rows={2} label={t("loading")} />;

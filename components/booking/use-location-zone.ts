@@ -2,8 +2,8 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { queryKeys } from "@/components/query-keys";
+import type { Location } from "@/lib/contract";
 import { apiFetch } from "@/lib/ui/api-client";
-import type { LocationJson } from "@/lib/ui/types";
 
 /**
  * The IANA zone of a location, which an appointment's JSON names only by id. Cached for the tab's
@@ -12,7 +12,7 @@ import type { LocationJson } from "@/lib/ui/types";
 export function useLocationZone(locationId: string | undefined, initial?: string): string | undefined {
   const location = useQuery({
     queryKey: queryKeys.location(locationId),
-    queryFn: ({ signal }) => apiFetch<LocationJson>(`/locations/${locationId}`, { signal }),
+    queryFn: ({ signal }) => apiFetch<Location>(`/locations/${locationId}`, { signal }),
     enabled: Boolean(locationId),
     staleTime: Number.POSITIVE_INFINITY,
   });

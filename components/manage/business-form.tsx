@@ -7,9 +7,10 @@ import { useApiErrorText } from "@/components/ui/api-error-text";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
 import { useFieldErrors } from "@/components/ui/use-field-errors";
+import type { Business } from "@/lib/contract";
 import { apiFetch } from "@/lib/ui/api-client";
 import { apiFieldErrors } from "@/lib/ui/form-errors";
-import { type BusinessJson, businessPatchSchema } from "@/lib/validation/business";
+import { businessPatchSchema } from "@/lib/validation/business";
 import { FormGrid, text } from "./form-bits";
 import { TimeZonePicker } from "./time-zone-picker";
 
@@ -17,13 +18,13 @@ import { TimeZonePicker } from "./time-zone-picker";
  * The business's name, the zone new locations start in, and whether a client's appointments may
  * overlap (PATCH /business); the rest of the profile and policies is set through the API for now.
  */
-export function BusinessForm({ initial, zones }: { initial: BusinessJson; zones: string[] }) {
+export function BusinessForm({ initial, zones }: { initial: Business; zones: string[] }) {
   const t = useTranslations("manage.business");
   const saved = useTranslations("manage.saved");
   const errorText = useApiErrorText();
   const { errors, setErrors, check } = useFieldErrors();
   const save = useMutation({
-    mutationFn: (body: unknown) => apiFetch<BusinessJson>("/business", { method: "PATCH", body }),
+    mutationFn: (body: unknown) => apiFetch<Business>("/business", { method: "PATCH", body }),
     onSuccess: () => toast.success(saved("updated")),
     onError: (err) => {
       setErrors(apiFieldErrors(err));

@@ -2,8 +2,8 @@
 
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
-import type { LocationJson, ServiceJson, SpecialtyJson, WorkerJson } from "@/db/queries/catalog-json";
 import type { Locale } from "@/i18n/config";
+import type { Location, Service, Specialty, Worker } from "@/lib/contract";
 import { formatPrice } from "@/lib/ui/format";
 import { LocationForm } from "./location-form";
 import { RecordList } from "./record-list";
@@ -15,7 +15,7 @@ import { WorkerForm } from "./worker-form";
 export function LocationList({ zones, defaultZone }: { zones: string[]; defaultZone?: string }) {
   const t = useTranslations("manage.locations");
   return (
-    <RecordList<LocationJson>
+    <RecordList<Location>
       resource="locations"
       section="locations"
       summary={(l) => [t(`kinds.${l.kind}`), l.timezone, l.address].filter(Boolean).join(" · ")}
@@ -26,7 +26,7 @@ export function LocationList({ zones, defaultZone }: { zones: string[]; defaultZ
 
 export function SpecialtyList() {
   return (
-    <RecordList<SpecialtyJson>
+    <RecordList<Specialty>
       resource="specialties"
       section="specialties"
       summary={(s) => s.slug}
@@ -39,7 +39,7 @@ export function ServiceList() {
   const t = useTranslations("manage.services");
   const locale = useLocale() as Locale;
   return (
-    <RecordList<ServiceJson>
+    <RecordList<Service>
       resource="services"
       section="services"
       params={{ includeInactive: "true" }}
@@ -60,7 +60,7 @@ export function ServiceList() {
 export function WorkerList() {
   const t = useTranslations("manage.workers");
   return (
-    <RecordList<WorkerJson>
+    <RecordList<Worker>
       resource="workers"
       section="workers"
       params={{ includeInactive: "true" }}

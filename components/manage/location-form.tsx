@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { Field, inputClass } from "@/components/ui/field";
-import type { LocationJson } from "@/db/queries/catalog-json";
+import type { Location } from "@/lib/contract";
 import { numberOrUndefined } from "@/lib/ui/form-errors";
 import { locationCreateSchema, locationPatchSchema } from "@/lib/validation/catalog";
 import { FormActions, FormGrid, text } from "./form-bits";
@@ -10,7 +10,7 @@ import { TimeZonePicker } from "./time-zone-picker";
 import { useRecordForm } from "./use-record-form";
 
 /** A new location starts in the business's default zone if there is one, else in the browser's own. */
-function initialZone(zones: string[], item?: LocationJson, preferred?: string): string {
+function initialZone(zones: string[], item?: Location, preferred?: string): string {
   if (item) return item.timezone;
   const own = Intl.DateTimeFormat().resolvedOptions().timeZone;
   // A browser on a UTC machine names its zone Etc/UTC, which the list knows as UTC.
@@ -24,14 +24,14 @@ export function LocationForm({
   zones,
   defaultZone,
 }: {
-  item?: LocationJson;
+  item?: Location;
   onDone: () => void;
   /** The zones the server accepts, sorted. */
   zones: string[];
   defaultZone?: string;
 }) {
   const t = useTranslations("manage.locations");
-  const { errors, submit, pending } = useRecordForm<LocationJson>({
+  const { errors, submit, pending } = useRecordForm<Location>({
     resource: "locations",
     section: "locations",
     id: item?.id,

@@ -2,15 +2,15 @@
 
 import { useTranslations } from "next-intl";
 import { Field, inputClass } from "@/components/ui/field";
-import type { ServiceJson } from "@/db/queries/catalog-json";
+import type { Service } from "@/lib/contract";
 import { numberOrUndefined } from "@/lib/ui/form-errors";
 import { serviceCreateSchema, servicePatchSchema } from "@/lib/validation/catalog";
 import { FormActions, FormGrid, text } from "./form-bits";
 import { useRecordForm } from "./use-record-form";
 
-export function ServiceForm({ item, onDone }: { item?: ServiceJson; onDone: () => void }) {
+export function ServiceForm({ item, onDone }: { item?: Service; onDone: () => void }) {
   const t = useTranslations("manage.services");
-  const { errors, submit, pending } = useRecordForm<ServiceJson>({
+  const { errors, submit, pending } = useRecordForm<Service>({
     resource: "services",
     section: "services",
     id: item?.id,

@@ -2,14 +2,14 @@
 
 import { useTranslations } from "next-intl";
 import { Field, inputClass } from "@/components/ui/field";
-import type { SpecialtyJson } from "@/db/queries/catalog-json";
+import type { Specialty } from "@/lib/contract";
 import { specialtyCreateSchema, specialtyPatchSchema } from "@/lib/validation/catalog";
 import { FormActions, FormGrid, text } from "./form-bits";
 import { useRecordForm } from "./use-record-form";
 
-export function SpecialtyForm({ item, onDone }: { item?: SpecialtyJson; onDone: () => void }) {
+export function SpecialtyForm({ item, onDone }: { item?: Specialty; onDone: () => void }) {
   const t = useTranslations("manage.specialties");
-  const { errors, submit, pending } = useRecordForm<SpecialtyJson>({
+  const { errors, submit, pending } = useRecordForm<Specialty>({
     resource: "specialties",
     section: "specialties",
     id: item?.id,

@@ -6,8 +6,8 @@ import { useState } from "react";
 import { queryKeys } from "@/components/query-keys";
 import { Field, inputClass } from "@/components/ui/field";
 import { EmptyState, ErrorState, Skeleton } from "@/components/ui/states";
-import type { LocationJson, WorkerJson } from "@/db/queries/catalog-json";
 import type { Locale } from "@/i18n/config";
+import type { Location, Worker } from "@/lib/contract";
 import { addDaysToDate, zonedDateOf } from "@/lib/time/zoned";
 import { apiFetch, query } from "@/lib/ui/api-client";
 import { validateWith } from "@/lib/ui/form-errors";
@@ -29,8 +29,8 @@ export function StatsChart() {
   const locale = useLocale() as Locale;
   const [today] = useState(() => zonedDateOf(new Date(), browserZone()));
   const [filters, setFilters] = useState({ from: addDaysToDate(today, -13), to: today, workerId: "", locationId: "" });
-  const workers = useItems<WorkerJson>("workers", { includeInactive: "true" });
-  const locations = useItems<LocationJson>("locations");
+  const workers = useItems<Worker>("workers", { includeInactive: "true" });
+  const locations = useItems<Location>("locations");
   // The API's own query schema: a range it would refuse is not sent, and the reason shows by the field.
   const checked = validateWith(appointmentsPerDayQuerySchema, {
     from: filters.from,

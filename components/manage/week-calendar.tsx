@@ -8,8 +8,8 @@ import { aboutWorker, queryKeys } from "@/components/query-keys";
 import { useApiErrorText } from "@/components/ui/api-error-text";
 import { Button } from "@/components/ui/button";
 import { ErrorState, Skeleton } from "@/components/ui/states";
-import type { LocationJson } from "@/db/queries/catalog-json";
 import type { Locale } from "@/i18n/config";
+import type { Location } from "@/lib/contract";
 import { addDaysToDate, isoWeekdayOf, zonedDateOf } from "@/lib/time/zoned";
 import { apiFetch, query } from "@/lib/ui/api-client";
 import { formatDay, formatTime } from "@/lib/ui/format";
@@ -38,7 +38,7 @@ export function WeekCalendar({ worker }: { worker: ScheduleWorker }) {
     queryKey: queryKeys.timeOff.week(worker.id, monday),
     queryFn: ({ signal }) => apiFetch<{ items: TimeOff[] }>(`/workers/${worker.id}/time-off${range}`, { signal }),
   });
-  const locations = useItems<LocationJson>("locations");
+  const locations = useItems<Location>("locations");
   const locationName = (id: string) => locations.data?.find((l) => l.id === id)?.name ?? "";
   const days = Array.from({ length: 7 }, (_, i) => addDaysToDate(monday, i));
   const dayOf = (instant: string) => zonedDateOf(new Date(instant), worker.timeZone);

@@ -10,7 +10,7 @@ import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
 import { ErrorState, Skeleton } from "@/components/ui/states";
 import { useFieldErrors } from "@/components/ui/use-field-errors";
-import type { LocationJson } from "@/db/queries/catalog-json";
+import type { Location } from "@/lib/contract";
 import { zonedDateOf } from "@/lib/time/zoned";
 import { ApiError, apiFetch } from "@/lib/ui/api-client";
 import { apiIssues } from "@/lib/ui/form-errors";
@@ -38,7 +38,7 @@ function useStoredSchedule(workerId: string) {
 
 export function WeeklyScheduleEditor({ worker }: { worker: ScheduleWorker }) {
   const stored = useStoredSchedule(worker.id);
-  const locations = useItems<LocationJson>("locations");
+  const locations = useItems<Location>("locations");
   const common = useTranslations("common");
   if (stored.isPending || locations.isPending) return <Skeleton label={common("loading")} rows={4} />;
   if (stored.isError || locations.isError) {
@@ -63,7 +63,7 @@ function WeeklyScheduleForm({
 }: {
   worker: ScheduleWorker;
   stored: Stored | null;
-  locations: LocationJson[];
+  locations: Location[];
 }) {
   const t = useTranslations("manage.schedule");
   const errorText = useApiErrorText();

@@ -3,19 +3,19 @@
 import { useTranslations } from "next-intl";
 import { Field, inputClass } from "@/components/ui/field";
 import { Skeleton } from "@/components/ui/states";
-import type { LocationJson, ServiceJson, SpecialtyJson, WorkerJson } from "@/db/queries/catalog-json";
+import type { Location, Service, Specialty, Worker } from "@/lib/contract";
 import { numberOrUndefined } from "@/lib/ui/form-errors";
 import { workerCreateSchema, workerPatchSchema } from "@/lib/validation/catalog";
 import { FormActions, FormGrid, text } from "./form-bits";
 import { useRecordForm } from "./use-record-form";
 import { useItems } from "./use-resource";
 
-export function WorkerForm({ item, onDone }: { item?: WorkerJson; onDone: () => void }) {
+export function WorkerForm({ item, onDone }: { item?: Worker; onDone: () => void }) {
   const t = useTranslations("manage.workers");
-  const specialties = useItems<SpecialtyJson>("specialties");
-  const locations = useItems<LocationJson>("locations");
-  const services = useItems<ServiceJson>("services", { includeInactive: "true" });
-  const { errors, submit, pending } = useRecordForm<WorkerJson>({
+  const specialties = useItems<Specialty>("specialties");
+  const locations = useItems<Location>("locations");
+  const services = useItems<Service>("services", { includeInactive: "true" });
+  const { errors, submit, pending } = useRecordForm<Worker>({
     resource: "workers",
     section: "workers",
     id: item?.id,

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import type { ServiceJson } from "@/db/queries/catalog-json";
 import type { Locale } from "@/i18n/config";
+import type { Service } from "@/lib/contract";
 import { formatPrice } from "@/lib/ui/format";
 
 /** The worker's services with price and duration; choosing one is a link, so it needs no script. */
@@ -10,7 +10,7 @@ export async function ServicePicker({
   chosen,
   hrefFor,
 }: {
-  services: ServiceJson[];
+  services: Service[];
   chosen?: string;
   hrefFor: (serviceSlug: string) => string;
 }) {
