@@ -9,7 +9,7 @@ export async function register() {
   if (process.env.NEXT_PHASE === "phase-production-build") return;
   const { getDb } = await import("./db/client");
   const db = await getDb();
-  const { rollWeeklySchedules } = await import("./db/queries/weekly-schedule-roll");
+  const { rollWeeklySchedules } = await import("./lib/schedule/roll-weekly-schedules");
   const { purgeIdempotencyKeys } = await import("./db/queries/idempotency");
   // One timer per process, even if a dev reload runs this hook again.
   const state = globalThis as unknown as { __scheduleRoller?: NodeJS.Timeout };

@@ -2,7 +2,7 @@
 // horizon. The app does the same at start and every hour (instrumentation.ts); this is for cron,
 // or to see what it would do now. Safe to run at any time, as often as you like.
 import { getDb } from "@/db/client";
-import { rollWeeklySchedules } from "@/db/queries/weekly-schedule-roll";
+import { rollWeeklySchedules } from "@/lib/schedule/roll-weekly-schedules";
 import { runScript } from "./lib/run";
 
 await runScript(async () => {

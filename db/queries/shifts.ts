@@ -1,9 +1,7 @@
 // Shifts: concrete intervals in which a worker works at a location. The exclusion constraints of
-// drizzle/0002_constraints.sql are the real guard against overlaps; the checks here only make the
-// 409 friendly, and a constraint violation found by a racing writer becomes the same 409.
-import { type AnyColumn, and, asc, eq, ne, or, type SQL, sql } from "drizzle-orm";
-import { type AppError, constraintName, type ShiftConflictCode, shiftConflict, sqlState } from "@/lib/errors";
-import { formatInstant } from "@/lib/time/zoned";
+// drizzle/0002_constraints.sql are the real guard against overlaps (lib/schedule/shift-conflicts.ts
+// turns their violations into 409s).
+import { type AnyColumn, and, asc, eq, inArray, ne, or, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../client";
 import { locations } from "../schema/catalog";
 import { type Shift, shifts } from "../schema/schedules";
@@ -12,16 +10,6 @@ import { type Shift, shifts } from "../schema/schedules";
 export type ZonedShift = Pick<Shift, "id" | "workerId" | "locationId" | "startAt" | "endAt" | "weeklyScheduleId"> & {
   timezone: string;
 };
-
-/** API.md "Shift". */
-export const toShiftJson = (s: ZonedShift) => ({
-  id: s.id,
-  workerId: s.workerId,
-  locationId: s.locationId,
-  start: formatInstant(s.startAt, s.timezone),
-  end: formatInstant(s.endAt, s.timezone),
-});
-export type ShiftJson = ReturnType<typeof toShiftJson>;
 
 export const zonedShiftColumns = {
   id: shifts.id,
@@ -61,6 +49,11 @@ export function listWorkerShifts(
     .offset(page.offset);
 }
 
+/** Every shift of a worker overlapping `[start, end)`, in time order. */
+export function workerShiftsDuring(db: Executor, workerId: string, start: Date, end: Date): Promise<ZonedShift[]> {
+  return selectZonedShifts(db, and(eq(shifts.workerId, workerId), overlapsRange(shifts.during, start, end)));
+}
+
 /** The shift by id, locked against concurrent bookings (which hold it FOR SHARE) when `lock` is set. */
 export async function findShift(db: Executor, id: string, lock = false): Promise<ZonedShift | undefined> {
   const query = selectZonedShifts(db, eq(shifts.id, id));
@@ -69,17 +62,13 @@ export async function findShift(db: Executor, id: string, lock = false): Promise
 }
 
 export type ShiftCandidate = { workerId: string; locationId: string; start: Date; end: Date; exceptId?: string };
-export type { ShiftConflictCode };
 
 /**
- * Existing shifts a candidate would overlap: the worker's own (worker_busy) and other workers' at
- * the same workplace (location_busy; rooms allow overlapping shifts).
+ * Existing shifts a candidate would overlap (but the one it replaces): the worker's own, and other
+ * workers' at the same workplace (rooms allow overlapping shifts).
  */
-export async function findShiftConflicts(
-  db: Executor,
-  c: ShiftCandidate,
-): Promise<{ code: ShiftConflictCode; shift: ZonedShift }[]> {
-  const rows = await selectZonedShifts(
+export function overlappingShifts(db: Executor, c: ShiftCandidate): Promise<ZonedShift[]> {
+  return selectZonedShifts(
     db,
     and(
       overlapsRange(shifts.during, c.start, c.end),
@@ -90,46 +79,41 @@ export async function findShiftConflicts(
       ),
     ),
   );
-  return rows.map((shift) => ({ code: shift.workerId === c.workerId ? "worker_busy" : "location_busy", shift }));
 }
 
-/** The 409 for conflicts, naming the first kind found; `details.conflicts` lists those shifts. */
-export function shiftConflictError(
-  conflicts: { code: ShiftConflictCode; shift: ZonedShift }[],
-  code = conflicts[0]?.code ?? "worker_busy",
-  extra: Record<string, unknown> = {},
-): AppError {
-  const shown = conflicts.filter((c) => c.code === code).map((c) => toShiftJson(c.shift));
-  return shiftConflict(code, { conflicts: shown, ...extra });
+/** Inserts one shift; answers its row. */
+export async function insertShift(
+  db: Executor,
+  values: { workerId: string; locationId: string; startAt: Date; endAt: Date },
+): Promise<Shift> {
+  const [row] = await db.insert(shifts).values(values).returning();
+  if (!row) throw new Error("insert into shifts returned no row");
+  return row;
 }
 
-const CONSTRAINT_CODES: Record<string, ShiftConflictCode> = {
-  shifts_worker_no_overlap: "worker_busy",
-  shifts_workplace_no_overlap: "location_busy",
-};
+/** Rewrites a shift's location and interval and which weekly schedule it belongs to. */
+export async function updateShiftRow(
+  db: Executor,
+  id: string,
+  values: { locationId: string; startAt: Date; endAt: Date; weeklyScheduleId: string | null },
+): Promise<void> {
+  await db.update(shifts).set(values).where(eq(shifts.id, id));
+}
 
-/** Which shift exclusion constraint a database error violated, if any (drivers name it differently). */
-export function violatedShiftConstraint(err: unknown): ShiftConflictCode | undefined {
-  if (sqlState(err) !== "23P01") return undefined;
-  const name = constraintName(err, (n) => Object.hasOwn(CONSTRAINT_CODES, n));
-  return name === undefined ? undefined : CONSTRAINT_CODES[name];
+/** Deletes the shifts with these ids. */
+export async function deleteShifts(db: Executor, ids: string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await db.delete(shifts).where(inArray(shifts.id, ids));
 }
 
 /**
- * Runs a shift write; if an exclusion constraint refuses it (a writer raced past the check), answers
- * the same 409 as the check would, listing the shifts that are there now.
+ * Inserts shifts, skipping every row a constraint refuses (ON CONFLICT DO NOTHING covers the
+ * exclusion constraints too); answers the rows that went in.
  */
-export async function guardShiftWrite<T>(
+export async function insertShiftsSkippingConflicts(
   db: Executor,
-  candidate: () => ShiftCandidate | undefined,
-  write: () => Promise<T>,
-): Promise<T> {
-  try {
-    return await write();
-  } catch (err) {
-    const code = violatedShiftConstraint(err);
-    const c = candidate();
-    if (!code || !c) throw err;
-    throw shiftConflictError(await findShiftConflicts(db, c), code);
-  }
+  rows: { workerId: string; locationId: string; startAt: Date; endAt: Date; weeklyScheduleId: string | null }[],
+): Promise<{ id: string; startAt: Date }[]> {
+  if (rows.length === 0) return [];
+  return db.insert(shifts).values(rows).onConflictDoNothing().returning({ id: shifts.id, startAt: shifts.startAt });
 }

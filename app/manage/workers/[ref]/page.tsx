@@ -7,15 +7,14 @@ import { TimeOffPanel } from "@/components/manage/time-off-panel";
 import { WeekCalendar } from "@/components/manage/week-calendar";
 import { type ScheduleWorker, WeeklyScheduleEditor } from "@/components/manage/weekly-schedule-form";
 import { Skeleton } from "@/components/ui/states";
-import { getDb } from "@/db/client";
-import { findWorkerOr404 } from "@/db/queries/schedule-refs";
 import { AppError } from "@/lib/errors";
+import { workerOr404 } from "@/lib/schedule/refs";
 
 type Props = { params: Promise<{ ref: string }> };
 
 async function loadWorker(ref: string): Promise<ScheduleWorker> {
   try {
-    const w = await findWorkerOr404(await getDb(), decodeURIComponent(ref));
+    const w = await workerOr404(decodeURIComponent(ref));
     return { id: w.id, slug: w.slug, name: w.name, locationId: w.locationId, timeZone: w.timezone };
   } catch (err) {
     if (err instanceof AppError && err.status === 404) notFound();

@@ -1,8 +1,6 @@
-import { getDb } from "@/db/client";
-import { findLocationOr404 } from "@/db/queries/schedule-refs";
-import { deleteShift, updateShift } from "@/db/queries/shift-writes";
-import { toShiftJson } from "@/db/queries/shifts";
 import { route } from "@/lib/api/handler";
+import { deleteShift } from "@/lib/schedule/delete-shift";
+import { updateShift } from "@/lib/schedule/update-shift";
 import { idParamsSchema } from "@/lib/validation/common";
 import { shiftDeleteQuerySchema, shiftPatchSchema } from "@/lib/validation/schedules";
 
@@ -12,23 +10,13 @@ import { shiftDeleteQuerySchema, shiftPatchSchema } from "@/lib/validation/sched
 
 export const PATCH = route(
   { role: "manager", params: idParamsSchema, body: shiftPatchSchema },
-  async ({ params, body, caller }) => {
-    const db = await getDb();
-    const location = body.locationId ? await findLocationOr404(db, body.locationId) : undefined;
-    const shift = await updateShift(
-      db,
-      params.id,
-      { location, start: body.start, end: body.end, cancelAppointments: body.cancelAppointments },
-      { actorId: caller.id },
-    );
-    return toShiftJson(shift);
-  },
+  async ({ params, body, caller }) => updateShift(params.id, body, caller.id),
 );
 
 export const DELETE = route(
   { role: "manager", params: idParamsSchema, query: shiftDeleteQuerySchema },
   async ({ params, query, caller }) => {
-    await deleteShift(await getDb(), params.id, { cancelAppointments: query.cancelAppointments, actorId: caller.id });
+    await deleteShift(params.id, { cancelAppointments: query.cancelAppointments, actorId: caller.id });
     return new Response(null, { status: 204 });
   },
 );

@@ -1,9 +1,8 @@
-import { getDb } from "@/db/client";
-import { deleteTimeOff } from "@/db/queries/time-off";
 import { route } from "@/lib/api/handler";
+import { deleteTimeOff } from "@/lib/schedule/delete-time-off";
 import { idParamsSchema } from "@/lib/validation/common";
 
 export const DELETE = route({ role: "manager", params: idParamsSchema }, async ({ params, caller }) => {
-  await deleteTimeOff(await getDb(), params.id, { actorId: caller.id });
+  await deleteTimeOff(params.id, caller.id);
   return new Response(null, { status: 204 });
 });

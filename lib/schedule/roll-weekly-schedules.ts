@@ -1,15 +1,20 @@
 // The hourly roll-forward: as days pass, the booking horizon moves on and each weekly schedule must
 // fill the newly reachable days with shifts. Idempotent and safe to run from several app instances
 // at once (each schedule is rolled under its worker's row lock, and inserts skip what exists).
-import { and, desc, eq, inArray, max, sql } from "drizzle-orm";
-import { earlierDate, horizonDate, laterDate, planWeeklyShifts } from "@/lib/schedule/plan";
+import type { Db, Executor } from "@/db/client";
+import { recordAudit } from "@/db/queries/audit";
+import { insertShiftsSkippingConflicts } from "@/db/queries/shifts";
+import {
+  findWeeklySchedule,
+  latestScheduleShiftStart,
+  lockWorker,
+  recordedThrough,
+  scheduleContext,
+  weeklyScheduleOwners,
+} from "@/db/queries/weekly-schedules";
+import type { WeeklySchedule } from "@/db/schema/schedules";
 import { addDaysToDate, zonedDateOf } from "@/lib/time/zoned";
-import type { Db, Executor } from "../client";
-import { locations, workers } from "../schema/catalog";
-import { shifts, type WeeklySchedule, weeklySchedules } from "../schema/schedules";
-import { auditLog } from "../schema/system";
-import { recordAudit } from "./audit";
-import { findWeeklySchedule, lockWorker } from "./weekly-schedules";
+import { earlierDate, horizonDate, laterDate, planWeeklyShifts } from "./plan";
 
 export type RollReport = { workerId: string; scheduleId: string; through: string; created: number; skipped: string[] };
 
@@ -19,25 +24,10 @@ export type RollReport = { workerId: string; scheduleId: string; through: string
  * apply or roll; a schedule that has neither (the demo seed's) counts up to its latest shift.
  */
 async function laidOutThrough(tx: Executor, schedule: WeeklySchedule, timeZone: string): Promise<string> {
-  const [recorded] = await tx
-    .select({ after: auditLog.after })
-    .from(auditLog)
-    .where(
-      and(
-        eq(auditLog.entity, "weekly_schedule"),
-        eq(auditLog.entityId, schedule.id),
-        inArray(auditLog.action, ["weekly_schedule.apply", "weekly_schedule.roll"]),
-      ),
-    )
-    .orderBy(desc(auditLog.at), desc(auditLog.id))
-    .limit(1);
-  const through = (recorded?.after as { applied?: { through?: unknown } } | null)?.applied?.through;
-  if (typeof through === "string") return through;
-  const [latest] = await tx
-    .select({ startAt: max(shifts.startAt) })
-    .from(shifts)
-    .where(eq(shifts.weeklyScheduleId, schedule.id));
-  return latest?.startAt ? zonedDateOf(latest.startAt, timeZone) : addDaysToDate(schedule.validFrom, -1);
+  const through = await recordedThrough(tx, schedule.id);
+  if (through !== undefined) return through;
+  const latest = await latestScheduleShiftStart(tx, schedule.id);
+  return latest ? zonedDateOf(latest, timeZone) : addDaysToDate(schedule.validFrom, -1);
 }
 
 async function rollOne(db: Db, workerId: string, now: Date): Promise<RollReport | null> {
@@ -46,11 +36,7 @@ async function rollOne(db: Db, workerId: string, now: Date): Promise<RollReport 
     const stored = await findWeeklySchedule(tx, workerId);
     if (!stored) return null;
     const { schedule, rules } = stored;
-    const [context] = await tx
-      .select({ timeZone: locations.timezone, horizonDays: workers.bookingHorizonDays })
-      .from(workers)
-      .innerJoin(locations, eq(locations.id, schedule.locationId))
-      .where(eq(workers.id, workerId));
+    const context = await scheduleContext(tx, workerId, schedule.locationId);
     if (!context) return null;
     const { timeZone } = context;
     const horizon = horizonDate(now, timeZone, context.horizonDays);
@@ -61,21 +47,16 @@ async function rollOne(db: Db, workerId: string, now: Date): Promise<RollReport 
     const planned = planWeeklyShifts(rules, { from, through, timeZone }).filter((p) => p.start > now);
     // DO NOTHING also skips rows an exclusion constraint refuses: another worker in the workplace, or
     // a manual shift of this worker. Those days are left out and reported, never fought over.
-    const inserted = planned.length
-      ? await tx
-          .insert(shifts)
-          .values(
-            planned.map((p) => ({
-              workerId,
-              locationId: schedule.locationId,
-              startAt: p.start,
-              endAt: p.end,
-              weeklyScheduleId: schedule.id,
-            })),
-          )
-          .onConflictDoNothing()
-          .returning({ startAt: shifts.startAt })
-      : [];
+    const inserted = await insertShiftsSkippingConflicts(
+      tx,
+      planned.map((p) => ({
+        workerId,
+        locationId: schedule.locationId,
+        startAt: p.start,
+        endAt: p.end,
+        weeklyScheduleId: schedule.id,
+      })),
+    );
     const made = new Set(inserted.map((r) => r.startAt.getTime()));
     const skipped = [...new Set(planned.filter((p) => !made.has(p.start.getTime())).map((p) => p.date))];
     const report = { workerId, scheduleId: schedule.id, through, created: inserted.length, skipped };
@@ -96,12 +77,9 @@ async function rollOne(db: Db, workerId: string, now: Date): Promise<RollReport 
  * schedule is logged and leaves the others to go on. Answers what it did, per schedule that moved.
  */
 export async function rollWeeklySchedules(db: Db, now = new Date()): Promise<RollReport[]> {
-  const owners = await db
-    .select({ workerId: weeklySchedules.workerId })
-    .from(weeklySchedules)
-    .orderBy(sql`${weeklySchedules.workerId}`);
+  const owners = await weeklyScheduleOwners(db);
   const reports: RollReport[] = [];
-  for (const { workerId } of owners) {
+  for (const workerId of owners) {
     try {
       const report = await rollOne(db, workerId, now);
       if (!report) continue;

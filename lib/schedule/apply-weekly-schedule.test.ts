@@ -3,13 +3,13 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
+import { findWeeklySchedule } from "@/db/queries/weekly-schedules";
 import { shifts, weeklySchedules } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { zonedDateTimeToInstant } from "@/lib/time/zoned";
 import type { WeeklyScheduleBody } from "@/lib/validation/schedules";
 import { makeAppointment, makeLocation, makeShift, makeWorker } from "@/testing/fixtures";
-import { applyWeeklySchedule } from "./weekly-schedule-apply";
-import { findWeeklySchedule } from "./weekly-schedules";
+import { applyWeeklySchedule } from "./apply-weekly-schedule";
 
 const db = await getDb();
 const BERLIN = "Europe/Berlin";

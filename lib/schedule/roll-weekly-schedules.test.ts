@@ -4,8 +4,8 @@ import { getDb } from "@/db/client";
 import { shifts, weeklyScheduleRules, weeklySchedules } from "@/db/schema";
 import { formatInstant, zonedDateTimeToInstant } from "@/lib/time/zoned";
 import { makeLocation, makeShift, makeWorker } from "@/testing/fixtures";
-import { applyWeeklySchedule } from "./weekly-schedule-apply";
-import { rollWeeklySchedules } from "./weekly-schedule-roll";
+import { applyWeeklySchedule } from "./apply-weekly-schedule";
+import { rollWeeklySchedules } from "./roll-weekly-schedules";
 
 const db = await getDb();
 const ZONE = "America/New_York";
