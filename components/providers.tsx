@@ -3,7 +3,7 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { type ReactNode, useState } from "react";
 import { Toaster } from "sonner";
-import { ApiError } from "@/lib/ui/api-client";
+import { ApiError } from "@/components/lib/api-client";
 
 /** Client-side data for every page: one react-query cache per browser tab, and the toasts. */
 export function Providers({ children }: { children: ReactNode }) {

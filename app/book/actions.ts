@@ -2,12 +2,12 @@
 
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { bookPath, bookSearchSchema, type Refusal } from "@/components/lib/book-url";
 import { formValue } from "@/lib/auth/form-state";
 import { requirePageRole } from "@/lib/auth/page";
 import { createAppointment } from "@/lib/booking/create";
 import { ownBookingAt } from "@/lib/booking/read";
 import { AppError } from "@/lib/errors";
-import { bookPath, bookSearchSchema, type Refusal } from "@/lib/ui/book-url";
 import { appointmentCreateSchema, idempotencyKeySchema } from "@/lib/validation/appointments";
 
 const confirmSchema = bookSearchSchema.omit({ refused: true }).extend({

@@ -5,6 +5,8 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { BookingFlow } from "@/components/booking/booking-flow";
 import { SlotList } from "@/components/booking/slot-list";
+import { bookPath, bookSearchSchema } from "@/components/lib/book-url";
+import { formatDateTime, formatPrice } from "@/components/lib/format";
 import { findService } from "@/db/queries/services";
 import { findWorker, toWorkersJson } from "@/db/queries/workers";
 import type { Locale } from "@/i18n/config";
@@ -14,8 +16,6 @@ import { workerSlots } from "@/lib/availability/worker-slots";
 import { ownBookingAt } from "@/lib/booking/read";
 import { AppError } from "@/lib/errors";
 import { zonedDateOf } from "@/lib/time/zoned";
-import { bookPath, bookSearchSchema } from "@/lib/ui/book-url";
-import { formatDateTime, formatPrice } from "@/lib/ui/format";
 import { refSchema } from "@/lib/validation/common";
 import { confirmBooking } from "./actions";
 

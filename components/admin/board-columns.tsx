@@ -1,10 +1,10 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
+import { formatTime } from "@/components/lib/format";
 import { Spinner } from "@/components/ui/spinner";
 import type { Locale } from "@/i18n/config";
 import type { Appointment, Worker } from "@/lib/contract";
-import { formatTime } from "@/lib/ui/format";
 import { boardRows, isFree, rowSpan } from "./board-grid";
 import type { WorkerDay } from "./use-board-data";
 

@@ -2,14 +2,14 @@
 
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
+import type { FieldErrors } from "@/components/lib/form-errors";
+import { formatInZone } from "@/components/lib/format";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
 import { useFieldErrors } from "@/components/ui/use-field-errors";
 import type { Locale } from "@/i18n/config";
 import type { Appointment, Location, Worker } from "@/lib/contract";
 import { formatInstant } from "@/lib/time/zoned";
-import type { FieldErrors } from "@/lib/ui/form-errors";
-import { formatInZone } from "@/lib/ui/format";
 import { appointmentCreateSchema } from "@/lib/validation/appointments";
 import { type ClientChoice, ClientPicker } from "./client-picker";
 

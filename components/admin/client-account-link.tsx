@@ -3,9 +3,9 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { apiFetch } from "@/components/lib/api-client";
 import { useApiErrorText } from "@/components/ui/api-error-text";
 import { Button } from "@/components/ui/button";
-import { apiFetch } from "@/lib/ui/api-client";
 
 type Account = { id: string; name: string; email: string };
 

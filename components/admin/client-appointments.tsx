@@ -2,12 +2,12 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
+import { apiFetch, query } from "@/components/lib/api-client";
+import { formatPrice } from "@/components/lib/format";
 import { queryKeys } from "@/components/query-keys";
 import { EmptyState, ErrorState, Skeleton } from "@/components/ui/states";
 import type { Locale } from "@/i18n/config";
 import type { Appointment } from "@/lib/contract";
-import { apiFetch, query } from "@/lib/ui/api-client";
-import { formatPrice } from "@/lib/ui/format";
 
 /** A client's appointments, newest first; times as the API gives them, in each location's zone. */
 export function ClientAppointments({ clientId }: { clientId: string }) {

@@ -3,14 +3,14 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { toast } from "sonner";
+import { apiFetch } from "@/components/lib/api-client";
+import { apiFieldErrors, type FieldErrors } from "@/components/lib/form-errors";
 import { queryKeys } from "@/components/query-keys";
 import { useApiErrorText } from "@/components/ui/api-error-text";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
 import { useFieldErrors } from "@/components/ui/use-field-errors";
 import type { Client } from "@/lib/contract";
-import { apiFetch } from "@/lib/ui/api-client";
-import { apiFieldErrors, type FieldErrors } from "@/lib/ui/form-errors";
 import { clientCreateSchema, clientPatchSchema } from "@/lib/validation/clients";
 
 /** Creates a client record (no id) or changes one; empty optional fields clear them. */

@@ -5,13 +5,13 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { apiFetch, query } from "@/components/lib/api-client";
 import { queryKeys } from "@/components/query-keys";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field, inputClass } from "@/components/ui/field";
 import { EmptyState, ErrorState, Skeleton } from "@/components/ui/states";
 import type { Client } from "@/lib/contract";
-import { apiFetch, query } from "@/lib/ui/api-client";
 import { ClientForm } from "./client-form";
 import { useDebounced } from "./use-debounced";
 

@@ -3,12 +3,12 @@
 import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
+import { apiFetch, query } from "@/components/lib/api-client";
+import type { FieldErrors } from "@/components/lib/form-errors";
 import { queryKeys } from "@/components/query-keys";
 import { Field, inputClass } from "@/components/ui/field";
 import { Spinner } from "@/components/ui/spinner";
 import type { Client } from "@/lib/contract";
-import { apiFetch, query } from "@/lib/ui/api-client";
-import type { FieldErrors } from "@/lib/ui/form-errors";
 import { useDebounced } from "./use-debounced";
 
 export type ClientChoice = { clientId: string } | { client: { name: string; phone?: string; email?: string } } | null;

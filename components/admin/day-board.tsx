@@ -2,6 +2,7 @@
 
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
+import { formatDay } from "@/components/lib/format";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field, inputClass } from "@/components/ui/field";
@@ -9,7 +10,6 @@ import { EmptyState, ErrorState, Skeleton } from "@/components/ui/states";
 import type { Locale } from "@/i18n/config";
 import type { Appointment, Location, Specialty, Worker } from "@/lib/contract";
 import { addDaysToDate, zonedDateOf } from "@/lib/time/zoned";
-import { formatDay } from "@/lib/ui/format";
 import { BoardColumns } from "./board-columns";
 import { BookForm } from "./book-form";
 import { DeskAppointmentDetails } from "./desk-appointment-details";

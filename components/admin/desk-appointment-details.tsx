@@ -3,6 +3,8 @@
 import { useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
+import { apiFetch, query } from "@/components/lib/api-client";
+import { formatInZone, formatPrice, formatTime } from "@/components/lib/format";
 import { queryKeys } from "@/components/query-keys";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
@@ -10,8 +12,6 @@ import { EmptyState, ErrorState, Skeleton } from "@/components/ui/states";
 import type { Locale } from "@/i18n/config";
 import type { Appointment } from "@/lib/contract";
 import { formatInstant, zonedDateOf } from "@/lib/time/zoned";
-import { apiFetch, query } from "@/lib/ui/api-client";
-import { formatInZone, formatPrice, formatTime } from "@/lib/ui/format";
 
 type Props = {
   appointment: Appointment;

@@ -3,10 +3,10 @@
 import { type QueryKey, useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { toast } from "sonner";
+import { apiFetch } from "@/components/lib/api-client";
 import { queryKeys } from "@/components/query-keys";
 import { useApiErrorText } from "@/components/ui/api-error-text";
 import type { Appointment } from "@/lib/contract";
-import { apiFetch } from "@/lib/ui/api-client";
 
 type Change =
   | { kind: "book"; body: Record<string, unknown>; draft: Appointment }

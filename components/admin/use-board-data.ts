@@ -1,9 +1,9 @@
 "use client";
 
 import { useQueries, useQuery } from "@tanstack/react-query";
+import { apiFetch, query } from "@/components/lib/api-client";
 import { queryKeys } from "@/components/query-keys";
 import type { Appointment, Worker } from "@/lib/contract";
-import { apiFetch, query } from "@/lib/ui/api-client";
 
 export type Interval = { start: string; end: string };
 export type WorkerDay = { timezone: string; shifts: Interval[]; timeOff: Interval[]; busy: Interval[] };

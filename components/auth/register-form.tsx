@@ -2,12 +2,12 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useRef } from "react";
+import { optionalText } from "@/components/lib/form-errors";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
 import { useFieldErrors } from "@/components/ui/use-field-errors";
 import type { AuthFormState } from "@/lib/auth/form-state";
 import { registerAndSignIn } from "@/lib/auth/register-action";
-import { optionalText } from "@/lib/ui/form-errors";
 import { registerSchema } from "@/lib/validation/auth";
 
 const FIELDS = ["name", "email", "password", "phone"] as const;

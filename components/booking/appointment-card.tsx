@@ -2,10 +2,10 @@
 
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
+import { isCancellable } from "@/components/lib/booking";
+import { formatDateTime, formatPrice, formatTime } from "@/components/lib/format";
 import type { Locale } from "@/i18n/config";
 import type { Appointment } from "@/lib/contract";
-import { isCancellable } from "@/lib/ui/booking";
-import { formatDateTime, formatPrice, formatTime } from "@/lib/ui/format";
 import { CancelAppointment } from "./cancel-appointment";
 import { useLocationZone } from "./use-location-zone";
 

@@ -4,11 +4,11 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { toast } from "sonner";
+import { apiFetch } from "@/components/lib/api-client";
 import { queryKeys } from "@/components/query-keys";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import type { Appointment } from "@/lib/contract";
-import { apiFetch } from "@/lib/ui/api-client";
 
 /** "Cancel" with a confirmation; the interval is free again as soon as the API answers. */
 export function CancelAppointment({ appointment, when }: { appointment: Appointment; when: string }) {

@@ -5,11 +5,11 @@ import { subDays } from "date-fns";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { apiFetch, query } from "@/components/lib/api-client";
+import { splitAppointments } from "@/components/lib/booking";
 import { queryKeys } from "@/components/query-keys";
 import { EmptyState, ErrorState, Skeleton } from "@/components/ui/states";
 import type { Appointment } from "@/lib/contract";
-import { apiFetch, query } from "@/lib/ui/api-client";
-import { splitAppointments } from "@/lib/ui/booking";
 import { AppointmentCard } from "./appointment-card";
 
 type List = { items: Appointment[] };

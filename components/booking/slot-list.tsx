@@ -3,12 +3,12 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
+import { apiFetch, query } from "@/components/lib/api-client";
+import { formatTime } from "@/components/lib/format";
 import { queryKeys } from "@/components/query-keys";
 import { EmptyState, ErrorState, Skeleton } from "@/components/ui/states";
 import type { Locale } from "@/i18n/config";
 import type { Slots } from "@/lib/contract";
-import { apiFetch, query } from "@/lib/ui/api-client";
-import { formatTime } from "@/lib/ui/format";
 
 /**
  * The free slots of a worker for a service on one local day, each a link to book it. The times are

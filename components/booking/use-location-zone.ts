@@ -1,9 +1,9 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { apiFetch } from "@/components/lib/api-client";
 import { queryKeys } from "@/components/query-keys";
 import type { Location } from "@/lib/contract";
-import { apiFetch } from "@/lib/ui/api-client";
 
 /**
  * The IANA zone of a location, which an appointment's JSON names only by id. Cached for the tab's

@@ -3,13 +3,13 @@
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { toast } from "sonner";
+import { apiFetch } from "@/components/lib/api-client";
+import { apiFieldErrors } from "@/components/lib/form-errors";
 import { useApiErrorText } from "@/components/ui/api-error-text";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
 import { useFieldErrors } from "@/components/ui/use-field-errors";
 import type { Business } from "@/lib/contract";
-import { apiFetch } from "@/lib/ui/api-client";
-import { apiFieldErrors } from "@/lib/ui/form-errors";
 import { businessPatchSchema } from "@/lib/validation/business";
 import { FormGrid, text } from "./form-bits";
 import { TimeZonePicker } from "./time-zone-picker";

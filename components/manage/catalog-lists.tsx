@@ -2,9 +2,9 @@
 
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
+import { formatPrice } from "@/components/lib/format";
 import type { Locale } from "@/i18n/config";
 import type { Location, Service, Specialty, Worker } from "@/lib/contract";
-import { formatPrice } from "@/lib/ui/format";
 import { LocationForm } from "./location-form";
 import { RecordList } from "./record-list";
 import { ServiceForm } from "./service-form";

@@ -1,9 +1,9 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
+import { ApiError } from "@/components/lib/api-client";
+import { formatInZone } from "@/components/lib/format";
 import type { Locale } from "@/i18n/config";
-import { ApiError } from "@/lib/ui/api-client";
-import { formatInZone } from "@/lib/ui/format";
 
 type Interval = { start: string; end: string; date?: string; planned?: { start: string; end: string } };
 

@@ -1,9 +1,9 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { numberOrUndefined } from "@/components/lib/form-errors";
 import { Field, inputClass } from "@/components/ui/field";
 import type { Location } from "@/lib/contract";
-import { numberOrUndefined } from "@/lib/ui/form-errors";
 import { locationCreateSchema, locationPatchSchema } from "@/lib/validation/catalog";
 import { FormActions, FormGrid, text } from "./form-bits";
 import { TimeZonePicker } from "./time-zone-picker";

@@ -3,15 +3,15 @@
 import { useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
+import { apiFetch, query } from "@/components/lib/api-client";
+import { validateWith } from "@/components/lib/form-errors";
+import { formatInZone } from "@/components/lib/format";
 import { queryKeys } from "@/components/query-keys";
 import { Field, inputClass } from "@/components/ui/field";
 import { EmptyState, ErrorState, Skeleton } from "@/components/ui/states";
 import type { Locale } from "@/i18n/config";
 import type { Location, Worker } from "@/lib/contract";
 import { addDaysToDate, zonedDateOf } from "@/lib/time/zoned";
-import { apiFetch, query } from "@/lib/ui/api-client";
-import { validateWith } from "@/lib/ui/form-errors";
-import { formatInZone } from "@/lib/ui/format";
 import { appointmentsPerDayQuerySchema } from "@/lib/validation/stats";
 import { useItems } from "./use-resource";
 

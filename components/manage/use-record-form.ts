@@ -2,11 +2,11 @@
 
 import { useTranslations } from "next-intl";
 import type { z } from "zod";
+import { ApiError } from "@/components/lib/api-client";
+import { apiFieldErrors, type FieldErrors } from "@/components/lib/form-errors";
 import type { CatalogResource } from "@/components/query-keys";
 import { useApiErrorText } from "@/components/ui/api-error-text";
 import { useFieldErrors } from "@/components/ui/use-field-errors";
-import { ApiError } from "@/lib/ui/api-client";
-import { apiFieldErrors, type FieldErrors } from "@/lib/ui/form-errors";
 import { useSaveRecord } from "./use-resource";
 
 type Schemas = { create: z.ZodType; patch: z.ZodType };

@@ -3,9 +3,9 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { toast } from "sonner";
+import { apiFetch, query } from "@/components/lib/api-client";
 import { type CatalogResource, queryKeys } from "@/components/query-keys";
 import { useApiErrorText } from "@/components/ui/api-error-text";
-import { apiFetch, query } from "@/lib/ui/api-client";
 
 /** One page of up to 200 items of a collection; managers see inactive workers and services too. */
 export function useItems<T>(resource: CatalogResource, params: Record<string, string | undefined> = {}) {

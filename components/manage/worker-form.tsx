@@ -1,10 +1,10 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { numberOrUndefined } from "@/components/lib/form-errors";
 import { Field, inputClass } from "@/components/ui/field";
 import { Skeleton } from "@/components/ui/states";
 import type { Location, Service, Specialty, Worker } from "@/lib/contract";
-import { numberOrUndefined } from "@/lib/ui/form-errors";
 import { workerCreateSchema, workerPatchSchema } from "@/lib/validation/catalog";
 import { FormActions, FormGrid, text } from "./form-bits";
 import { useRecordForm } from "./use-record-form";

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getLocale } from "next-intl/server";
+import { formatDay, formatShortDay } from "@/components/lib/format";
 import type { Locale } from "@/i18n/config";
-import { formatDay, formatShortDay } from "@/lib/ui/format";
 
 /** A row of days, today first; each is a link (the day lives in the URL), the chosen one marked. */
 export async function DayPicker({

@@ -1,10 +1,10 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import { formatInZone } from "@/components/lib/format";
 import type { Locale } from "@/i18n/config";
 import { workerSlots } from "@/lib/availability/worker-slots";
 import { AppError } from "@/lib/errors";
 import { zonedDateOf } from "@/lib/time/zoned";
-import { formatInZone } from "@/lib/ui/format";
 
 /**
  * The first free slot of a worker for a service, from today to their booking horizon. Rendered in

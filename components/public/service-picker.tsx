@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import { formatPrice } from "@/components/lib/format";
 import type { Locale } from "@/i18n/config";
 import type { Service } from "@/lib/contract";
-import { formatPrice } from "@/lib/ui/format";
 
 /** The worker's services with price and duration; choosing one is a link, so it needs no script. */
 export async function ServicePicker({

@@ -1,10 +1,10 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Suspense } from "react";
+import { query } from "@/components/lib/api-client";
 import { EmptyState } from "@/components/ui/states";
 import type { WorkerJson } from "@/db/queries/catalog-json";
 import { listWorkers, toWorkersJson } from "@/db/queries/workers";
-import { query } from "@/lib/ui/api-client";
 import { NextSlot } from "./next-slot";
 import { WorkerAvatar } from "./worker-avatar";
 import type { WorkerFilterValues } from "./worker-filters";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { ApiError } from "@/lib/ui/api-client";
+import { ApiError } from "@/components/lib/api-client";
 
 /** A refused request in the UI's language: the error code's text, else the API's own message. */
 export function useApiErrorText() {

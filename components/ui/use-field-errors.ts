@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import type { z } from "zod";
-import { type FieldErrors, formIssues } from "@/lib/ui/form-errors";
+import { type FieldErrors, formIssues } from "@/components/lib/form-errors";
 
 /**
  * The one way a form keeps its field errors, which it shows next to the fields (Field links each to

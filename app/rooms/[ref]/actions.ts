@@ -2,14 +2,14 @@
 
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { roomInterval } from "@/components/lib/booking";
+import { type RoomRefusal, roomPath } from "@/components/lib/room-url";
 import { findLocation } from "@/db/queries/locations";
 import { formValue } from "@/lib/auth/form-state";
 import { requirePageRole } from "@/lib/auth/page";
 import { createAppointment } from "@/lib/booking/create";
 import { AppError } from "@/lib/errors";
 import { isoWeekdayOf } from "@/lib/time/zoned";
-import { roomInterval } from "@/lib/ui/booking";
-import { type RoomRefusal, roomPath } from "@/lib/ui/room-url";
 import { appointmentCreateSchema, idempotencyKeySchema } from "@/lib/validation/appointments";
 import { isoDateSchema } from "@/lib/validation/common";
 import { weeklyRuleSchema } from "@/lib/validation/schedules";

@@ -4,13 +4,13 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { RoomDay } from "@/components/booking/room-day";
+import { bookableDays } from "@/components/lib/booking";
+import { roomRefusalSchema } from "@/components/lib/room-url";
 import { DayPicker } from "@/components/public/day-picker";
 import { findLocation } from "@/db/queries/locations";
 import { getPageCaller } from "@/lib/auth/page";
 import { todayIn } from "@/lib/availability/calendar";
 import { locationSchedule } from "@/lib/availability/schedules";
-import { bookableDays } from "@/lib/ui/booking";
-import { roomRefusalSchema } from "@/lib/ui/room-url";
 import { bookRoom } from "./actions";
 
 /** How many days ahead the room page offers; rooms have no booking horizon of their own. */

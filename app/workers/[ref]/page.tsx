@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { SlotList } from "@/components/booking/slot-list";
+import { query } from "@/components/lib/api-client";
+import { bookableDays } from "@/components/lib/booking";
 import { DayPicker } from "@/components/public/day-picker";
 import { ServicePicker } from "@/components/public/service-picker";
 import { WorkerAvatar } from "@/components/public/worker-avatar";
@@ -11,8 +13,6 @@ import { FALLBACK_TIME_ZONE, todayIn } from "@/lib/availability/calendar";
 import { workerSlots } from "@/lib/availability/worker-slots";
 import { AppError } from "@/lib/errors";
 import { zonedDateOf } from "@/lib/time/zoned";
-import { query } from "@/lib/ui/api-client";
-import { bookableDays } from "@/lib/ui/booking";
 
 type Props = { params: Promise<{ ref: string }>; searchParams: Promise<{ service?: string; date?: string }> };
 
