@@ -1,11 +1,11 @@
-// Reading appointments with what their JSON shows (worker, location, service, client), and the
-// public shape of API.md "Appointment". Plain functions of ids and filters; who may see what is
-// decided above them (lib/booking/permissions.ts).
+// Reading appointments with what their JSON shows (worker, location, service, client; the JSON is
+// lib/contract/appointment.ts's), and changing one in place. Plain functions of ids, filters and
+// values; who may see or change what is decided above them (lib/booking/).
 import { and, asc, eq, gte, lt, type SQL, sql } from "drizzle-orm";
-import { formatInstant } from "@/lib/time/zoned";
 import type { Executor } from "../client";
 import { type Appointment, appointments, clients } from "../schema/appointments";
 import { locations, services, workers } from "../schema/catalog";
+import { clientOverlapAllowedNow } from "./business";
 import { readableLocationZone } from "./time-zones";
 
 export const appointmentColumns = {
@@ -39,30 +39,6 @@ export type AppointmentRow = Awaited<ReturnType<typeof selectAppointments>>[numb
 export type AppointmentView = Omit<AppointmentRow, "appointment"> & {
   appointment: Omit<Appointment, "during" | "clientOverlapAllowed">;
 };
-
-/** API.md "Appointment", instants in the location's timezone. */
-export function toAppointmentJson(row: AppointmentView) {
-  const a = row.appointment;
-  const at = (d: Date | null) => (d ? formatInstant(d, row.timezone) : null);
-  const { userId: _userId, ...client } = row.client;
-  return {
-    id: a.id,
-    status: a.status,
-    start: formatInstant(a.startAt, row.timezone),
-    end: formatInstant(a.endAt, row.timezone),
-    worker: row.worker,
-    location: { id: row.location.id, slug: row.location.slug, name: row.location.name },
-    service: row.service,
-    client,
-    price: a.price,
-    currency: a.currency,
-    notes: a.notes,
-    createdAt: at(a.createdAt),
-    createdBy: a.createdBy,
-    cancelledAt: at(a.cancelledAt),
-  };
-}
-export type AppointmentJson = ReturnType<typeof toAppointmentJson>;
 
 /** The appointment by id, its row locked FOR UPDATE when `lock` is set (inside a transaction). */
 export async function findAppointment(db: Executor, id: string, lock = false): Promise<AppointmentRow | undefined> {
@@ -120,4 +96,27 @@ export async function listAppointments(db: Executor, filter: AppointmentFilter):
     .orderBy(asc(appointments.startAt), asc(appointments.id))
     .limit(filter.limit)
     .offset(filter.offset);
+}
+
+/** What a change of an appointment in place may set. */
+export type AppointmentChanges = Partial<
+  Pick<
+    Appointment,
+    "workerId" | "locationId" | "startAt" | "endAt" | "status" | "notes" | "cancelledAt" | "cancelledBy"
+  >
+> & {
+  /**
+   * The appointment moves to a new interval: the business's allowClientOverlap of now is copied onto
+   * the row in the same statement, as a booking does (db/queries/business.ts clientOverlapAllowedNow).
+   */
+  moved?: boolean;
+};
+
+/** Sets `changes` on the appointment (its row already locked by the caller's transaction). */
+export async function updateAppointment(db: Executor, id: string, changes: AppointmentChanges): Promise<void> {
+  const { moved, ...values } = changes;
+  await db
+    .update(appointments)
+    .set(moved ? { ...values, clientOverlapAllowed: clientOverlapAllowedNow } : values)
+    .where(eq(appointments.id, id));
 }

@@ -1,23 +1,26 @@
 // PATCH /appointments/{id} and POST /appointments/{id}/cancel. Each runs in one transaction holding
 // the appointment row FOR UPDATE: a reschedule re-checks the new interval under the booking rules
 // and moves the row in place, so if the new interval is refused the old one was never let go.
-import { eq, type SQL } from "drizzle-orm";
-import { getDb } from "@/db/client";
-import { type AppointmentRow, findAppointment, toAppointmentJson } from "@/db/queries/appointments";
+import {
+  type AppointmentChanges,
+  type AppointmentRow,
+  findAppointment,
+  updateAppointment,
+} from "@/db/queries/appointments";
 import { recordAudit } from "@/db/queries/audit";
 import { findZonedWorker, performsService } from "@/db/queries/availability";
-import { type BookingTarget, bookingTransaction, claimInterval, type Tx } from "@/db/queries/booking";
-import { clientOverlapAllowedNow } from "@/db/queries/business";
+import { claimInterval } from "@/db/queries/booking";
 import { findByRef } from "@/db/queries/catalog-shared";
-import { appointments } from "@/db/schema/appointments";
 import { locations, services } from "@/db/schema/catalog";
 import { type Caller, isStaff } from "@/lib/auth/roles";
+import { toAppointmentJson } from "@/lib/contract";
 import { forbidden, notAvailable, notBooked, notFound, validationFailed } from "@/lib/errors";
 import { type AppointmentPatch, MAX_APPOINTMENT_HOURS } from "@/lib/validation/appointments";
 import { intervalIssue } from "@/lib/validation/schedules";
 import { withClientBusyDetails } from "./client-busy";
-import { bookedInterval } from "./create";
 import { type AppointmentAccess, cancelDecision, type Decision, patchDecision } from "./permissions";
+import { type BookingTarget, bookedInterval } from "./target";
+import { bookingTransaction, type Tx } from "./transaction";
 
 const HOUR = 3_600_000;
 
@@ -88,12 +91,12 @@ async function moveOrMark(
   const staff = isStaff(caller.role);
   const reschedules = patch.start !== undefined || patch.end !== undefined || patch.workerId !== undefined;
   const setsStatus = patch.status !== undefined;
-  return bookingTransaction(await getDb(), async (tx) => {
+  return bookingTransaction(async (tx) => {
     const row = await lockedAppointment(tx, id);
     enforce(patchDecision(caller, access(row), { reschedules, setsStatus }, now), row);
     const before = toAppointmentJson(row);
     const a = row.appointment;
-    const changes: { [K in keyof typeof appointments.$inferInsert]?: (typeof appointments.$inferInsert)[K] | SQL } = {};
+    const changes: AppointmentChanges = {};
     if (reschedules) {
       const target = await rescheduleTarget(tx, row, patch.workerId);
       const start = patch.start ?? a.startAt;
@@ -115,12 +118,12 @@ async function moveOrMark(
         startAt: interval.start,
         endAt: interval.end,
         // A move books a new interval, under the business's setting of now.
-        clientOverlapAllowed: clientOverlapAllowedNow,
+        moved: true,
       });
     }
     if (setsStatus) changes.status = patch.status;
     if (patch.notes !== undefined) changes.notes = patch.notes;
-    await tx.update(appointments).set(changes).where(eq(appointments.id, id));
+    await updateAppointment(tx, id, changes);
     const after = await reload(tx, id);
     const audit = (action: string) => ({
       actorId: caller.id,
@@ -141,15 +144,12 @@ async function moveOrMark(
 
 /** Cancels at once (the interval is free for others as the transaction commits); cancelling twice is a no-op. */
 export async function cancelAppointment(caller: Caller, id: string, now: Date) {
-  return bookingTransaction(await getDb(), async (tx) => {
+  return bookingTransaction(async (tx) => {
     const row = await lockedAppointment(tx, id);
     enforce(cancelDecision(caller, access(row), now), row);
     const before = toAppointmentJson(row);
     if (row.appointment.status === "cancelled") return before;
-    await tx
-      .update(appointments)
-      .set({ status: "cancelled", cancelledAt: now, cancelledBy: caller.id })
-      .where(eq(appointments.id, id));
+    await updateAppointment(tx, id, { status: "cancelled", cancelledAt: now, cancelledBy: caller.id });
     const after = await reload(tx, id);
     await recordAudit(tx, {
       actorId: caller.id,

@@ -1,7 +1,6 @@
 // POST /appointments: who books for whom, what the interval is, and the one transaction that
 // claims it (db/queries/booking.ts), optionally once per Idempotency-Key.
 import { getDb } from "@/db/client";
-import { toAppointmentJson } from "@/db/queries/appointments";
 import { recordAudit } from "@/db/queries/audit";
 
 import {
@@ -17,6 +16,7 @@ import { createClient, ensureClientOfUser, lockClient } from "@/db/queries/clien
 import { requestHash, runOncePerKey, type StoredResponse, storedResponse } from "@/db/queries/idempotency";
 import type { Client } from "@/db/schema/appointments";
 import { type Caller, isStaff } from "@/lib/auth/roles";
+import { toAppointmentJson } from "@/lib/contract";
 import { AppError, notFound, validationFailed } from "@/lib/errors";
 import type { AppointmentCreate } from "@/lib/validation/appointments";
 import { withClientBusyDetails } from "./client-busy";

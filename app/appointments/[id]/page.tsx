@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { ClientAppointmentDetails } from "@/components/booking/client-appointment-details";
-import { toAppointmentJson } from "@/db/queries/appointments";
 import { requirePageRole } from "@/lib/auth/page";
 import { visibleAppointment } from "@/lib/booking/read";
+import { toAppointmentJson } from "@/lib/contract";
 import { AppError } from "@/lib/errors";
 import { uuidSchema } from "@/lib/validation/common";
 

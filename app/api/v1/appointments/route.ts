@@ -1,8 +1,8 @@
-import { toAppointmentJson } from "@/db/queries/appointments";
 import { route } from "@/lib/api/handler";
 import { json } from "@/lib/api/respond";
 import { createAppointment } from "@/lib/booking/create";
 import { listVisibleAppointments } from "@/lib/booking/read";
+import { toAppointmentJson } from "@/lib/contract";
 import { validationFailed } from "@/lib/errors";
 import {
   appointmentCreateSchema,

@@ -1,7 +1,7 @@
-import { toAppointmentJson } from "@/db/queries/appointments";
 import { route } from "@/lib/api/handler";
 import { changeAppointment } from "@/lib/booking/change";
 import { visibleAppointment } from "@/lib/booking/read";
+import { toAppointmentJson } from "@/lib/contract";
 import { appointmentPatchSchema } from "@/lib/validation/appointments";
 import { idParamsSchema } from "@/lib/validation/common";
 
