@@ -6,34 +6,12 @@ import { getDb } from "@/db/client";
 import { recordAudit } from "@/db/queries/audit";
 import { BUSINESS_ID, type BusinessValues, lockBusiness, readBusiness, saveBusiness } from "@/db/queries/business";
 import { requireAcceptedTimeZone } from "@/db/queries/time-zones";
-import type { Business } from "@/db/schema/business";
-import { BUSINESS_DEFAULTS, type BusinessJson, type BusinessPatch } from "@/lib/validation/business";
+import { type Business, toBusinessJson } from "@/lib/contract/business";
+import type { BusinessPatch } from "@/lib/validation/business";
 
-export function toBusinessJson(row: Business | undefined): BusinessJson {
-  if (!row) return BUSINESS_DEFAULTS;
-  return {
-    name: row.name,
-    logoUrl: row.logoUrl,
-    phone: row.phone,
-    email: row.email,
-    website: row.website,
-    address: row.address,
-    defaultTimezone: row.defaultTimezone,
-    currency: row.currency,
-    policy: {
-      minNoticeMinutes: row.minNoticeMinutes,
-      cancelCutoffMinutes: row.cancelCutoffMinutes,
-      rescheduleCutoffMinutes: row.rescheduleCutoffMinutes,
-      maxUpcomingPerClient: row.maxUpcomingPerClient,
-      allowClientOverlap: row.allowClientOverlap,
-      reminderOffsetsMinutes: row.reminderOffsetsMinutes,
-    },
-  };
-}
+const toValues = ({ policy, ...profile }: Business): BusinessValues => ({ ...profile, ...policy });
 
-const toValues = ({ policy, ...profile }: BusinessJson): BusinessValues => ({ ...profile, ...policy });
-
-export async function getBusiness(): Promise<BusinessJson> {
+export async function getBusiness(): Promise<Business> {
   return toBusinessJson(await readBusiness(await getDb()));
 }
 
@@ -46,7 +24,7 @@ export async function defaultTimeZone(): Promise<string> {
  * Changes the fields given (the first change writes the row, from the defaults), audited as
  * "business.update" with the whole profile before and after.
  */
-export async function patchBusiness(patch: BusinessPatch, actorId: string): Promise<BusinessJson> {
+export async function patchBusiness(patch: BusinessPatch, actorId: string): Promise<Business> {
   // The schema checks the zone as the runtime can; whether the database knows it is asked here.
   if (patch.defaultTimezone !== undefined) await requireAcceptedTimeZone(patch.defaultTimezone, "defaultTimezone");
   const db = await getDb();

@@ -1,5 +1,5 @@
 // The business profile and policies (API.md v1 extensions "Business profile and policies"): the
-// answer of GET /business, the body of PATCH /business, and the defaults while nothing is set up.
+// body of PATCH /business (its answer and the defaults: lib/contract/business.ts).
 import { z } from "zod";
 import { isValidTimeZone } from "@/lib/time/zoned";
 import { currency, httpUrl, optionalText } from "./catalog";
@@ -49,44 +49,3 @@ export const businessPatchSchema = z
   .object({ ...z.object(fields).partial().shape, policy: policySchema.partial().strict().optional() })
   .strict();
 export type BusinessPatch = z.infer<typeof businessPatchSchema>;
-
-/** GET /business (and PATCH's answer). */
-export const businessSchema = z.object({
-  name: z.string(),
-  logoUrl: z.string().nullable(),
-  phone: z.string().nullable(),
-  email: z.string().nullable(),
-  website: z.string().nullable(),
-  address: z.string().nullable(),
-  defaultTimezone: z.string(),
-  currency: z.string(),
-  policy: z.object({
-    minNoticeMinutes: z.number().int(),
-    cancelCutoffMinutes: z.number().int(),
-    rescheduleCutoffMinutes: z.number().int(),
-    maxUpcomingPerClient: z.number().int().nullable(),
-    allowClientOverlap: z.boolean(),
-    reminderOffsetsMinutes: z.array(z.number().int()),
-  }),
-});
-export type BusinessJson = z.infer<typeof businessSchema>;
-
-/** What a business that was never set up answers: API.md's policy defaults, UTC and RUB. */
-export const BUSINESS_DEFAULTS: BusinessJson = {
-  name: "Slotwise",
-  logoUrl: null,
-  phone: null,
-  email: null,
-  website: null,
-  address: null,
-  defaultTimezone: "UTC",
-  currency: "RUB",
-  policy: {
-    minNoticeMinutes: 0,
-    cancelCutoffMinutes: 0,
-    rescheduleCutoffMinutes: 0,
-    maxUpcomingPerClient: null,
-    allowClientOverlap: false,
-    reminderOffsetsMinutes: [1440, 120],
-  },
-};

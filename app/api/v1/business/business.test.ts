@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import * as locationsRoute from "@/app/api/v1/locations/route";
 import { getDb } from "@/db/client";
 import { auditLog, business } from "@/db/schema";
-import { BUSINESS_DEFAULTS } from "@/lib/validation/business";
+import { BUSINESS_DEFAULTS } from "@/lib/contract/business";
 import { userWithToken } from "@/testing/fixtures";
 import { call } from "@/testing/http";
 import * as route from "./route";
