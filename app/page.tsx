@@ -4,9 +4,9 @@ import { Suspense } from "react";
 import { WorkerDirectory } from "@/components/public/worker-directory";
 import { WorkerFilters, type WorkerFilterValues } from "@/components/public/worker-filters";
 import { Skeleton } from "@/components/ui/states";
-import { listLocations } from "@/db/queries/locations";
-import { listServices } from "@/db/queries/services";
-import { listSpecialties } from "@/db/queries/specialties";
+import { listLocations } from "@/lib/catalog/locations";
+import { listServices } from "@/lib/catalog/services";
+import { listSpecialties } from "@/lib/catalog/specialties";
 import { workerListQuerySchema } from "@/lib/validation/catalog";
 
 type Search = { denied?: string; q?: string; specialty?: string; service?: string; location?: string; page?: string };

@@ -3,9 +3,9 @@ import { getTranslations } from "next-intl/server";
 import { Suspense } from "react";
 import { DayBoard } from "@/components/admin/day-board";
 import { Skeleton } from "@/components/ui/states";
-import { toLocationJson, toSpecialtyJson } from "@/db/queries/catalog-json";
-import { listLocations } from "@/db/queries/locations";
-import { listSpecialties } from "@/db/queries/specialties";
+import { listLocations } from "@/lib/catalog/locations";
+import { listSpecialties } from "@/lib/catalog/specialties";
+import { toLocationJson, toSpecialtyJson } from "@/lib/contract";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("admin"))("title") };

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Suspense } from "react";
 import { EmptyState, Skeleton } from "@/components/ui/states";
-import { listLocations } from "@/db/queries/locations";
+import { listLocations } from "@/lib/catalog/locations";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("public.rooms"))("title") };

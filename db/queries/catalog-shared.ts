@@ -1,18 +1,18 @@
 // What every catalog table (locations, specialties, services, workers) shares: finding a row by
-// `{ref}`, paging, locking, and refusing to delete what a booking stands on.
+// `{ref}`, paging, locking, and the appointments that stand on a row.
 import { and, asc, eq, gt, type SQL, sql } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
-import { hasAppointmentsAhead } from "@/lib/errors";
-import { formatInstant } from "@/lib/time/zoned";
-import type { PageQuery } from "@/lib/validation/common";
 import { type Db, type Executor, getDb, queryRows } from "../client";
-import { appointments } from "../schema/appointments";
+import { type Appointment, appointments } from "../schema/appointments";
 import { locations, type services, type specialties, type workers } from "../schema/catalog";
 import { byRef } from "./refs";
 
 export type CatalogTable = typeof locations | typeof specialties | typeof services | typeof workers;
 
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+/** Which rows of a list: at most `limit`, after skipping `offset`. */
+export type Page = { limit: number; offset: number };
 
 /** The row `ref` (id or slug) names. */
 export async function findByRef<T extends CatalogTable>(table: T, ref: string, db: Executor | null = null) {
@@ -25,8 +25,8 @@ export async function findByRef<T extends CatalogTable>(table: T, ref: string, d
 }
 
 /** A page of a catalog table in a stable order: by name, ties broken by id. */
-export async function listPage<T extends CatalogTable>(table: T, page: PageQuery, where?: SQL) {
-  const rows = await (await getDb())
+export async function listPage<T extends CatalogTable>(db: Executor, table: T, page: Page, where?: SQL) {
+  const rows = await db
     .select()
     .from(table as CatalogTable)
     .where(where)
@@ -57,34 +57,30 @@ export async function lockByRef<T extends CatalogTable>(
   return row as T["$inferSelect"] | undefined;
 }
 
-/** How many booked appointments a 409 lists at most; `details.total` tells how many there are. */
-const LISTED = 50;
+/** A booked appointment that has not ended, with its location's zone and how many such there are. */
+export type BookedAhead = { appointment: Appointment; timezone: string; total: number };
 
 /**
- * Refuses (409 has_appointments) when booked appointments that have not ended yet reference the
- * record through `column`: removing it would pull it from under those bookings. Each is listed with
- * its instants in the offset of its location.
+ * Booked appointments that have not ended yet and reference the record through `column`, by start,
+ * at most `limit` of them; each row carries the total.
  */
-export async function refuseIfBookedAhead(db: Executor, column: PgColumn, id: string, what: string): Promise<void> {
-  const rows = await db
-    .select({ a: appointments, timezone: locations.timezone, total: sql<number>`count(*) over ()`.mapWith(Number) })
+export async function bookedAppointmentsAhead(
+  db: Executor,
+  column: PgColumn,
+  id: string,
+  limit: number,
+): Promise<BookedAhead[]> {
+  return db
+    .select({
+      appointment: appointments,
+      timezone: locations.timezone,
+      total: sql<number>`count(*) over ()`.mapWith(Number),
+    })
     .from(appointments)
     .innerJoin(locations, eq(locations.id, appointments.locationId))
     .where(and(eq(column, id), eq(appointments.status, "booked"), gt(appointments.endAt, sql`now()`)))
     .orderBy(asc(appointments.startAt), asc(appointments.id))
-    .limit(LISTED);
-  if (rows.length === 0) return;
-  const list = rows.map(({ a, timezone }) => ({
-    id: a.id,
-    status: a.status,
-    start: formatInstant(a.startAt, timezone),
-    end: formatInstant(a.endAt, timezone),
-    workerId: a.workerId,
-    locationId: a.locationId,
-    serviceId: a.serviceId,
-    clientId: a.clientId,
-  }));
-  throw hasAppointmentsAhead(what, list, rows[0]?.total);
+    .limit(limit);
 }
 
 /** True when any appointment, in any status and at any time, references the record. */

@@ -2,13 +2,8 @@
 // Canada/East-Saskatchewan) that PostgreSQL's tzdata has dropped, and a location's zone is used by
 // both: the runtime computes slots with it, the database groups and filters by `at time zone`.
 import { type SQL, sql } from "drizzle-orm";
-import { log } from "@/lib/api/request-log";
-import { validationFailed } from "@/lib/errors";
-import { isValidTimeZone } from "@/lib/time/zoned";
 import { type Executor, getDb, queryRows } from "../client";
 import { locations } from "../schema/catalog";
-
-export const TIME_ZONE_MESSAGE = "Use an IANA time zone such as Europe/Moscow.";
 
 let known: Promise<ReadonlySet<string>> | undefined;
 
@@ -28,38 +23,31 @@ export function databaseTimeZones(db?: Executor): Promise<ReadonlySet<string>> {
   return known;
 }
 
-/** The zones a location may have, sorted: those the runtime lists that the database knows too. */
-export async function acceptedTimeZones(): Promise<string[]> {
-  const inDatabase = await databaseTimeZones();
-  const listed = new Set([...Intl.supportedValuesOf("timeZone"), "UTC"]);
-  return [...listed].filter((zone) => inDatabase.has(zone) && isValidTimeZone(zone)).sort();
-}
-
-/** 400 validation_failed at `path` unless both the runtime and the database know `zone`. */
-export async function requireAcceptedTimeZone(zone: string, path = "timezone"): Promise<void> {
-  if (isValidTimeZone(zone) && (await databaseTimeZones()).has(zone)) return;
-  throw validationFailed(path, TIME_ZONE_MESSAGE);
-}
-
-const reported = new Set<string>();
-
 /**
- * `locations.timezone` as `at time zone` can read it. A zone stored before zones were checked
- * against the database would make the whole query fail; it is read as UTC instead, and logged once
- * per process so that someone fixes the location.
+ * The zones stored in `locations.timezone` that `at time zone` cannot read: stored before zones
+ * were checked against the database.
  */
-export async function readableLocationZone(db: Executor): Promise<SQL> {
+export async function locationZonesUnknownToDatabase(db: Executor): Promise<string[]> {
   const inDatabase = await databaseTimeZones(db);
   const stored = await db.selectDistinct({ zone: locations.timezone }).from(locations);
-  const unknown = stored.map((row) => row.zone).filter((zone) => !inDatabase.has(zone));
+  return stored.map((row) => row.zone).filter((zone) => !inDatabase.has(zone));
+}
+
+/** `locations.timezone` as `at time zone` can read it: the `unknown` zones are read as UTC. */
+export function locationZoneAsRead(unknown: readonly string[]): SQL {
   if (unknown.length === 0) return sql`${locations.timezone}`;
-  for (const zone of unknown.filter((zone) => !reported.has(zone))) {
-    reported.add(zone);
-    log("error", { msg: "location time zone unknown to the database, read as UTC", timezone: zone });
-  }
   const listed = sql.join(
     unknown.map((zone) => sql`${zone}`),
     sql`, `,
   );
   return sql`(case when ${locations.timezone} in (${listed}) then 'UTC' else ${locations.timezone} end)`;
+}
+
+/**
+ * `locations.timezone` as `at time zone` can read it. A zone stored before zones were checked
+ * against the database would make the whole query fail; it is read as UTC instead (lib/catalog/
+ * time-zones.ts `unreadableLocationZones` also logs it).
+ */
+export async function readableLocationZone(db: Executor): Promise<SQL> {
+  return locationZoneAsRead(await locationZonesUnknownToDatabase(db));
 }

@@ -5,7 +5,7 @@
 import { getDb } from "@/db/client";
 import { recordAudit } from "@/db/queries/audit";
 import { BUSINESS_ID, type BusinessValues, lockBusiness, readBusiness, saveBusiness } from "@/db/queries/business";
-import { requireAcceptedTimeZone } from "@/db/queries/time-zones";
+import { requireAcceptedTimeZone } from "@/lib/catalog/time-zones";
 import { type Business, toBusinessJson } from "@/lib/contract/business";
 import type { BusinessPatch } from "@/lib/validation/business";
 
@@ -18,6 +18,11 @@ export async function getBusiness(): Promise<Business> {
 /** The zone a new location gets when none is given: the business's, UTC until it is set up. */
 export async function defaultTimeZone(): Promise<string> {
   return (await getBusiness()).defaultTimezone;
+}
+
+/** The business's zone once a manager has set the business up; undefined until then. */
+export async function setUpTimeZone(): Promise<string | undefined> {
+  return (await readBusiness(await getDb()))?.defaultTimezone;
 }
 
 /**

@@ -7,10 +7,10 @@ import { RoomDay } from "@/components/booking/room-day";
 import { bookableDays } from "@/components/lib/booking";
 import { roomRefusalSchema } from "@/components/lib/room-url";
 import { DayPicker } from "@/components/public/day-picker";
-import { findLocation } from "@/db/queries/locations";
 import { getPageCaller } from "@/lib/auth/page";
 import { todayIn } from "@/lib/availability/calendar";
 import { locationSchedule } from "@/lib/availability/schedules";
+import { findLocation } from "@/lib/catalog/locations";
 import { bookRoom } from "./actions";
 
 /** How many days ahead the room page offers; rooms have no booking horizon of their own. */

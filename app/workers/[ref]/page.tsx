@@ -8,9 +8,10 @@ import { DayPicker } from "@/components/public/day-picker";
 import { ServicePicker } from "@/components/public/service-picker";
 import { WorkerAvatar } from "@/components/public/worker-avatar";
 import { EmptyState } from "@/components/ui/states";
-import { findWorker, toWorkersJson } from "@/db/queries/workers";
 import { FALLBACK_TIME_ZONE, todayIn } from "@/lib/availability/calendar";
 import { workerSlots } from "@/lib/availability/worker-slots";
+import { toWorkersJson } from "@/lib/catalog/worker-json";
+import { findWorker } from "@/lib/catalog/workers";
 import { AppError } from "@/lib/errors";
 import { zonedDateOf } from "@/lib/time/zoned";
 

@@ -1,6 +1,6 @@
-import { toServiceJson } from "@/db/queries/catalog-json";
-import { createService, listServices } from "@/db/queries/services";
 import { catalogCollection } from "@/lib/api/catalog-routes";
+import { createService, listServices } from "@/lib/catalog/services";
+import { toServiceJson } from "@/lib/contract";
 import { serviceCreateSchema, serviceListQuerySchema } from "@/lib/validation/catalog";
 
 export const { GET, POST } = catalogCollection({

@@ -1,6 +1,6 @@
-import { toSpecialtyJson } from "@/db/queries/catalog-json";
-import { createSpecialty, listSpecialties } from "@/db/queries/specialties";
 import { catalogCollection } from "@/lib/api/catalog-routes";
+import { createSpecialty, listSpecialties } from "@/lib/catalog/specialties";
+import { toSpecialtyJson } from "@/lib/contract";
 import { specialtyCreateSchema, specialtyListQuerySchema } from "@/lib/validation/catalog";
 
 export const { GET, POST } = catalogCollection({

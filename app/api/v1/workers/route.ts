@@ -1,5 +1,6 @@
-import { createWorker, listWorkers, toWorkersJson } from "@/db/queries/workers";
 import { catalogCollection } from "@/lib/api/catalog-routes";
+import { toWorkersJson } from "@/lib/catalog/worker-json";
+import { createWorker, listWorkers } from "@/lib/catalog/workers";
 import { workerCreateSchema, workerListQuerySchema } from "@/lib/validation/catalog";
 
 export const { GET, POST } = catalogCollection({

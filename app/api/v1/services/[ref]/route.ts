@@ -1,6 +1,6 @@
-import { toServiceJson } from "@/db/queries/catalog-json";
-import { deleteService, findService, updateService } from "@/db/queries/services";
 import { catalogItem } from "@/lib/api/catalog-routes";
+import { deleteService, findService, updateService } from "@/lib/catalog/services";
+import { toServiceJson } from "@/lib/contract";
 import { servicePatchSchema } from "@/lib/validation/catalog";
 
 export const { GET, PATCH, DELETE } = catalogItem({

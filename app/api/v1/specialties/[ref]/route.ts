@@ -1,6 +1,6 @@
-import { toSpecialtyJson } from "@/db/queries/catalog-json";
-import { deleteSpecialty, findSpecialty, updateSpecialty } from "@/db/queries/specialties";
 import { catalogItem } from "@/lib/api/catalog-routes";
+import { deleteSpecialty, findSpecialty, updateSpecialty } from "@/lib/catalog/specialties";
+import { toSpecialtyJson } from "@/lib/contract";
 import { specialtyPatchSchema } from "@/lib/validation/catalog";
 
 export const { GET, PATCH, DELETE } = catalogItem({

@@ -1,5 +1,6 @@
-import { deleteWorker, findWorker, toWorkersJson, updateWorker } from "@/db/queries/workers";
 import { catalogItem } from "@/lib/api/catalog-routes";
+import { toWorkersJson } from "@/lib/catalog/worker-json";
+import { deleteWorker, findWorker, updateWorker } from "@/lib/catalog/workers";
 import { workerPatchSchema } from "@/lib/validation/catalog";
 
 export const { GET, PATCH, DELETE } = catalogItem({
