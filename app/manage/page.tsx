@@ -3,9 +3,9 @@ import { getTranslations } from "next-intl/server";
 import { Suspense } from "react";
 import { BusinessForm } from "@/components/manage/business-form";
 import { Skeleton } from "@/components/ui/states";
-import { catalogOverview } from "@/db/queries/overview";
-import { acceptedTimeZones } from "@/db/queries/time-zones";
 import { getBusiness } from "@/lib/business/profile";
+import { catalogOverview } from "@/lib/catalog/overview";
+import { acceptedTimeZones } from "@/lib/catalog/time-zones";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("manage"))("title") };

@@ -1,12 +1,12 @@
 import { sql } from "drizzle-orm";
-import { getDb, queryRows } from "../client";
+import { type Executor, queryRows } from "../client";
 
-type Overview = Record<"locations" | "workers" | "services" | "staff" | "upcoming", number>;
+export type Overview = Record<"locations" | "workers" | "services" | "staff" | "upcoming", number>;
 
 /** Row counts for the manager's front page, in one round trip. */
-export async function catalogOverview(): Promise<Overview> {
+export async function countOverview(db: Executor): Promise<Overview> {
   const [row] = await queryRows<Overview>(
-    await getDb(),
+    db,
     sql`
       select
         (select count(*)::int from locations) as locations,

@@ -3,7 +3,7 @@ import { type SQL, sql } from "drizzle-orm";
 import { type Executor, queryRows } from "../client";
 import { appointments } from "../schema/appointments";
 import { locations } from "../schema/catalog";
-import { readableLocationZone } from "./time-zones";
+import { locationZoneAsRead } from "./time-zones";
 
 export type DayCount = { day: string; count: number };
 
@@ -14,11 +14,13 @@ const COUNTED = sql`('booked', 'completed')`;
  * Booked and completed appointments per calendar day, `from` to `to` (both included), every day
  * present, zero or not. Each appointment counts on the day its start falls on in its own location's
  * time zone: a 01:00 Moscow visit is on the Moscow date even when UTC is still on the day before.
+ * The `unreadableZones` (stored zones the database does not know) are read as UTC.
  */
 export async function appointmentsPerDay(
   db: Executor,
   range: { from: string; to: string },
   filter: { workerId?: string; locationId?: string },
+  unreadableZones: readonly string[],
 ): Promise<DayCount[]> {
   const days = sql`generate_series(0, ${range.to}::date - ${range.from}::date) as offsets(n)`;
   const conditions: SQL[] = [
@@ -30,7 +32,7 @@ export async function appointmentsPerDay(
   ];
   if (filter.workerId) conditions.push(sql`${appointments.workerId} = ${filter.workerId}`);
   if (filter.locationId) conditions.push(sql`${appointments.locationId} = ${filter.locationId}`);
-  const zone = await readableLocationZone(db);
+  const zone = locationZoneAsRead(unreadableZones);
   // generate_series over integers, not dates: a date series is a timestamptz series in disguise and
   // would step through the session's DST changes.
   return queryRows<DayCount>(
