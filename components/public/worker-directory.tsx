@@ -3,14 +3,14 @@ import { getTranslations } from "next-intl/server";
 import { Suspense } from "react";
 import { query } from "@/components/lib/api-client";
 import { EmptyState } from "@/components/ui/states";
-import type { WorkerJson } from "@/db/queries/catalog-json";
 import { listWorkers, toWorkersJson } from "@/db/queries/workers";
+import type { Worker } from "@/lib/contract";
 import { NextSlot } from "./next-slot";
 import { WorkerAvatar } from "./worker-avatar";
 import type { WorkerFilterValues } from "./worker-filters";
 
 /** The service a card's "next free slot" is for: the one searched for, else the worker's shortest. */
-function cardService(worker: WorkerJson, service?: string) {
+function cardService(worker: Worker, service?: string) {
   const searched = worker.services.find((s) => s.slug === service || s.id === service);
   return searched ?? [...worker.services].sort((a, b) => a.durationMinutes - b.durationMinutes)[0];
 }

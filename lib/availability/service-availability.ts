@@ -2,10 +2,11 @@
 // constant number of queries (DESIGN.md "Data").
 import { type Executor, getDb } from "@/db/client";
 import { findServiceWorkers, type ZonedWorker } from "@/db/queries/availability";
-import { type WorkerJson, workersToJson } from "@/db/queries/catalog-json";
 import { findByRef } from "@/db/queries/catalog-shared";
 import { loadWorkerDays, type Range, type WorkerDays } from "@/db/queries/worker-days";
 import { locations, services, specialties } from "@/db/schema/catalog";
+import { workersToJson } from "@/lib/catalog/worker-json";
+import type { Worker as WorkerJson } from "@/lib/contract";
 import { notFound } from "@/lib/errors";
 import type { AvailabilityQuery } from "@/lib/validation/availability";
 import { FALLBACK_TIME_ZONE, localDaysInterval, todayIn } from "./calendar";
