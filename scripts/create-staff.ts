@@ -1,6 +1,5 @@
 import { parseArgs } from "node:util";
-import { findUserByEmail, insertUser, updateUser } from "@/db/queries/users";
-import { hashPassword } from "@/lib/auth/password";
+import { saveStaffAccount } from "@/lib/people/staff";
 import { staffAccountSchema } from "@/lib/validation/staff";
 import { runScript, ScriptError } from "./lib/run";
 
@@ -33,14 +32,11 @@ await runScript(async () => {
     const problems = parsed.error.issues.map((i) => `  --${i.path.join(".")}: ${i.message}`).join("\n");
     throw new ScriptError(`invalid input:\n${problems}\n${USAGE}`);
   }
-  const { role, email, password, name } = parsed.data;
-  const passwordHash = await hashPassword(password);
-  const existing = await findUserByEmail(email);
-  if (existing) {
-    await updateUser(existing.id, { role, passwordHash, name });
-    console.log(`Updated ${email}: role ${existing.role} -> ${role}, password changed, name "${name}".`);
+  const { role, email, name } = parsed.data;
+  const saved = await saveStaffAccount(parsed.data);
+  if (saved.created) {
+    console.log(`Created ${role} ${email} (id ${saved.user.id}).`);
   } else {
-    const user = await insertUser({ email, name, role, passwordHash });
-    console.log(`Created ${role} ${email} (id ${user.id}).`);
+    console.log(`Updated ${email}: role ${saved.previousRole} -> ${role}, password changed, name "${name}".`);
   }
 });

@@ -3,9 +3,9 @@
 import { headers } from "next/headers";
 import { clientIp } from "@/lib/api/client-ip";
 import { type AuthFormState, fieldIssues, finishSignIn, formText } from "@/lib/auth/form-state";
-import { registerClient } from "@/lib/auth/register";
 import { startSession } from "@/lib/auth/session-cookie";
 import { AppError } from "@/lib/errors";
+import { registerClient } from "@/lib/people/register";
 import { consume } from "@/lib/rate-limit/limits";
 import { registerSchema } from "@/lib/validation/auth";
 

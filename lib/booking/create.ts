@@ -12,12 +12,13 @@ import {
   plannedAppointment,
   type Tx,
 } from "@/db/queries/booking";
-import { createClient, ensureClientOfUser, lockClient } from "@/db/queries/clients";
+import { createClient, lockClient } from "@/db/queries/clients";
 import { requestHash, runOncePerKey, type StoredResponse, storedResponse } from "@/db/queries/idempotency";
 import type { Client } from "@/db/schema/appointments";
 import { type Caller, isStaff } from "@/lib/auth/roles";
 import { toAppointmentJson } from "@/lib/contract";
 import { AppError, notFound, validationFailed } from "@/lib/errors";
+import { ensureClientOfUser } from "@/lib/people/client-of-user";
 import type { AppointmentCreate } from "@/lib/validation/appointments";
 import { withClientBusyDetails } from "./client-busy";
 import { defaultEnd } from "./rules";

@@ -15,8 +15,8 @@ import * as userItem from "@/app/api/v1/users/[id]/route";
 import * as unblock from "@/app/api/v1/users/[id]/unblock/route";
 import * as userList from "@/app/api/v1/users/route";
 import { getDb } from "@/db/client";
-import { ensureClientOfUser } from "@/db/queries/clients";
 import { type Role, users } from "@/db/schema";
+import { ensureClientOfUser } from "@/lib/people/client-of-user";
 import { makeClient, userWithToken } from "@/testing/fixtures";
 import { call } from "@/testing/http";
 

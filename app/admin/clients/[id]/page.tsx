@@ -7,15 +7,13 @@ import { ClientAccountLink } from "@/components/admin/client-account-link";
 import { ClientAppointments } from "@/components/admin/client-appointments";
 import { ClientEditor } from "@/components/admin/client-editor";
 import { Skeleton } from "@/components/ui/states";
-import { getDb } from "@/db/client";
-import { findClientById, toClientJson } from "@/db/queries/clients";
-import { isUuid } from "@/db/queries/refs";
-import { findUserByEmail, findUserById } from "@/db/queries/users";
+import { toClientJson } from "@/db/queries/clients";
+import { accountOfClient, findClient } from "@/lib/people/clients";
 
 type Props = { params: Promise<{ id: string }> };
 
 async function loadClient(id: string) {
-  const row = isUuid(id) ? await findClientById(await getDb(), id) : undefined;
+  const row = await findClient(id);
   if (!row) notFound();
   return toClientJson(row);
 }
@@ -27,8 +25,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 /** The account this record is linked to, or the registered one with its email that the desk may link. */
 async function AccountSection({ client }: { client: { id: string; email: string | null; userId: string | null } }) {
   const t = await getTranslations("admin.clients.account");
-  const linked = client.userId ? await findUserById(client.userId) : undefined;
-  const candidate = !client.userId && client.email ? await findUserByEmail(client.email) : undefined;
+  const { linked, candidate } = await accountOfClient(client);
   return (
     <section aria-labelledby="client-account" className="space-y-3">
       <h2 id="client-account" className="text-xl font-semibold">

@@ -1,8 +1,7 @@
-import { getDb } from "@/db/client";
-import { listClients } from "@/db/queries/client-records";
-import { createClient, toClientJson } from "@/db/queries/clients";
+import { toClientJson } from "@/db/queries/clients";
 import { route } from "@/lib/api/handler";
 import { json } from "@/lib/api/respond";
+import { createClientRecord, listClients } from "@/lib/people/clients";
 import { clientCreateSchema, clientListQuerySchema } from "@/lib/validation/clients";
 
 export const GET = route({ role: "admin", query: clientListQuerySchema }, async ({ query }) => ({
@@ -10,5 +9,5 @@ export const GET = route({ role: "admin", query: clientListQuerySchema }, async 
 }));
 
 export const POST = route({ role: "admin", body: clientCreateSchema }, async ({ body }) =>
-  json(toClientJson(await createClient(await getDb(), body)), 201),
+  json(toClientJson(await createClientRecord(body)), 201),
 );

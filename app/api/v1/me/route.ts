@@ -1,9 +1,5 @@
-import { findUserById, toUserJson } from "@/db/queries/users";
+import { toUserJson } from "@/db/queries/users";
 import { route } from "@/lib/api/handler";
-import { notFound } from "@/lib/errors";
+import { getUser } from "@/lib/people/users";
 
-export const GET = route({ role: "client" }, async ({ caller }) => {
-  const user = await findUserById(caller.id);
-  if (!user) throw notFound("User");
-  return toUserJson(user);
-});
+export const GET = route({ role: "client" }, async ({ caller }) => toUserJson(await getUser(caller.id)));

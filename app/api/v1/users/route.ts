@@ -1,8 +1,9 @@
-import { createUserAccount, listUsers } from "@/db/queries/user-accounts";
 import { toUserJson } from "@/db/queries/users";
 import { route } from "@/lib/api/handler";
 import { json } from "@/lib/api/respond";
 import { hashPassword } from "@/lib/auth/password";
+import { createUserAccount } from "@/lib/people/accounts";
+import { listUsers } from "@/lib/people/users";
 import { userCreateSchema, userListQuerySchema } from "@/lib/validation/users";
 
 export const GET = route({ role: "manager", query: userListQuerySchema }, async ({ query }) => ({

@@ -1,7 +1,7 @@
 import { toUserJson } from "@/db/queries/users";
 import { route } from "@/lib/api/handler";
 import { json } from "@/lib/api/respond";
-import { registerClient } from "@/lib/auth/register";
+import { registerClient } from "@/lib/people/register";
 import { registerSchema } from "@/lib/validation/auth";
 
 export const POST = route({ body: registerSchema, limit: "auth" }, async ({ body }) => {

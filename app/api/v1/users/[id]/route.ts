@@ -1,18 +1,15 @@
-import { updateUserAccount } from "@/db/queries/user-accounts";
-import { findUserById, toUserJson } from "@/db/queries/users";
+import { toUserJson } from "@/db/queries/users";
 import { route } from "@/lib/api/handler";
-import { notFound } from "@/lib/errors";
+import { updateUserAccount } from "@/lib/people/accounts";
+import { getUser } from "@/lib/people/users";
 import { idParamsSchema } from "@/lib/validation/common";
 import { userPatchSchema } from "@/lib/validation/users";
-import { foundUser } from "./found";
 
-export const GET = route({ role: "manager", params: idParamsSchema }, async ({ params }) => {
-  const user = await findUserById(params.id);
-  if (!user) throw notFound("User");
-  return toUserJson(user);
-});
+export const GET = route({ role: "manager", params: idParamsSchema }, async ({ params }) =>
+  toUserJson(await getUser(params.id)),
+);
 
 export const PATCH = route(
   { role: "manager", params: idParamsSchema, body: userPatchSchema },
-  async ({ params, body, caller }) => foundUser(await updateUserAccount(params.id, body, caller.id)),
+  async ({ params, body, caller }) => toUserJson(await updateUserAccount(params.id, body, caller.id)),
 );

@@ -1,6 +1,6 @@
-import { linkClientToUser } from "@/db/queries/client-links";
 import { toClientJson } from "@/db/queries/clients";
 import { route } from "@/lib/api/handler";
+import { linkClientToUser } from "@/lib/people/link-user";
 import { clientLinkUserSchema } from "@/lib/validation/clients";
 import { idParamsSchema } from "@/lib/validation/common";
 

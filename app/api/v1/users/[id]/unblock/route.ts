@@ -1,8 +1,8 @@
-import { setUserAccountBlocked } from "@/db/queries/user-accounts";
+import { toUserJson } from "@/db/queries/users";
 import { route } from "@/lib/api/handler";
+import { setUserAccountBlocked } from "@/lib/people/accounts";
 import { idParamsSchema } from "@/lib/validation/common";
-import { foundUser } from "../found";
 
 export const POST = route({ role: "manager", params: idParamsSchema }, async ({ params, caller }) =>
-  foundUser(await setUserAccountBlocked(params.id, false, caller.id)),
+  toUserJson(await setUserAccountBlocked(params.id, false, caller.id)),
 );

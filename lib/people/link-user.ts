@@ -1,13 +1,13 @@
-// Linking a desk-made client record to a registered account, on staff's word. Registering never
-// does it by email: emails are not verified, so the address alone would hand a stranger the record's
-// appointments, phone and notes.
-import { eq } from "drizzle-orm";
+// Linking a desk-made client record to a registered account, on staff's word (POST
+// /clients/{id}/link-user). Registering never does it by email: emails are not verified, so the
+// address alone would hand a stranger the record's appointments, phone and notes.
+import { getDb } from "@/db/client";
+import { recordAudit } from "@/db/queries/audit";
+import { deleteClientRow, moveClientAppointments, updateClientRow } from "@/db/queries/client-records";
+import { findClientOfUser, lockClient } from "@/db/queries/clients";
+import { lockUser } from "@/db/queries/user-accounts";
+import type { Client } from "@/db/schema";
 import { clientAlreadyLinked, notFound } from "@/lib/errors";
-import { getDb } from "../client";
-import { appointments, type Client, clients } from "../schema/appointments";
-import { users } from "../schema/users";
-import { recordAudit } from "./audit";
-import { findClientOfUser, lockClient } from "./clients";
 
 const KEPT_FIELDS = ["email", "phone", "gender", "birthDate"] as const;
 
@@ -40,34 +40,24 @@ export async function linkClientToUser(clientId: string, userId: string, actorId
     const desk = await lockClient(tx, clientId, "update");
     if (!desk) throw notFound("Client");
     if (desk.userId) throw clientAlreadyLinked();
-    const [user] = await tx.select({ id: users.id }).from(users).where(eq(users.id, userId)).for("no key update");
-    if (!user) throw notFound("User");
+    if (!(await lockUser(tx, userId))) throw notFound("User");
 
     const found = await findClientOfUser(tx, userId);
     const own = found && (await lockClient(tx, found.id, "update"));
     let moved: string[] = [];
     if (own) {
-      const rows = await tx
-        .update(appointments)
-        .set({ clientId: desk.id })
-        .where(eq(appointments.clientId, own.id))
-        .returning({ id: appointments.id });
-      moved = rows.map((row) => row.id);
+      moved = await moveClientAppointments(tx, own.id, desk.id);
       // Gone before the link, as user_id is unique.
-      await tx.delete(clients).where(eq(clients.id, own.id));
+      await deleteClientRow(tx, own.id);
     }
-    const [linked] = await tx
-      .update(clients)
-      .set({
-        userId,
-        email: desk.email ?? own?.email ?? null,
-        phone: desk.phone ?? own?.phone ?? null,
-        gender: desk.gender ?? own?.gender ?? null,
-        birthDate: desk.birthDate ?? own?.birthDate ?? null,
-        notes: mergedNotes(desk, own),
-      })
-      .where(eq(clients.id, desk.id))
-      .returning();
+    const linked = await updateClientRow(tx, desk.id, {
+      userId,
+      email: desk.email ?? own?.email ?? null,
+      phone: desk.phone ?? own?.phone ?? null,
+      gender: desk.gender ?? own?.gender ?? null,
+      birthDate: desk.birthDate ?? own?.birthDate ?? null,
+      notes: mergedNotes(desk, own),
+    });
     if (!linked) throw new Error(`client record ${desk.id} vanished while locked`);
     // Ids only: personal data in the audit row would outlive an erasure of the record.
     await recordAudit(tx, {

@@ -4,11 +4,11 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
+import { createClient, lockClient } from "@/db/queries/clients";
 import { appointments, clients } from "@/db/schema";
 import { hoursAhead } from "@/testing/catalog";
 import { makeLocation, userWithToken } from "@/testing/fixtures";
-import { deleteClient } from "./client-records";
-import { createClient, lockClient } from "./clients";
+import { deleteClientRecord } from "./delete-client";
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -18,10 +18,10 @@ describe("deleting a client while they are being booked", () => {
     const { user } = await userWithToken("admin");
     const location = await makeLocation();
     const gone = await createClient(db, { name: "Gone First" });
-    expect(await deleteClient(gone.id, user.id)).toBe("deleted");
+    expect(await deleteClientRecord(gone.id, user.id)).toBe("deleted");
     const erased = await createClient(db, { name: "Erased First" });
     await db.insert(appointments).values({ locationId: location.id, clientId: erased.id, ...hoursAhead(-3, -2) });
-    expect(await deleteClient(erased.id, user.id)).toBe("erased");
+    expect(await deleteClientRecord(erased.id, user.id)).toBe("erased");
     for (const { id } of [gone, erased]) expect(await db.transaction((tx) => lockClient(tx, id))).toBeUndefined();
   });
 
@@ -34,7 +34,7 @@ describe("deleting a client while they are being booked", () => {
       let deletion: Promise<unknown> | undefined;
       await db.transaction(async (tx) => {
         expect(await lockClient(tx, client.id)).toBeDefined();
-        deletion = deleteClient(client.id, user.id).catch((err: unknown) => err);
+        deletion = deleteClientRecord(client.id, user.id).catch((err: unknown) => err);
         // Give the deletion time to reach the row lock; it must still be waiting when we book.
         await pause(200);
         await tx.insert(appointments).values({ locationId: location.id, clientId: client.id, ...hoursAhead(24, 25) });
