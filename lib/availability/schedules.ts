@@ -7,6 +7,7 @@ import { findByRef } from "@/db/queries/catalog-shared";
 import { loadWorkerDays } from "@/db/queries/worker-days";
 import { locations } from "@/db/schema/catalog";
 import { type Caller, isStaff } from "@/lib/auth/roles";
+import type { LocationDay, WorkerDay } from "@/lib/contract";
 import { notFound } from "@/lib/errors";
 import { zonedDayBounds } from "@/lib/time/zoned";
 import type { ScheduleQuery } from "@/lib/validation/availability";
@@ -22,7 +23,12 @@ import { workerTimeZones } from "./time-zones";
  * merged into disjoint intervals so that nothing tells one booking from the next. An inactive worker
  * is 404 except to staff.
  */
-export async function workerSchedule(workerRef: string, query: ScheduleQuery, now: Date, caller: Caller | null) {
+export async function workerSchedule(
+  workerRef: string,
+  query: ScheduleQuery,
+  now: Date,
+  caller: Caller | null,
+): Promise<WorkerDay> {
   const db = await getDb();
   const worker = await findZonedWorker(db, workerRef);
   if (!worker || (!worker.active && !(caller && isStaff(caller.role)))) throw notFound("Worker");
@@ -60,7 +66,7 @@ export async function workerSchedule(workerRef: string, query: ScheduleQuery, no
  * `shifts` says which worker holds a workplace when; `busy` merges the booked appointments there
  * (any worker's, or the room's own) into disjoint intervals and never says who booked.
  */
-export async function locationSchedule(locationRef: string, query: ScheduleQuery, now: Date) {
+export async function locationSchedule(locationRef: string, query: ScheduleQuery, now: Date): Promise<LocationDay> {
   const db = await getDb();
   const location = await findByRef(locations, locationRef, db);
   if (!location) throw notFound("Location");

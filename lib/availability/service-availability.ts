@@ -6,7 +6,7 @@ import { findByRef } from "@/db/queries/catalog-shared";
 import { loadWorkerDays, type Range, type WorkerDays } from "@/db/queries/worker-days";
 import { locations, services, specialties } from "@/db/schema/catalog";
 import { workersToJson } from "@/lib/catalog/worker-json";
-import type { Worker as WorkerJson } from "@/lib/contract";
+import type { Availability, Worker as WorkerJson } from "@/lib/contract";
 import { notFound } from "@/lib/errors";
 import type { AvailabilityQuery } from "@/lib/validation/availability";
 import { FALLBACK_TIME_ZONE, localDaysInterval, todayIn } from "./calendar";
@@ -75,7 +75,7 @@ function rememberedWorkersJson(db: Executor, remember: Remember, workers: ZonedW
  * in each worker's zone (see workerTimeZones). Workers with no free slot are listed too, with `[]`.
  * A constant number of queries for the whole page.
  */
-export async function serviceAvailability(query: AvailabilityQuery, now: Date) {
+export async function serviceAvailability(query: AvailabilityQuery, now: Date): Promise<Availability> {
   const db = await getDb();
   const remember = await catalogMemo(db);
   const { specialty: specialtyRef, location: locationRef } = query;

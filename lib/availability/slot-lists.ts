@@ -8,8 +8,10 @@
 //     counts), and the local day it was planned on (the horizon, the default days) has not ended
 //     (nor has the clock gone back to before it was computed).
 import type { Executor } from "@/db/client";
+import type { Slots } from "@/lib/contract";
 
-export type SlotList = { timezone: string; slots: { start: string; end: string }[] };
+/** A worker's slots as GET /workers/{ref}/slots answers them. */
+export type SlotList = Slots;
 
 type Entry = {
   list: SlotList;
