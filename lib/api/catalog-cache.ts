@@ -5,10 +5,9 @@
 // no instance serves what another instance (or a script) has since changed. ETags are a hash of the
 // body, so they agree across instances, and If-None-Match gets a 304 without recomputing anything.
 import { createHash } from "node:crypto";
-import { eq } from "drizzle-orm";
 import type { NextRequest } from "next/server";
 import { getDb } from "@/db/client";
-import { catalogVersion } from "@/db/schema/system";
+import { readCatalogVersion } from "@/db/queries/catalog-version";
 
 type Entry = { version: number; body: string; etag: string };
 
@@ -20,12 +19,7 @@ const cache = () => {
 };
 
 export async function currentCatalogVersion(): Promise<number> {
-  const db = await getDb();
-  const [row] = await db
-    .select({ version: catalogVersion.version })
-    .from(catalogVersion)
-    .where(eq(catalogVersion.id, 1));
-  return row?.version ?? 0;
+  return readCatalogVersion(await getDb());
 }
 
 function remember(key: string, entry: Entry) {
