@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 import { ZodError } from "zod";
 import { exclusionError } from "@/lib/booking/conflicts";
+import type { ErrorBody } from "@/lib/contract";
 import { AppError, duplicateValue, internalError, invalidRequest, sqlState, unstorableText } from "@/lib/errors";
 import { databaseUnavailable, unreachableCode } from "./database-errors";
 import { log } from "./request-log";
@@ -10,7 +11,9 @@ export function json(data: unknown, status = 200, headers?: HeadersInit) {
 }
 
 export function errorJson(err: AppError, headers?: HeadersInit) {
-  const body = { error: { code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) } };
+  const body: ErrorBody = {
+    error: { code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) },
+  };
   const res = json(body, err.status, headers);
   const retryAfter = err.details?.retryAfterSeconds;
   if ((err.status === 429 || err.status === 503) && typeof retryAfter === "number")

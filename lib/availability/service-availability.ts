@@ -123,7 +123,8 @@ export async function serviceAvailability(query: AvailabilityQuery, now: Date): 
   const rowsOf = rowsPerWorker(rows);
   return {
     items: plans.map((p, i) => ({
-      worker: workerJson[i],
+      // One entry per worker, in their order (rememberedWorkersJson).
+      worker: workerJson[i] as WorkerJson,
       timezone: p.timeZone,
       slots: slotsOf(rowsOf(p.worker.id), p, service, now, location?.id),
     })),

@@ -9,6 +9,7 @@ import { findZonedWorker } from "@/db/queries/availability";
 import { setCalendarToken } from "@/db/queries/calendar-feed";
 import type { Worker } from "@/db/schema/catalog";
 import { type Caller, requireRole } from "@/lib/auth/roles";
+import type { CalendarToken } from "@/lib/contract";
 import { notFound } from "@/lib/errors";
 
 const DAY = 86_400_000;
@@ -50,7 +51,7 @@ export async function workerFeed(
 }
 
 /** The feed's secret and its URL path, for staff to hand to the worker's calendar app. */
-const feedAccess = (slug: string, token: string) => ({
+const feedAccess = (slug: string, token: string): CalendarToken => ({
   token,
   path: `/api/v1/workers/${slug}/calendar.ics?token=${encodeURIComponent(token)}`,
 });
