@@ -7,7 +7,7 @@ import { ClientAccountLink } from "@/components/admin/client-account-link";
 import { ClientAppointments } from "@/components/admin/client-appointments";
 import { ClientEditor } from "@/components/admin/client-editor";
 import { Skeleton } from "@/components/ui/states";
-import { toClientJson } from "@/db/queries/clients";
+import { toClientJson } from "@/lib/contract";
 import { accountOfClient, findClient } from "@/lib/people/clients";
 
 type Props = { params: Promise<{ id: string }> };

@@ -1,6 +1,6 @@
-import { toClientJson } from "@/db/queries/clients";
 import { route } from "@/lib/api/handler";
 import { json } from "@/lib/api/respond";
+import { toClientJson } from "@/lib/contract";
 import { createClientRecord, listClients } from "@/lib/people/clients";
 import { clientCreateSchema, clientListQuerySchema } from "@/lib/validation/clients";
 

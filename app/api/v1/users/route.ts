@@ -1,7 +1,7 @@
-import { toUserJson } from "@/db/queries/users";
 import { route } from "@/lib/api/handler";
 import { json } from "@/lib/api/respond";
 import { hashPassword } from "@/lib/auth/password";
+import { toUserJson } from "@/lib/contract";
 import { createUserAccount } from "@/lib/people/accounts";
 import { listUsers } from "@/lib/people/users";
 import { userCreateSchema, userListQuerySchema } from "@/lib/validation/users";

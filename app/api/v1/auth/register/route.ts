@@ -1,6 +1,6 @@
-import { toUserJson } from "@/db/queries/users";
 import { route } from "@/lib/api/handler";
 import { json } from "@/lib/api/respond";
+import { toUserJson } from "@/lib/contract";
 import { registerClient } from "@/lib/people/register";
 import { registerSchema } from "@/lib/validation/auth";
 

@@ -1,5 +1,5 @@
-import { toClientJson } from "@/db/queries/clients";
 import { route } from "@/lib/api/handler";
+import { toClientJson } from "@/lib/contract";
 import { getClient, updateClientRecord } from "@/lib/people/clients";
 import { deleteClientRecord } from "@/lib/people/delete-client";
 import { clientPatchSchema } from "@/lib/validation/clients";

@@ -1,5 +1,5 @@
-import { toUserJson } from "@/db/queries/users";
 import { route } from "@/lib/api/handler";
+import { toUserJson } from "@/lib/contract";
 import { updateUserAccount } from "@/lib/people/accounts";
 import { getUser } from "@/lib/people/users";
 import { idParamsSchema } from "@/lib/validation/common";

@@ -1,5 +1,5 @@
-import { toClientJson } from "@/db/queries/clients";
 import { route } from "@/lib/api/handler";
+import { toClientJson } from "@/lib/contract";
 import { linkClientToUser } from "@/lib/people/link-user";
 import { clientLinkUserSchema } from "@/lib/validation/clients";
 import { idParamsSchema } from "@/lib/validation/common";

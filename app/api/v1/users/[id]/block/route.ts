@@ -1,5 +1,5 @@
-import { toUserJson } from "@/db/queries/users";
 import { route } from "@/lib/api/handler";
+import { toUserJson } from "@/lib/contract";
 import { setUserAccountBlocked } from "@/lib/people/accounts";
 import { idParamsSchema } from "@/lib/validation/common";
 
