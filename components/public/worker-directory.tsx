@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { Suspense } from "react";
 import { query } from "@/components/lib/api-client";
 import { EmptyState } from "@/components/ui/states";
-import { listWorkers, toWorkersJson } from "@/db/queries/workers";
+import { listWorkersJson } from "@/lib/catalog/worker-json";
 import type { Worker } from "@/lib/contract";
 import { NextSlot } from "./next-slot";
 import { WorkerAvatar } from "./worker-avatar";
@@ -22,13 +22,13 @@ export const WORKERS_PER_PAGE = 24;
 export async function WorkerDirectory({ filters, page }: { filters: WorkerFilterValues; page: number }) {
   const t = await getTranslations("public.workers");
   // One more than a page, to know whether a next page exists.
-  const rows = await listWorkers({
+  const found = await listWorkersJson({
     ...filters,
     limit: WORKERS_PER_PAGE + 1,
     offset: (page - 1) * WORKERS_PER_PAGE,
     includeInactive: false,
   });
-  const workers = await toWorkersJson(rows.slice(0, WORKERS_PER_PAGE));
+  const workers = found.slice(0, WORKERS_PER_PAGE);
   if (workers.length === 0) return <EmptyState>{t("empty")}</EmptyState>;
   const pageHref = (n: number) => `/${query({ ...filters, page: n > 1 ? n : undefined })}`;
   const pageLink = "rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-50";
@@ -65,7 +65,7 @@ export async function WorkerDirectory({ filters, page }: { filters: WorkerFilter
           );
         })}
       </ul>
-      {(page > 1 || rows.length > WORKERS_PER_PAGE) && (
+      {(page > 1 || found.length > WORKERS_PER_PAGE) && (
         <nav aria-label={t("pagination")} className="mt-4 flex justify-between gap-2">
           {page > 1 ? (
             <Link href={pageHref(page - 1)} className={pageLink}>
@@ -74,7 +74,7 @@ export async function WorkerDirectory({ filters, page }: { filters: WorkerFilter
           ) : (
             <span />
           )}
-          {rows.length > WORKERS_PER_PAGE && (
+          {found.length > WORKERS_PER_PAGE && (
             <Link href={pageHref(page + 1)} className={pageLink}>
               {t("next")}
             </Link>

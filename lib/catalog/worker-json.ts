@@ -2,6 +2,7 @@
 // three queries whatever the number of workers.
 import { type Executor, getDb } from "@/db/client";
 import { loadWorkerDetails } from "@/db/queries/worker-details";
+import { listWorkers, type WorkerFilter } from "@/db/queries/workers";
 import type { Worker as WorkerRow } from "@/db/schema/catalog";
 import { toWorkerJson, type Worker } from "@/lib/contract/worker";
 
@@ -13,4 +14,10 @@ export async function workersToJson(db: Executor, rows: WorkerRow[]): Promise<Wo
 /** `workersToJson` on the app's database. */
 export async function toWorkersJson(rows: WorkerRow[]): Promise<Worker[]> {
   return workersToJson(await getDb(), rows);
+}
+
+/** A page of workers matching `filter` (see `listWorkers`) in their public shape: the home page's directory. */
+export async function listWorkersJson(filter: WorkerFilter): Promise<Worker[]> {
+  const db = await getDb();
+  return workersToJson(db, await listWorkers(db, filter));
 }
