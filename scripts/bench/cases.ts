@@ -29,14 +29,39 @@ export type BenchCase = {
   connections?: number;
   /** A case that drives the load itself (e.g. a different body per request) instead of `request`. */
   run?: (ctx: RunContext) => Promise<LoadResult>;
+  /**
+   * Measured against the reference app (scripts/bench/reference) in the same run: its request is
+   * loaded for half the case's time just before and half just after the case, and the case's req/s
+   * must be at least `target` times the reference's.
+   */
+  versus?: { reference: ReferenceName; target: number };
+  /** "reference": the request goes to the reference app instead (a floor to read the table by). */
+  on?: "app" | "reference";
 };
 
+/** The reference app's routes: a `select 1` through postgres.js, a dynamic page of 20 rows, a JSON object. */
+export const referenceRoutes = {
+  "select-1": { path: "/api/select-1", description: "GET /api/select-1: a route handler that runs `select 1`" },
+  page: { path: "/", description: "GET /: a dynamic page listing 20 rows of the workers table" },
+  json: { path: "/api/json", description: "GET /api/json: a route handler answering a small JSON object" },
+} as const;
+
+export type ReferenceName = keyof typeof referenceRoutes;
+
 export const cases: BenchCase[] = [
+  {
+    name: "reference-json",
+    description: "The reference app's GET /api/json: what Next.js itself costs per request on this machine",
+    request: () => ({ path: referenceRoutes.json.path }),
+    phases: ["small"],
+    on: "reference",
+  },
   {
     name: "health",
     description: "GET /api/v1/health: routing, the handler wrapper and one `select 1` round trip",
     request: () => ({ path: "/api/v1/health" }),
     phases: ["small"],
+    versus: { reference: "select-1", target: 0.85 },
   },
   {
     name: "slots",
@@ -46,6 +71,14 @@ export const cases: BenchCase[] = [
       path: `/api/v1/workers/${data.workerSlugs[0]}/slots?service=${BENCH_SERVICE}&date=${data.day}`,
     }),
     phases: ["small", "large"],
+    versus: { reference: "select-1", target: 0.75 },
+  },
+  {
+    name: "workers",
+    description: "GET /api/v1/workers: the first page (20) of the public workers list, signed out",
+    request: () => ({ path: "/api/v1/workers" }),
+    phases: ["small"],
+    versus: { reference: "select-1", target: 0.75 },
   },
   {
     name: "slots-computed",
@@ -74,5 +107,20 @@ export const cases: BenchCase[] = [
     phases: ["small"],
     connections: 20,
     run: (ctx) => runBookings(ctx, { connections: 20 }),
+    versus: { reference: "select-1", target: 0.5 },
+  },
+  {
+    name: "home",
+    description: "GET /: the home page (filters and the first page of workers), signed out",
+    request: () => ({ path: "/" }),
+    phases: ["small"],
+    versus: { reference: "page", target: 0.6 },
+  },
+  {
+    name: "worker-page",
+    description: "GET /workers/{slug}: a worker's page with the day of their first free slot, signed out",
+    request: (data) => ({ path: `/workers/${data.workerSlugs[0]}` }),
+    phases: ["small"],
+    versus: { reference: "page", target: 0.6 },
   },
 ];

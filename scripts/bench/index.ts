@@ -1,22 +1,27 @@
-// `npm run bench [-- CASE...]`: starts the production app on a fresh PostgreSQL database, generates
-// 200 workers with about a thousand appointments, loads each case with autocannon, grows the table to
-// a million appointments and loads the "large" cases again; prints a table and the ratios the
-// product's speed targets are about (README "Speed").
+// `npm run bench [-- CASE...]`: starts the production app on a fresh PostgreSQL database, and beside
+// it the reference app (a bare Next.js app of the same version, scripts/bench/reference, built here),
+// generates 200 workers with about a thousand appointments, loads each case with autocannon, grows the
+// table to a million appointments and loads the "large" cases again; prints a table and the ratios the
+// product's speed targets are about (README "Speed"). A case compared with the reference app has the
+// reference's route loaded for half its time just before it and half just after, so both see the
+// same machine (2 shared cores: absolute numbers move with the neighbours, ratios much less).
 // Environment: BENCH_DURATION (seconds per case, default 10), BENCH_WARMUP (seconds of unmeasured
 // load before each case, default 3), BENCH_CONNECTIONS (default 10),
 // BENCH_APPOINTMENTS (size of the large table, default 1000000), BENCH_DATABASE_URL (use that
 // database as it is instead of creating and dropping one). Loopback only; never part of `npm test`.
 import autocannon from "autocannon";
 import postgres from "postgres";
-import { type BenchCase, cases, type Measure } from "./cases";
+import { type BenchCase, type BenchRequest, cases, type Measure, referenceRoutes } from "./cases";
 import { type BenchDataset, countAppointments, createBenchCatalog, growAppointments } from "./dataset";
 import {
   type BenchDatabase,
   type BenchServer,
   benchDatabase,
+  buildReference,
   type CpuPerRequest,
   freePort,
   measureCpu,
+  startReference,
   startServer,
 } from "./server";
 
@@ -35,30 +40,28 @@ const defaultConnections = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const largeTable = Number(process.env.BENCH_APPOINTMENTS ?? 1_000_000);
 const WORKERS = 200;
 
-async function runCase(server: BenchServer, benchCase: BenchCase, data: BenchDataset, label: string): Promise<Row> {
-  const request = benchCase.request(data);
-  console.log(`\n▶ ${label}: ${request.method ?? "GET"} ${request.path} for ${duration} s`);
-  const target = { url: server.baseUrl + request.path, method: request.method ?? "GET", headers: request.headers };
+/** Loads one request on `server` for `seconds` (after a warm-up when `warm`), with its CPU cost. */
+async function load(
+  server: BenchServer,
+  request: BenchRequest,
+  options: { connections: number; seconds: number; warm: boolean },
+): Promise<Omit<Row, "name">> {
+  const target = {
+    url: server.baseUrl + request.path,
+    method: request.method ?? "GET",
+    headers: request.headers,
+    body: request.body,
+    connections: options.connections,
+  };
   // A warm-up, so that loading the route's code, JIT compilation and preparing its statements on
   // each pooled connection are not in the numbers: every case gets the same, as a live server has.
-  await autocannon({
-    ...target,
-    body: request.body,
-    connections: benchCase.connections ?? defaultConnections,
-    duration: warmup,
-  });
+  if (options.warm) await autocannon({ ...target, duration: warmup });
   const result = await measureCpu(server, async () => {
-    const r = await autocannon({
-      ...target,
-      body: request.body,
-      connections: benchCase.connections ?? defaultConnections,
-      duration,
-    });
+    const r = await autocannon({ ...target, duration: options.seconds });
     return { result: r, requests: r.requests.total };
   });
   return {
-    name: label,
-    reqPerSec: result.result.requests.average,
+    reqPerSec: result.result.requests.total / result.result.duration,
     p50: result.result.latency.p50,
     p99: result.result.latency.p99,
     requests: result.requests,
@@ -66,6 +69,58 @@ async function runCase(server: BenchServer, benchCase: BenchCase, data: BenchDat
     cpuMsPerRequest: result.cpuMsPerRequest,
     dbCpuMsPerRequest: result.dbCpuMsPerRequest,
   };
+}
+
+async function runCase(server: BenchServer, benchCase: BenchCase, data: BenchDataset, label: string): Promise<Row> {
+  const request = benchCase.request(data);
+  console.log(`\n▶ ${label}: ${request.method ?? "GET"} ${request.path} for ${duration} s`);
+  const connections = benchCase.connections ?? defaultConnections;
+  return { name: label, ...(await load(server, request, { connections, seconds: duration, warm: true })) };
+}
+
+/** Two loads of equal length as one: req/s and latencies averaged, CPU per request over both. */
+function combine(name: string, a: Omit<Row, "name">, b: Omit<Row, "name">): Row {
+  const requests = a.requests + b.requests;
+  const perRequest = (x: number | null, y: number | null) =>
+    x === null || y === null || requests === 0 ? null : (x * a.requests + y * b.requests) / requests;
+  return {
+    name,
+    reqPerSec: (a.reqPerSec + b.reqPerSec) / 2,
+    p50: (a.p50 + b.p50) / 2,
+    p99: Math.max(a.p99, b.p99),
+    requests,
+    failed: a.failed + b.failed,
+    cpuMsPerRequest: perRequest(a.cpuMsPerRequest, b.cpuMsPerRequest),
+    dbCpuMsPerRequest: perRequest(a.dbCpuMsPerRequest, b.dbCpuMsPerRequest),
+  };
+}
+
+type Comparison = { name: string; app: Row; reference: Row; referenceName: string; target: number };
+
+function printComparisons(comparisons: Comparison[]) {
+  if (comparisons.length === 0) return;
+  const header = ["case", "app req/s", "reference", "reference req/s", "ratio", "target", "result"];
+  const lines = comparisons.map((c) => {
+    const ratio = c.reference.reqPerSec > 0 ? c.app.reqPerSec / c.reference.reqPerSec : 0;
+    return [
+      c.name,
+      c.app.reqPerSec.toFixed(0),
+      c.referenceName,
+      c.reference.reqPerSec.toFixed(0),
+      ratio.toFixed(2),
+      `≥ ${c.target.toFixed(2)}`,
+      ratio >= c.target ? "pass" : "FAIL",
+    ];
+  });
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => (l[i] ?? "").length)));
+  const format = (cells: string[]) =>
+    cells
+      .map((cell, i) => (i === 0 || i === 2 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0)))
+      .join("  ");
+  console.log("\nAgainst the reference app (a bare Next.js app of the same version, same run, same machine):");
+  console.log(`${format(header)}\n${widths.map((w) => "-".repeat(w)).join("  ")}`);
+  for (const line of lines) console.log(format(line));
+  for (const [name, route] of Object.entries(referenceRoutes)) console.log(`  ${name}: ${route.description}`);
 }
 
 function printTable(rows: Row[]) {
@@ -132,6 +187,7 @@ async function main(): Promise<number> {
   }
   let database: Promise<BenchDatabase> | undefined;
   let server: BenchServer | undefined;
+  let reference: BenchServer | undefined;
   let sql: postgres.Sql | undefined;
   let interrupted = false;
   let cleaning: Promise<void> | undefined;
@@ -139,7 +195,7 @@ async function main(): Promise<number> {
   const cleanup = () => {
     cleaning ??= (async () => {
       await sql?.end({ timeout: 1 }).catch(() => {});
-      await server?.stop();
+      await Promise.all([server?.stop(), reference?.stop()]);
       await database?.then((db) => db.drop()).catch((err) => console.error(`cleanup: ${err.message}`));
     })();
     return cleaning;
@@ -152,15 +208,22 @@ async function main(): Promise<number> {
     });
   }
   try {
+    const compared = selected.some((c) => c.versus || c.on === "reference");
+    if (compared) await buildReference();
     database = benchDatabase();
     const { url } = await database;
     server = startServer(url, await freePort());
     await server.ready;
+    if (compared) {
+      reference = startReference(url, await freePort());
+      await reference.ready;
+    }
     sql = postgres(url, { max: 1, onnotice: () => {} });
     const data = await createBenchCatalog(sql, WORKERS);
     await growAppointments(sql, 1_000);
     const small = await countAppointments(sql);
     const rows: Row[] = [];
+    const comparisons: Comparison[] = [];
     for (const phase of ["small", "large"] as const) {
       if (phase === "large") {
         if (!selected.some((c) => c.phases.includes("large"))) break;
@@ -171,16 +234,41 @@ async function main(): Promise<number> {
       for (const benchCase of selected.filter((c) => c.phases.includes(phase))) {
         if (interrupted) return 130;
         const label = benchCase.phases.length > 1 ? `${benchCase.name}@${size}` : benchCase.name;
-        const running = server;
-        const measure: Measure = (load) => measureCpu(running, load);
-        const custom = await benchCase.run?.({ baseUrl: server.baseUrl, sql, data, duration, measure });
-        rows.push(custom ? { name: label, ...custom } : await runCase(server, benchCase, data, label));
+        const running = benchCase.on === "reference" ? reference : server;
+        if (!running) throw new Error("bench: the reference app is not running");
+        const measure: Measure = (work) => measureCpu(running, work);
+        const versus = benchCase.versus;
+        const around =
+          versus && reference
+            ? { server: reference, request: { path: referenceRoutes[versus.reference].path } }
+            : undefined;
+        const connections = benchCase.connections ?? defaultConnections;
+        const half = { connections, seconds: duration / 2 };
+        if (around) console.log(`\n▶ reference ${versus?.reference} before ${label}, ${half.seconds} s`);
+        const before = around && (await load(around.server, around.request, { ...half, warm: true }));
+        const custom = await benchCase.run?.({ baseUrl: running.baseUrl, sql, data, duration, measure });
+        const row = custom ? { name: label, ...custom } : await runCase(running, benchCase, data, label);
+        rows.push(row);
+        if (around && before && versus) {
+          console.log(`▶ reference ${versus.reference} after ${label}, ${half.seconds} s`);
+          const after = await load(around.server, around.request, { ...half, warm: false });
+          const refRow = combine(`  reference ${versus.reference} around ${label}`, before, after);
+          rows.push(refRow);
+          comparisons.push({
+            name: label,
+            app: row,
+            reference: refRow,
+            referenceName: versus.reference,
+            target: versus.target,
+          });
+        }
       }
     }
     printTable(rows);
     console.log(`\n${duration} s per case, ${defaultConnections} connections unless a case says otherwise.`);
     for (const c of selected) console.log(`  ${c.name}: ${c.description}`);
     printRatios(new Map(rows.map((r) => [r.name, r])), small, await countAppointments(sql));
+    printComparisons(comparisons);
     const failing = rows.filter((r) => r.failed > 0);
     if (failing.length) console.error(`\nRequests failed in: ${failing.map((r) => r.name).join(", ")}`);
     return failing.length ? 1 : 0;

@@ -1,9 +1,11 @@
 // The pieces a benchmark run needs around the load generator: a throw-away PostgreSQL database, the
 // production server (our HTTP server around Next.js) started on it through scripts/start.ts (which
-// builds first when needed), and a wait until it answers its health check.
+// builds first when needed), the reference app (a bare Next.js app, scripts/bench/reference) built
+// and started beside it, and a wait until each answers its health check.
 import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { createServer } from "node:net";
+import path from "node:path";
 import postgres from "postgres";
 
 export const DEFAULT_ADMIN_URL = "postgres://postgres@127.0.0.1:5432/postgres";
@@ -61,19 +63,32 @@ export type BenchServer = {
  * stopping it also stops the node process tsx runs the server in, with demo data seeded for
  * benchmarks that read it.
  * Returns at once, so a caller interrupted while `ready` is pending can still stop it.
+ * BENCH_CPU_PROF=DIR starts the server under `node --cpu-prof` and writes its profile to DIR on stop.
  */
 export function startServer(databaseUrl: string, port: number): BenchServer {
-  const args = ["--import", "tsx", "scripts/start.ts", "-p", String(port), "-H", "127.0.0.1"];
+  const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  const args = [...profile, "--import", "tsx", "scripts/start.ts", "-p", String(port), "-H", "127.0.0.1"];
+  return spawnServer(args, port, "/api/v1/health", {
+    DATABASE_URL: databaseUrl,
+    SEED_DEMO: "1",
+    // The load comes from one IP: without this the per-IP budget answers 429 within a second, and
+    // the bench would measure the rate limiter instead of the routes (the check itself still runs).
+    RATE_LIMIT_API_PER_MINUTE: "1000000000",
+  });
+}
+
+/**
+ * Runs the reference app (scripts/bench/reference, built by buildReference) with `next start` on
+ * the same database, loopback only, in its own process group as startServer does.
+ */
+export function startReference(databaseUrl: string, port: number): BenchServer {
+  const args = [nextBin, "start", REFERENCE_DIR, "-p", String(port), "-H", "127.0.0.1"];
+  return spawnServer(args, port, "/api/select-1", { DATABASE_URL: databaseUrl, NODE_ENV: "production" });
+}
+
+function spawnServer(args: string[], port: number, healthPath: string, env: Record<string, string>): BenchServer {
   const child = spawn(process.execPath, args, {
-    env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      SEED_DEMO: "1",
-      NEXT_TELEMETRY_DISABLED: "1",
-      // The load comes from one IP: without this the per-IP budget answers 429 within a second, and
-      // the bench would measure the rate limiter instead of the routes (the check itself still runs).
-      RATE_LIMIT_API_PER_MINUTE: "1000000000",
-    },
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env },
     stdio: ["ignore", "inherit", "inherit"],
     detached: true,
   });
@@ -81,10 +96,40 @@ export function startServer(databaseUrl: string, port: number): BenchServer {
   const baseUrl = `http://127.0.0.1:${port}`;
   return {
     baseUrl,
-    ready: waitForHealth(baseUrl, exited),
+    ready: waitForHealth(baseUrl + healthPath, exited),
     stop: () => stopGroup(child, exited),
     cpuSeconds: () => (child.pid === undefined ? null : groupCpuSeconds(child.pid)),
   };
+}
+
+const nextBin = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
+export const REFERENCE_DIR = path.join("scripts", "bench", "reference");
+
+function newestMtime(entry: string): number {
+  const stat = statSync(entry);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  const names = readdirSync(entry).filter((name) => name !== ".next");
+  return Math.max(stat.mtimeMs, ...names.map((name) => newestMtime(path.join(entry, name))));
+}
+
+/**
+ * `next build` of the reference app with the repository's own Next.js (and node_modules), unless
+ * its build is newer than its sources and than the installed Next.js.
+ */
+export async function buildReference(): Promise<void> {
+  const buildId = path.join(REFERENCE_DIR, ".next", "BUILD_ID");
+  const nextPackage = path.join("node_modules", "next", "package.json");
+  if (existsSync(buildId)) {
+    const builtAt = statSync(buildId).mtimeMs;
+    if (builtAt > newestMtime(REFERENCE_DIR) && builtAt > statSync(nextPackage).mtimeMs) return;
+  }
+  console.log("Building the reference app (next build scripts/bench/reference)…");
+  const child = spawn(process.execPath, [nextBin, "build", REFERENCE_DIR], {
+    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
+  if (code !== 0) throw new Error(`building the reference app failed (exit code ${code})`);
 }
 
 const CLOCK_TICKS = 100; // USER_HZ, 100 on every Linux the bench runs on
@@ -163,8 +208,8 @@ async function stopGroup(child: ChildProcess, exited: Promise<number | null>) {
   clearTimeout(timer);
 }
 
-/** Polls /api/v1/health; the first start may build the app, which takes a minute or two. */
-async function waitForHealth(baseUrl: string, exited: Promise<number | null>, timeoutMs = 300_000) {
+/** Polls a health URL; the first start may build the app, which takes a minute or two. */
+async function waitForHealth(healthUrl: string, exited: Promise<number | null>, timeoutMs = 300_000) {
   let gone = false;
   void exited.then(() => {
     gone = true;
@@ -173,7 +218,7 @@ async function waitForHealth(baseUrl: string, exited: Promise<number | null>, ti
   while (Date.now() < deadline) {
     if (gone) throw new Error("the server exited before it became healthy");
     try {
-      const res = await fetch(`${baseUrl}/api/v1/health`, { signal: AbortSignal.timeout(2_000) });
+      const res = await fetch(healthUrl, { signal: AbortSignal.timeout(2_000) });
       if (res.ok) return;
     } catch {
       // Not listening yet.
