@@ -23,8 +23,11 @@ import { databaseMode, type Executor, getDb } from "./client";
 export type JobsRow = Record<string, unknown>;
 /** pg-boss's `db` option. */
 export type JobsSql = { executeSql(text: string, values?: unknown[]): Promise<{ rows: JobsRow[] }> };
-/** The queue's own connection: `drain` waits for statements in flight, `close` releases it. */
-export type JobsConnection = JobsSql & { drain(): Promise<void>; close(): Promise<void> };
+/**
+ * The queue's own connection: `drain` waits for the statements in flight and says how many there
+ * were; `close` drains, then releases it.
+ */
+export type JobsConnection = JobsSql & { drain(): Promise<number>; close(): Promise<void> };
 
 type PgliteClient = Pick<PGlite, "query" | "exec" | "transaction">;
 type PgliteTransaction = Pick<Transaction, "query" | "exec">;
@@ -138,7 +141,12 @@ function tracked(inner: JobsSql, release: () => Promise<void>): JobsConnection {
       }
     },
     async drain() {
-      while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+      let waited = 0;
+      while (inFlight.size > 0) {
+        waited += inFlight.size;
+        await Promise.allSettled([...inFlight]);
+      }
+      return waited;
     },
     async close() {
       if (closed) return;

@@ -1,0 +1,15 @@
+// What a worker does with each queue's jobs (queues.ts lists the queues). Handlers run at least once
+// per job (a crash after the work but before the job is marked done runs it again), so each must be
+// safe to run twice.
+import { getDb } from "@/db/client";
+import { purgeIdempotencyKeys } from "@/db/queries/idempotency";
+import { rollWeeklySchedules } from "@/lib/schedule/roll-weekly-schedules";
+import type { HandlersFor, Queues } from "./queues";
+
+export const handlers: HandlersFor<Queues> = {
+  "schedules-roll": async () => {
+    const reports = await rollWeeklySchedules(await getDb());
+    return { schedules: reports.length, shiftsCreated: reports.reduce((sum, r) => sum + r.created, 0) };
+  },
+  "idempotency-purge": async () => ({ purged: await purgeIdempotencyKeys(await getDb(), new Date()) }),
+};

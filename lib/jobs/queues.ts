@@ -1,0 +1,78 @@
+// Every job queue, in one place: the shape of its data (checked when a job is enqueued and again
+// when it runs), its retries, and when it runs by itself. A feature adds its queue here and its
+// handler in handlers.ts; the type checker then asks for both.
+//
+// Retries: a job whose handler throws (or outlives `expireInSeconds`, e.g. its worker crashed) runs
+// again up to `retryLimit` more times; with `retryBackoff` the n-th wait is about
+// retryDelay·2^(n−1) seconds (randomised up to twice that), so 60 s gives ~1, 2, 4, 8 … minutes.
+// After the last try the job is `failed` and stays visible in pgboss.job / pgboss.archive.
+import { z } from "zod";
+
+/** The PostgreSQL schema pg-boss keeps its tables in. */
+export const JOBS_SCHEMA = "pgboss";
+
+export type QueueSettings = {
+  retryLimit: number;
+  /** Seconds before the first retry; the base of the backoff. */
+  retryDelay: number;
+  retryBackoff: boolean;
+  /** A job still running after this long counts as failed (and is retried). */
+  expireInSeconds: number;
+};
+
+export type QueueDefinition<Data extends z.ZodType = z.ZodType> = {
+  data: Data;
+  settings: QueueSettings;
+  /** How often an idle worker asks for a job of this queue. */
+  pollingIntervalSeconds: number;
+  /** Runs once per period across all instances: a cron expression, read in UTC. */
+  cron?: string;
+  /** Also runs when a worker starts (once, however many instances start within a minute). */
+  atStart?: boolean;
+};
+
+const queue = <Data extends z.ZodType>(definition: QueueDefinition<Data>) => definition;
+
+/** Periodic housekeeping: cheap, idempotent, and the next hour tries again anyway. */
+const housekeeping: QueueSettings = { retryLimit: 2, retryDelay: 60, retryBackoff: true, expireInSeconds: 15 * 60 };
+
+export const queues = {
+  /** Fills every weekly schedule with shifts up to its worker's booking horizon, as the days go by. */
+  "schedules-roll": queue({
+    data: z.object({}),
+    settings: housekeeping,
+    pollingIntervalSeconds: 10,
+    cron: "0 * * * *",
+    atStart: true,
+  }),
+  /** Forgets Idempotency-Keys older than a week. */
+  "idempotency-purge": queue({
+    data: z.object({}),
+    settings: housekeeping,
+    pollingIntervalSeconds: 10,
+    cron: "0 * * * *",
+  }),
+};
+
+export type Queues = typeof queues;
+export type QueueName = keyof Queues;
+/** What a job of the queue carries, once checked. */
+export type JobData<N extends QueueName> = z.output<Queues[N]["data"]>;
+/** What an enqueuer passes (before defaults and coercions of the schema). */
+export type JobInput<N extends QueueName> = z.input<Queues[N]["data"]>;
+
+export type JobContext = {
+  id: string;
+  /** 1 on the first try, 2 on the first retry, … */
+  attempt: number;
+  /** How many tries the job has in all. */
+  attempts: number;
+};
+
+/**
+ * What a worker does with a queue's jobs: gets the job's checked data; throwing fails this try
+ * (retried per the queue's settings); what it returns is kept as the job's output.
+ */
+export type HandlersFor<Q extends Record<string, QueueDefinition>> = {
+  [N in keyof Q]: (data: z.output<Q[N]["data"]>, job: JobContext) => Promise<unknown>;
+};
