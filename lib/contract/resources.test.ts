@@ -3,14 +3,46 @@
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
 import * as audit from "@/app/api/v1/audit/route";
+import * as availability from "@/app/api/v1/availability/route";
+import * as business from "@/app/api/v1/business/route";
 import * as clients from "@/app/api/v1/clients/route";
+import * as locationSchedule from "@/app/api/v1/locations/[ref]/schedule/route";
+import * as locations from "@/app/api/v1/locations/route";
+import * as services from "@/app/api/v1/services/route";
+import * as specialties from "@/app/api/v1/specialties/route";
 import * as stats from "@/app/api/v1/stats/appointments-per-day/route";
 import * as users from "@/app/api/v1/users/route";
 import * as calendarToken from "@/app/api/v1/workers/[ref]/calendar-token/route";
+import * as worker from "@/app/api/v1/workers/[ref]/route";
+import * as workerSchedule from "@/app/api/v1/workers/[ref]/schedule/route";
+import * as shifts from "@/app/api/v1/workers/[ref]/shifts/route";
+import * as slots from "@/app/api/v1/workers/[ref]/slots/route";
+import * as timeOff from "@/app/api/v1/workers/[ref]/time-off/route";
+import * as weeklySchedule from "@/app/api/v1/workers/[ref]/weekly-schedule/route";
 import { zonedDateOf } from "@/lib/time/zoned";
 import { appointmentsApi, bookingScene } from "@/testing/booking";
 import { call } from "@/testing/http";
-import { appointmentSchema, auditEntrySchema, calendarTokenSchema, clientSchema, dayCountsSchema, userSchema } from ".";
+import {
+  appliedWeeklyScheduleSchema,
+  appointmentSchema,
+  auditEntrySchema,
+  availabilitySchema,
+  businessSchema,
+  calendarTokenSchema,
+  clientSchema,
+  dayCountsSchema,
+  locationDaySchema,
+  locationSchema,
+  serviceSchema,
+  shiftSchema,
+  slotsSchema,
+  specialtySchema,
+  timeOffSchema,
+  userSchema,
+  weeklyScheduleSchema,
+  workerDaySchema,
+  workerSchema,
+} from ".";
 
 function expectShape(schema: z.ZodObject, value: unknown) {
   const parsed = schema.safeParse(value);
@@ -63,5 +95,82 @@ describe("described response shapes", () => {
       params: { ref: scene.worker.slug },
     });
     expectShape(calendarTokenSchema, feed.json);
+  });
+
+  it("match what the catalog, schedule, slot and business endpoints answer", async () => {
+    const scene = await bookingScene();
+    const manager = scene.manager.token;
+    const ref = scene.worker.slug;
+    const day = zonedDateOf(scene.shiftStart, scene.location.timezone);
+
+    const specialty = await call(specialties.POST, "POST", "/api/v1/specialties", {
+      token: manager,
+      body: { name: "Массаж" },
+    });
+    expect(specialty.status).toBe(201);
+    expectShape(specialtySchema, specialty.json);
+    for (const [route, schema, path] of [
+      [locations, locationSchema, "/api/v1/locations"],
+      [services, serviceSchema, "/api/v1/services"],
+      [specialties, specialtySchema, "/api/v1/specialties"],
+    ] as const) {
+      const list = await call(route.GET, "GET", path);
+      expect(list.json.items.length).toBeGreaterThan(0);
+      for (const item of list.json.items) expectShape(schema, item);
+    }
+
+    const found = await call(worker.GET, "GET", `/api/v1/workers/${ref}`, { params: { ref } });
+    expectShape(workerSchema, found.json);
+    expectShape(locationSchema, found.json.location);
+    expectShape(serviceSchema, found.json.services[0]);
+
+    const range = `from=${day}&to=${day}`;
+    const shiftList = await call(shifts.GET, "GET", `/api/v1/workers/${ref}/shifts?${range}`, { params: { ref } });
+    expect(shiftList.json.items).toHaveLength(1);
+    expectShape(shiftSchema, shiftList.json.items[0]);
+
+    const away = await call(timeOff.POST, "POST", `/api/v1/workers/${ref}/time-off`, {
+      token: manager,
+      params: { ref },
+      body: { start: scene.slot(0).start, end: scene.slot(30).start, reason: "lunch" },
+    });
+    expect(away.status).toBe(201);
+    expectShape(timeOffSchema, away.json);
+
+    const workerDay = await call(workerSchedule.GET, "GET", `/api/v1/workers/${ref}/schedule?date=${day}`, {
+      params: { ref },
+    });
+    expectShape(workerDaySchema, workerDay.json);
+    expectShape(workerDaySchema.shape.shifts.element, workerDay.json.shifts[0]);
+    const where = scene.location.slug;
+    const locationDay = await call(locationSchedule.GET, "GET", `/api/v1/locations/${where}/schedule?date=${day}`, {
+      params: { ref: where },
+    });
+    expectShape(locationDaySchema, locationDay.json);
+    expectShape(locationDaySchema.shape.shifts.element, locationDay.json.shifts[0]);
+
+    const service = scene.service.slug;
+    const free = await call(slots.GET, "GET", `/api/v1/workers/${ref}/slots?service=${service}&from=${day}&to=${day}`, {
+      params: { ref },
+    });
+    expectShape(slotsSchema, free.json);
+    expect(free.json.slots.length).toBeGreaterThan(0);
+    const offered = await call(availability.GET, "GET", `/api/v1/availability?service=${service}&date=${day}`);
+    expectShape(availabilitySchema, offered.json);
+    expectShape(workerSchema, offered.json.items[0].worker);
+
+    const recipe = { locationId: scene.location.id, from: "2030-01-07", until: "2030-01-13", rules: [] };
+    const applied = await call(weeklySchedule.PUT, "PUT", `/api/v1/workers/${ref}/weekly-schedule`, {
+      token: manager,
+      params: { ref },
+      body: { ...recipe, rules: [{ weekday: 1, start: "09:00", end: "18:00" }] },
+    });
+    expect(applied.status).toBe(200);
+    expectShape(appliedWeeklyScheduleSchema, applied.json);
+    expectShape(shiftSchema, applied.json.shifts[0]);
+    const stored = await call(weeklySchedule.GET, "GET", `/api/v1/workers/${ref}/weekly-schedule`, { params: { ref } });
+    expectShape(weeklyScheduleSchema, stored.json);
+
+    expectShape(businessSchema, (await call(business.GET, "GET", "/api/v1/business")).json);
   });
 });
