@@ -116,6 +116,51 @@ describe("paths with malformed percent-encoding", () => {
   });
 });
 
+describe("API answers given before Next.js", () => {
+  it("answers a method an API path does not serve with 405, its Allow header and the security headers", async () => {
+    let reached = false;
+    const { url } = await start(() => {
+      reached = true;
+    });
+    const res = await fetch(`${url}/api/v1/health?x=1`, { method: "DELETE" });
+    expect(res.status).toBe(405);
+    expect(res.headers.get("allow")).toBe("GET");
+    expect(res.headers.get("content-type")).toContain("application/json");
+    expect(res.headers.get("content-security-policy")).toMatch(/frame-ancestors 'none'/);
+    expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(await res.json()).toEqual({
+      error: { code: "method_not_allowed", message: "This path answers GET." },
+    });
+    expect(reached).toBe(false);
+  });
+
+  it("answers a preflight, refusing an origin not in CORS_ORIGINS", async () => {
+    const { url } = await start(() => {});
+    const res = await fetch(`${url}/api/v1/specialties`, {
+      method: "OPTIONS",
+      headers: { origin: "https://evil.example", "access-control-request-method": "POST" },
+    });
+    expect(res.status).toBe(403);
+    expect(res.headers.get("access-control-allow-origin")).toBeNull();
+    expect(res.headers.get("vary")).toBe("Origin, Accept-Encoding");
+    expect((await res.json()).error.code).toBe("forbidden");
+  });
+
+  it("hands the methods a path serves, and every other path, to the app", async () => {
+    const { url } = await start((req, res) => res.end(`${req.method} ${req.url}`));
+    for (const [method, path] of [
+      ["GET", "/api/v1/health"],
+      ["HEAD", "/api/v1/shifts/1"],
+      ["DELETE", "/api/docs/index.html"],
+      ["DELETE", "/api/v1/health/"],
+      ["OPTIONS", "/workers"],
+    ] as const) {
+      const res = await fetch(`${url}${path}`, { method });
+      expect(res.status, `${method} ${path}`).toBe(200);
+    }
+  });
+});
+
 /** Sends headers promising a body, then one byte every 200 ms; resolves with what came back and when. */
 function trickle(port: number): Promise<{ ms: number; answer: string }> {
   return new Promise((resolve) => {

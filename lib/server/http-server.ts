@@ -1,10 +1,12 @@
 // Our production HTTP server around Next.js's request handler (README "Configuration"): it decides
 // the client's address from the socket under TRUST_PROXY, refuses paths Next.js's router would answer
-// with a bare 500, bounds how long a request may take to arrive, and stops gracefully.
+// with a bare 500, answers API preflights and methods an API path does not serve (api-gate.ts), bounds
+// how long a request may take to arrive, and stops gracefully.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { CLIENT_ADDRESS_HEADER, trustClientAddressHeader } from "@/lib/api/client-ip";
 import { logRequest, requestIdOf } from "@/lib/api/request-log";
 import { securityHeaders } from "@/lib/security-headers.mjs";
+import { apiGate } from "./api-gate";
 import { resolveClientAddress, type TrustProxy } from "./client-address";
 
 export type Timeouts = {
@@ -84,6 +86,21 @@ function answerBadPath(req: IncomingMessage, res: ServerResponse, dev: boolean) 
   });
 }
 
+/**
+ * Sends an answer of api-gate.ts with the headers Next.js gave it when proxy.ts answered: the
+ * security headers, the answer's own, and `Accept-Encoding` added to Vary as Next.js's compression does.
+ */
+async function sendGateAnswer(res: ServerResponse, answer: Response, dev: boolean) {
+  const body = Buffer.from(await answer.arrayBuffer());
+  for (const { key, value } of securityHeaders(dev)) res.setHeader(key, value);
+  answer.headers.forEach((value, key) => {
+    if (key !== "vary") res.setHeader(key, value);
+  });
+  const vary = answer.headers.get("vary");
+  res.setHeader("Vary", vary ? `${vary}, Accept-Encoding` : "Accept-Encoding");
+  res.writeHead(answer.status).end(body);
+}
+
 const stopping = new WeakSet<Server>();
 
 export function createAppServer({ handle, trustProxy, timeouts, dev = false }: AppServerOptions): Server {
@@ -105,8 +122,12 @@ export function createAppServer({ handle, trustProxy, timeouts, dev = false }: A
         trustProxy,
       );
       if (stopping.has(server)) res.setHeader("Connection", "close");
-      if (hasMalformedPath(req.url ?? "/")) return answerBadPath(req, res, dev);
-      Promise.resolve(handle(req, res)).catch((err) => {
+      const url = req.url ?? "/";
+      if (hasMalformedPath(url)) return answerBadPath(req, res, dev);
+      const origin = req.headers.origin;
+      const gate = apiGate(req.method ?? "GET", url.split("?", 1)[0] ?? "/", origin ?? null);
+      const answered = gate ? sendGateAnswer(res, gate, dev) : handle(req, res);
+      Promise.resolve(answered).catch((err) => {
         console.error("request handler failed:", err);
         if (!res.headersSent) res.writeHead(500);
         res.end();
