@@ -3,10 +3,12 @@
 import { useQueries, useQuery } from "@tanstack/react-query";
 import { apiFetch, query } from "@/components/lib/api-client";
 import { queryKeys } from "@/components/query-keys";
-import type { Appointment, Worker } from "@/lib/contract";
+import type { Appointment, WorkerDay as ScheduleDay, Slot, Worker } from "@/lib/contract";
 
-export type Interval = { start: string; end: string };
-export type WorkerDay = { timezone: string; shifts: Interval[]; timeOff: Interval[]; busy: Interval[] };
+/** A stretch of the board as the API writes it (RFC 3339 start and end). */
+export type Interval = Slot;
+/** What the board reads of GET /workers/{ref}/schedule. */
+export type WorkerDay = Pick<ScheduleDay, "timezone" | "shifts" | "timeOff" | "busy">;
 
 /**
  * What the board shows: one workplace, or every workplace in one time zone (a salon whose chairs

@@ -12,12 +12,11 @@ import { Dialog } from "@/components/ui/dialog";
 import { Field, inputClass } from "@/components/ui/field";
 import { EmptyState, ErrorState, Skeleton } from "@/components/ui/states";
 import type { Role } from "@/lib/auth/roles";
+import type { User } from "@/lib/contract";
 import { userCreateSchema, userPatchSchema } from "@/lib/validation/users";
 import { FormActions, FormGrid, text } from "./form-bits";
 import { useRecordForm } from "./use-record-form";
 import { useItems } from "./use-resource";
-
-type User = { id: string; email: string; name: string; role: Role; blocked: boolean };
 
 const ROLES: Role[] = ["client", "admin", "manager"];
 

@@ -10,12 +10,10 @@ import { queryKeys } from "@/components/query-keys";
 import { Field, inputClass } from "@/components/ui/field";
 import { EmptyState, ErrorState, Skeleton } from "@/components/ui/states";
 import type { Locale } from "@/i18n/config";
-import type { Location, Worker } from "@/lib/contract";
+import type { DayCounts, Location, Worker } from "@/lib/contract";
 import { addDaysToDate, zonedDateOf } from "@/lib/time/zoned";
 import { appointmentsPerDayQuerySchema } from "@/lib/validation/stats";
 import { useItems } from "./use-resource";
-
-type PerDay = { day: string; count: number };
 
 const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
@@ -44,7 +42,7 @@ export function StatsChart() {
     queryKey: queryKeys.stats(filters),
     enabled: valid,
     queryFn: ({ signal }) =>
-      apiFetch<{ items: PerDay[] }>(`/stats/appointments-per-day${query(filters)}`, { signal }).then((r) => r.items),
+      apiFetch<DayCounts>(`/stats/appointments-per-day${query(filters)}`, { signal }).then((r) => r.items),
   });
   const set = (key: keyof typeof filters) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) =>
     setFilters((f) => ({ ...f, [key]: e.target.value }));

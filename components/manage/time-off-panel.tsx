@@ -14,12 +14,11 @@ import { Field, inputClass } from "@/components/ui/field";
 import { EmptyState, ErrorState, Skeleton } from "@/components/ui/states";
 import { useFieldErrors } from "@/components/ui/use-field-errors";
 import type { Locale } from "@/i18n/config";
+import type { TimeOff } from "@/lib/contract";
 import { formatInstant, zonedDateOf, zonedDateTimeToInstant } from "@/lib/time/zoned";
 import { timeOffBodySchema } from "@/lib/validation/schedules";
 import { ConflictDetails } from "./conflict-details";
 import type { ScheduleWorker } from "./weekly-schedule-form";
-
-type TimeOff = { id: string; start: string; end: string; reason: string | null };
 
 /** Upcoming time off of a worker, and a form to add some (wall times in the worker's zone). */
 export function TimeOffPanel({ worker }: { worker: ScheduleWorker }) {

@@ -11,14 +11,11 @@ import { useApiErrorText } from "@/components/ui/api-error-text";
 import { Button } from "@/components/ui/button";
 import { ErrorState, Skeleton } from "@/components/ui/states";
 import type { Locale } from "@/i18n/config";
-import type { Location } from "@/lib/contract";
+import type { Location, Shift, TimeOff } from "@/lib/contract";
 import { addDaysToDate, isoWeekdayOf, zonedDateOf } from "@/lib/time/zoned";
 import { ConflictDetails } from "./conflict-details";
 import { useItems } from "./use-resource";
 import type { ScheduleWorker } from "./weekly-schedule-form";
-
-type Shift = { id: string; locationId: string; start: string; end: string };
-type TimeOff = { id: string; start: string; end: string; reason: string | null };
 
 const mondayOf = (date: string) => addDaysToDate(date, 1 - isoWeekdayOf(date));
 

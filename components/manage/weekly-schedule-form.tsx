@@ -12,14 +12,13 @@ import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
 import { ErrorState, Skeleton } from "@/components/ui/states";
 import { useFieldErrors } from "@/components/ui/use-field-errors";
-import type { Location } from "@/lib/contract";
+import type { Location, WeeklySchedule } from "@/lib/contract";
 import { zonedDateOf } from "@/lib/time/zoned";
 import { weeklyScheduleBodySchema } from "@/lib/validation/schedules";
 import { ConflictDetails, conflictIntervals } from "./conflict-details";
 import { useItems } from "./use-resource";
 
-type Rule = { weekday: number; start: string; end: string };
-type Stored = { locationId: string; from: string; until: string | null; rules: Rule[] };
+type Rule = WeeklySchedule["rules"][number];
 export type ScheduleWorker = { id: string; slug: string; name: string; locationId: string | null; timeZone: string };
 
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
@@ -29,7 +28,7 @@ function useStoredSchedule(workerId: string) {
   return useQuery({
     queryKey: queryKeys.weeklySchedule(workerId),
     queryFn: ({ signal }) =>
-      apiFetch<Stored>(`/workers/${workerId}/weekly-schedule`, { signal }).catch((err) => {
+      apiFetch<WeeklySchedule>(`/workers/${workerId}/weekly-schedule`, { signal }).catch((err) => {
         if (err instanceof ApiError && err.status === 404) return null;
         throw err;
       }),
@@ -62,7 +61,7 @@ function WeeklyScheduleForm({
   locations,
 }: {
   worker: ScheduleWorker;
-  stored: Stored | null;
+  stored: WeeklySchedule | null;
   locations: Location[];
 }) {
   const t = useTranslations("manage.schedule");
