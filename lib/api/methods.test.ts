@@ -21,7 +21,7 @@ describe("methods of the API paths", () => {
       ["PUT", "/api/v1/appointments", "GET, POST"],
       ["GET", "/api/v1/shifts/1b9d6bcd-bbfd-4b2d-9b5d-ab8dfbbd4bed", "PATCH, DELETE"],
     ] as const) {
-      const res = apiGate(method, path, null);
+      const res = await apiGate(method, path, null);
       if (!res) throw new Error(`${method} ${path} went through`);
       expect(res.status, `${method} ${path}`).toBe(405);
       expect(res.headers.get("allow")).toBe(allow);

@@ -71,8 +71,8 @@ describe("CSRF: the session cookie only works from the app's own pages", () => {
 });
 
 describe("CORS", () => {
-  const preflightTo = (origin: string) => {
-    const res = apiGate("OPTIONS", "/api/v1/specialties", origin);
+  const preflightTo = async (origin: string) => {
+    const res = await apiGate("OPTIONS", "/api/v1/specialties", origin);
     if (!res) throw new Error("the preflight went through to Next.js");
     return res;
   };

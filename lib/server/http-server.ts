@@ -90,7 +90,8 @@ function answerBadPath(req: IncomingMessage, res: ServerResponse, dev: boolean) 
  * Sends an answer of api-gate.ts with the headers Next.js gave it when proxy.ts answered: the
  * security headers, the answer's own, and `Accept-Encoding` added to Vary as Next.js's compression does.
  */
-async function sendGateAnswer(res: ServerResponse, answer: Response, dev: boolean) {
+async function sendGateAnswer(res: ServerResponse, answering: Response | Promise<Response>, dev: boolean) {
+  const answer = await answering;
   const body = Buffer.from(await answer.arrayBuffer());
   for (const { key, value } of securityHeaders(dev)) res.setHeader(key, value);
   answer.headers.forEach((value, key) => {
