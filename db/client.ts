@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { SQL } from "drizzle-orm";
-import { type PgDatabase, PgDialect, type PgQueryResultHKT } from "drizzle-orm/pg-core";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import * as schema from "./schema";
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -143,91 +143,4 @@ const rowsOf = <T>(result: unknown) => (Array.isArray(result) ? result : (result
 /** Rows of a raw SQL query: postgres.js answers with an array, PGlite with `{ rows }`. */
 export async function queryRows<T>(db: Executor, query: SQL): Promise<T[]> {
   return rowsOf<T>(await db.execute(query));
-}
-
-const dialect = new PgDialect();
-
-type Values = Record<string, unknown>;
-type Runnable<T> = { execute(values: Values): Promise<T> };
-const statementsBySession = new WeakMap<object, Map<string, Runnable<unknown>>>();
-
-/**
- * A hot statement (slot lists) built once per database handle with `sql.placeholder`s and run with
- * new values each time: drizzle does not rebuild it, and postgres.js keeps it prepared per connection
- * (by its text), so PostgreSQL parses and plans it once rather than on every request. Write conditions
- * a partial index depends on (status = 'booked') as literals: a generic plan cannot match a partial
- * index on a parameter. `key` names one shape of the statement.
- */
-export function preparedStatement<T>(
-  db: Executor,
-  key: string,
-  build: () => Runnable<T>,
-): (values: Values) => Promise<T> {
-  const session = db._.session;
-  let statements = statementsBySession.get(session);
-  if (!statements) {
-    statements = new Map();
-    statementsBySession.set(session, statements);
-  }
-  let statement = statements.get(key) as Runnable<T> | undefined;
-  if (!statement) {
-    statement = build();
-    statements.set(key, statement);
-  }
-  const runnable = statement;
-  return (values) => runnable.execute(values);
-}
-
-/** What drizzle keeps of a statement it has built: the SQL and its parameters, and how to map rows. */
-type BuiltStatement = {
-  query: { sql: string; params: unknown[] };
-  fields?: unknown;
-  _isResponseInArrayMode: boolean;
-  customResultMapper?: unknown;
-  joinsNotNullableMap?: Record<string, boolean>;
-};
-type Session = {
-  prepareQuery(
-    query: BuiltStatement["query"],
-    fields: unknown,
-    name: string,
-    arrayMode: boolean,
-    customResultMapper?: unknown,
-  ): BuiltStatement & Runnable<unknown>;
-};
-const builtStatements = new Map<string, BuiltStatement>();
-
-/**
- * `preparedStatement` for a statement that must run inside a transaction: a prepared statement is
- * bound to the connection pool, not to the transaction's connection, so this keeps only the SQL and
- * row mapping that drizzle built once (per `key`; the same for every database handle) and binds them
- * to `tx` on each call. The booking transaction runs its statements this way, so drizzle does not
- * rebuild them on every booking. Placeholders are filled through the columns' encoders, which do not
- * take null: write a value that is always null as a literal in the statement instead.
- */
-export function transactionStatement<T>(
-  tx: Executor,
-  key: string,
-  build: () => { prepare(name: string): unknown },
-): (values: Values) => Promise<T> {
-  let built = builtStatements.get(key);
-  if (!built) {
-    built = build().prepare(key) as BuiltStatement;
-    builtStatements.set(key, built);
-  }
-  const { query, fields, _isResponseInArrayMode, customResultMapper, joinsNotNullableMap } = built;
-  return (values) => {
-    const session = tx._.session as unknown as Session;
-    const statement = session.prepareQuery(query, fields, key, _isResponseInArrayMode, customResultMapper);
-    if (joinsNotNullableMap) statement.joinsNotNullableMap = joinsNotNullableMap;
-    return statement.execute(values) as Promise<T>;
-  };
-}
-
-/** Rows of a raw SQL statement (with placeholders) made by `preparedStatement`. */
-export function preparedRaw<T>(db: Executor, key: string, query: () => SQL): (values: Values) => Promise<T[]> {
-  const run = preparedStatement(db, key, () =>
-    db._.session.prepareQuery(dialect.sqlToQuery(query()), undefined, key, false),
-  );
-  return async (values) => rowsOf<T>(await run(values));
 }

@@ -1,5 +1,5 @@
 // Audit rows written through statements built once and bound to each transaction
-// (db/client.ts transactionStatement): they commit and roll back with the change they record, and
+// (db/statements.ts statementFamily): they commit and roll back with the change they record, and
 // a field left out is SQL NULL, not a JSON null.
 import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";

@@ -1,7 +1,8 @@
 import { and, desc, eq, sql } from "drizzle-orm";
-import { type Executor, transactionStatement } from "../client";
+import type { Executor } from "../client";
 import { auditLog } from "../schema/system";
 import { users } from "../schema/users";
+import { statementFamily } from "../statements";
 
 export type AuditRecord = {
   actorId: string | null;
@@ -29,24 +30,25 @@ export async function recordAudit(db: Executor, ...records: AuditRecord[]): Prom
   if (records.length > 0) await db.insert(auditLog).values(records.map(auditRow));
 }
 
-const NULLABLE = ["actorId", "before", "after"] as const;
-
 /**
- * One audit row, through a statement built once per shape (which of the nullable fields are null:
- * those are written as null, since the placeholders' encoders would store a JSON null instead).
+ * The insert of one audit row, one shape per which of the nullable fields are present: those that
+ * are null are left out (SQL NULL), since the placeholders' encoders would store a JSON null instead.
  */
+const insertAudit = statementFamily("record_audit", (db, actorId: boolean, before: boolean, after: boolean) =>
+  db.insert(auditLog).values({
+    action: sql.placeholder("action"),
+    entity: sql.placeholder("entity"),
+    entityId: sql.placeholder("entityId"),
+    ...(actorId ? { actorId: sql.placeholder("actorId") } : {}),
+    ...(before ? { before: sql.placeholder("before") } : {}),
+    ...(after ? { after: sql.placeholder("after") } : {}),
+  }),
+);
+
+/** One audit row, through a statement built once per shape. */
 async function recordOne(db: Executor, record: AuditRecord): Promise<void> {
   const values = auditRow(record);
-  const present = NULLABLE.filter((name) => values[name] !== null);
-  const run = transactionStatement(db, `record_audit_${present.join("_") || "none"}`, () =>
-    db.insert(auditLog).values({
-      action: sql.placeholder("action"),
-      entity: sql.placeholder("entity"),
-      entityId: sql.placeholder("entityId"),
-      ...Object.fromEntries(present.map((name) => [name, sql.placeholder(name)])),
-    }),
-  );
-  await run(values);
+  await insertAudit(values.actorId !== null, values.before !== null, values.after !== null)(db, values);
 }
 
 export type AuditFilter = { entity?: string; entityId?: string; limit: number; offset: number };

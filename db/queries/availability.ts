@@ -3,10 +3,11 @@
 // location's day, and the page of workers performing a service. Plain functions of ids and refs.
 import { and, asc, eq, exists, inArray, or, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { type Executor, preparedStatement } from "../client";
+import type { Executor } from "../client";
 import { appointments } from "../schema/appointments";
 import { locations, type Service, services, type Worker, workerServices, workers } from "../schema/catalog";
 import { shifts } from "../schema/schedules";
+import { statementFamily } from "../statements";
 import { byRef, byRefPlaceholder, isUuid, refValues } from "./refs";
 import { workerDaysFingerprint } from "./schedule-versions";
 import {
@@ -95,6 +96,42 @@ export type SlotsContext = {
   fingerprint: string | null;
 };
 
+/** The statement of findSlotsContext, one shape per whether each ref is a uuid (else a slug). */
+const slotsContext = statementFamily("find_slots_context", (db, workerUuid: boolean, serviceUuid: boolean) => {
+  const home = alias(locations, "home");
+  const homeZone = db.select({ timeZone: home.timezone }).from(home).where(eq(home.id, workers.locationId));
+  const firstShiftZone = db
+    .select({ timeZone: locations.timezone })
+    .from(shifts)
+    .innerJoin(locations, eq(locations.id, shifts.locationId))
+    .where(and(eq(shifts.workerId, workers.id), duringOverlapsAsked(shifts.during, "shift")))
+    .orderBy(shifts.startAt)
+    .limit(1);
+  return (
+    db
+      .select({
+        workerId: workers.id,
+        workerActive: workers.active,
+        bookingHorizonDays: workers.bookingHorizonDays,
+        slotStepMinutes: workers.slotStepMinutes,
+        // Scalar subqueries, probed by primary key: a generic plan would hash the whole table.
+        homeTimeZone: sql<string | null>`(${homeZone})`,
+        serviceId: services.id,
+        serviceActive: services.active,
+        durationMinutes: services.durationMinutes,
+        performs: performsExists(db),
+        shiftTimeZone: sql<string | null>`case when ${workers.locationId} is null then (${firstShiftZone}) end`,
+        ...oneWorkerDaysColumns(workers.id),
+        fingerprint: workerDaysFingerprint(workers.id),
+      })
+      // One row whether or not the worker and the service exist, so that a missing one reads as absent.
+      .from(sql`(select 1) as one`)
+      .leftJoin(workers, byRefPlaceholder(workers, workerUuid, "worker"))
+      .leftJoin(services, byRefPlaceholder(services, serviceUuid, "service"))
+      .limit(1)
+  );
+});
+
 /**
  * What a slot list needs, in one round trip: the worker by ref (with their home zone), the service
  * by ref, whether the worker performs it, for a worker without a home location the zone of their
@@ -108,45 +145,10 @@ export async function findSlotsContext(
   shiftRange: Range,
   rowsRange: Range | null,
 ): Promise<SlotsContext> {
-  const [workerUuid, serviceUuid] = [isUuid(workerRef), isUuid(serviceRef)];
-  const run = preparedStatement(db, `find_slots_context_${workerUuid}_${serviceUuid}`, () => {
-    const home = alias(locations, "home");
-    const homeZone = db.select({ timeZone: home.timezone }).from(home).where(eq(home.id, workers.locationId));
-    const firstShiftZone = db
-      .select({ timeZone: locations.timezone })
-      .from(shifts)
-      .innerJoin(locations, eq(locations.id, shifts.locationId))
-      .where(and(eq(shifts.workerId, workers.id), duringOverlapsAsked(shifts.during, "shift")))
-      .orderBy(shifts.startAt)
-      .limit(1);
-    return (
-      db
-        .select({
-          workerId: workers.id,
-          workerActive: workers.active,
-          bookingHorizonDays: workers.bookingHorizonDays,
-          slotStepMinutes: workers.slotStepMinutes,
-          // Scalar subqueries, probed by primary key: a generic plan would hash the whole table.
-          homeTimeZone: sql<string | null>`(${homeZone})`,
-          serviceId: services.id,
-          serviceActive: services.active,
-          durationMinutes: services.durationMinutes,
-          performs: performsExists(db),
-          shiftTimeZone: sql<string | null>`case when ${workers.locationId} is null then (${firstShiftZone}) end`,
-          ...oneWorkerDaysColumns(workers.id),
-          fingerprint: workerDaysFingerprint(workers.id),
-        })
-        // One row whether or not the worker and the service exist, so that a missing one reads as absent.
-        .from(sql`(select 1) as one`)
-        .leftJoin(workers, byRefPlaceholder(workers, workerUuid, "worker"))
-        .leftJoin(services, byRefPlaceholder(services, serviceUuid, "service"))
-        .limit(1)
-        .prepare("find_slots_context")
-    );
-  });
+  const run = slotsContext(isUuid(workerRef), isUuid(serviceRef));
   // Without a rows range, an empty one: `[t, t)` overlaps nothing.
   const rows = rowsRange ?? { start: shiftRange.start, end: shiftRange.start };
-  const [row] = await run({
+  const [row] = await run(db, {
     ...refValues("worker", workerRef),
     ...refValues("service", serviceRef),
     ...askedRange(shiftRange, "shift"),

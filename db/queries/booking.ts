@@ -14,10 +14,11 @@ import { offersStart, onShiftGrid } from "@/lib/booking/grid";
 import { checkBooking, ROOM_HORIZON_DAYS } from "@/lib/booking/rules";
 import { notAvailable } from "@/lib/errors";
 import { zonedDateOf } from "@/lib/time/zoned";
-import { type Db, type Executor, preparedStatement, transactionStatement } from "../client";
+import type { Db, Executor } from "../client";
 import { appointments, type Client } from "../schema/appointments";
 import { type Location, locations, type Service, services, workers } from "../schema/catalog";
 import { shifts, timeOff } from "../schema/schedules";
+import { statement, statementFamily } from "../statements";
 import type { AppointmentView } from "./appointments";
 import { performsExists, type ZonedWorker, zonedWorker } from "./availability";
 import { clientOverlapAllowedNow } from "./business";
@@ -51,6 +52,35 @@ export type BookedLocation = { id: string; slug: string; name: string; kind: Loc
 /** A shift of the worker over the asked interval, with its location. */
 type CoveringShift = Interval & { locationId: string; location: BookedLocation };
 
+/** The worker's shifts over the asked interval, with their locations, held FOR SHARE. */
+const coveringShifts = statement("claim_interval_shifts", (db) =>
+  db
+    .select({
+      start: shifts.startAt,
+      end: shifts.endAt,
+      locationId: shifts.locationId,
+      location: {
+        id: locations.id,
+        slug: locations.slug,
+        name: locations.name,
+        kind: locations.kind,
+        timezone: locations.timezone,
+      },
+    })
+    .from(shifts)
+    .innerJoin(locations, eq(locations.id, shifts.locationId))
+    .where(and(eq(shifts.workerId, sql.placeholder("workerId")), duringOverlapsAsked(shifts.during)))
+    .for("share", { of: shifts }),
+);
+
+/** The worker's time off over the asked interval. */
+const timeOffDuring = statement("claim_interval_time_off", (db) =>
+  db
+    .select({ start: timeOff.startAt, end: timeOff.endAt })
+    .from(timeOff)
+    .where(and(eq(timeOff.workerId, sql.placeholder("workerId")), duringOverlapsAsked(timeOff.during))),
+);
+
 /**
  * Checks that `interval` is bookable for `target` now, holding the worker's shifts over it FOR SHARE
  * until the transaction ends; answers the location the appointment is at. `horizon`: whether the
@@ -72,32 +102,9 @@ export async function claimInterval(
   }
   const { worker } = target;
   const asked = { workerId: worker.id, ...askedRange(interval) };
-  const [shiftRows, timeOffRows] = await Promise.all([
-    transactionStatement<CoveringShift[]>(tx, "claim_interval_shifts", () =>
-      tx
-        .select({
-          start: shifts.startAt,
-          end: shifts.endAt,
-          locationId: shifts.locationId,
-          location: {
-            id: locations.id,
-            slug: locations.slug,
-            name: locations.name,
-            kind: locations.kind,
-            timezone: locations.timezone,
-          },
-        })
-        .from(shifts)
-        .innerJoin(locations, eq(locations.id, shifts.locationId))
-        .where(and(eq(shifts.workerId, sql.placeholder("workerId")), duringOverlapsAsked(shifts.during)))
-        .for("share", { of: shifts }),
-    )(asked),
-    transactionStatement<Interval[]>(tx, "claim_interval_time_off", () =>
-      tx
-        .select({ start: timeOff.startAt, end: timeOff.endAt })
-        .from(timeOff)
-        .where(and(eq(timeOff.workerId, sql.placeholder("workerId")), duringOverlapsAsked(timeOff.during))),
-    )(asked),
+  const [shiftRows, timeOffRows]: [CoveringShift[], Interval[]] = await Promise.all([
+    coveringShifts(tx, asked),
+    timeOffDuring(tx, asked),
   ]);
   // The horizon is counted in local days of the worker's home, as the slot lists count it.
   const timeZone = worker.homeTimeZone ?? shiftRows[0]?.location.timezone ?? FALLBACK_TIME_ZONE;
@@ -219,18 +226,19 @@ const NEW_APPOINTMENT_COLUMNS = [
   "updatedAt",
 ] as const;
 
+const insertNewAppointment = statement("insert_appointment", (db) =>
+  db.insert(appointments).values({
+    ...Object.fromEntries(NEW_APPOINTMENT_COLUMNS.map((c) => [c, sql.placeholder(c)])),
+    clientOverlapAllowed: clientOverlapAllowedNow,
+  } as never),
+);
+
 export async function insertAppointment(tx: Executor, view: AppointmentView): Promise<void> {
   const { appointment } = view;
   if (appointment.cancelledAt !== null || appointment.cancelledBy !== null) {
     throw new Error("a new appointment is not cancelled");
   }
-  const run = transactionStatement(tx, "insert_appointment", () =>
-    tx.insert(appointments).values({
-      ...Object.fromEntries(NEW_APPOINTMENT_COLUMNS.map((c) => [c, sql.placeholder(c)])),
-      clientOverlapAllowed: clientOverlapAllowedNow,
-    } as never),
-  );
-  await run(Object.fromEntries(NEW_APPOINTMENT_COLUMNS.map((c) => [c, appointment[c]])));
+  await insertNewAppointment(tx, Object.fromEntries(NEW_APPOINTMENT_COLUMNS.map((c) => [c, appointment[c]])));
 }
 
 export type BookingRefs = {
@@ -241,22 +249,18 @@ export type BookingRefs = {
   performs: boolean;
 };
 
-/**
- * What a booking names, in one round trip: the worker (with their home zone), the service and the
- * location, each by id or slug and each optional, and whether the worker performs the service.
- */
-export async function findBookingRefs(
-  db: Executor,
-  refs: { worker?: string; service?: string; location?: string },
-): Promise<BookingRefs> {
-  const shape = (ref?: string) => (ref === undefined ? "none" : isUuid(ref) ? "uuid" : "slug");
-  const key = `find_booking_refs_${shape(refs.worker)}_${shape(refs.service)}_${shape(refs.location)}`;
-  const run = preparedStatement(db, key, () => {
+type RefShape = "none" | "uuid" | "slug";
+const refShape = (ref?: string): RefShape => (ref === undefined ? "none" : isUuid(ref) ? "uuid" : "slug");
+
+/** The statement of findBookingRefs, one shape per how each ref is given. */
+const bookingRefs = statementFamily(
+  "find_booking_refs",
+  (db, worker: RefShape, service: RefShape, location: RefShape) => {
     const home = alias(locations, "home");
     const named = alias(locations, "named");
     // A table not named joins on false: its columns read as null.
-    const on = (table: typeof workers | typeof services | typeof named, name: keyof typeof refs) =>
-      refs[name] === undefined ? sql`false` : byRefPlaceholder(table, isUuid(refs[name] ?? ""), name);
+    const on = (table: typeof workers | typeof services | typeof named, name: string, shape: RefShape) =>
+      shape === "none" ? sql`false` : byRefPlaceholder(table, shape === "uuid", name);
     return db
       .select({
         worker: workers,
@@ -266,20 +270,30 @@ export async function findBookingRefs(
         performs: performsExists(db),
       })
       .from(sql`(select 1) as one`)
-      .leftJoin(workers, on(workers, "worker"))
+      .leftJoin(workers, on(workers, "worker", worker))
       .leftJoin(home, eq(home.id, workers.locationId))
-      .leftJoin(services, on(services, "service"))
-      .leftJoin(named, on(named, "location"))
-      .limit(1)
-      .prepare(key);
-  });
+      .leftJoin(services, on(services, "service", service))
+      .leftJoin(named, on(named, "location", location))
+      .limit(1);
+  },
+);
+
+/**
+ * What a booking names, in one round trip: the worker (with their home zone), the service and the
+ * location, each by id or slug and each optional, and whether the worker performs the service.
+ */
+export async function findBookingRefs(
+  db: Executor,
+  refs: { worker?: string; service?: string; location?: string },
+): Promise<BookingRefs> {
+  const run = bookingRefs(refShape(refs.worker), refShape(refs.service), refShape(refs.location));
   const values = Object.fromEntries(
     (["worker", "service", "location"] as const).flatMap((name) => {
       const ref = refs[name];
       return ref === undefined ? [] : Object.entries(refValues(name, ref));
     }),
   );
-  const [row] = await run(values);
+  const [row] = await run(db, values);
   return {
     worker: row?.worker ? zonedWorker({ worker: row.worker, homeTimeZone: row.homeTimeZone }) : undefined,
     service: row?.service ?? undefined,

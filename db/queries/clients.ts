@@ -4,9 +4,10 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { notFound } from "@/lib/errors";
 import type { ClientCreate } from "@/lib/validation/clients";
-import { type Executor, transactionStatement } from "../client";
+import type { Executor } from "../client";
 import { type Client, clients } from "../schema/appointments";
 import { users } from "../schema/users";
+import { statement, statementFamily } from "../statements";
 
 /** The public shape of a client record (API.md "Client"). */
 export function toClientJson(c: Client) {
@@ -50,6 +51,17 @@ export async function findClientById(db: Executor, id: string): Promise<Client |
   return row;
 }
 
+type LockStrength = "share" | "no key update" | "update";
+
+const lockedClient = statementFamily("lock_client", (db, strength: LockStrength) =>
+  db
+    .select()
+    .from(clients)
+    .where(and(eq(clients.id, sql.placeholder("id")), isNull(clients.erasedAt)))
+    .limit(1)
+    .for(strength),
+);
+
 /**
  * The client record, held until the transaction ends so a concurrent delete waits for it (and one
  * that went first is seen: an erased or deleted record is not found). Booking for a client takes it
@@ -58,31 +70,23 @@ export async function findClientById(db: Executor, id: string): Promise<Client |
 export async function lockClient(
   db: Executor,
   id: string,
-  strength: "share" | "no key update" | "update" = "share",
+  strength: LockStrength = "share",
 ): Promise<Client | undefined> {
-  const key = `lock_client_${strength.replaceAll(" ", "_")}`;
-  const run = transactionStatement<Client[]>(db, key, () =>
-    db
-      .select()
-      .from(clients)
-      .where(and(eq(clients.id, sql.placeholder("id")), isNull(clients.erasedAt)))
-      .limit(1)
-      .for(strength),
-  );
-  const [row] = await run({ id });
+  const [row] = await lockedClient(strength)(db, { id });
   return row;
 }
 
+const clientOfUser = statement("find_client_of_user", (db) =>
+  db
+    .select()
+    .from(clients)
+    .where(eq(clients.userId, sql.placeholder("userId")))
+    .limit(1),
+);
+
 /** The client record linked to the user, if there is one. */
 export async function findClientOfUser(db: Executor, userId: string): Promise<Client | undefined> {
-  const run = transactionStatement<Client[]>(db, "find_client_of_user", () =>
-    db
-      .select()
-      .from(clients)
-      .where(eq(clients.userId, sql.placeholder("userId")))
-      .limit(1),
-  );
-  const [row] = await run({ userId });
+  const [row] = await clientOfUser(db, { userId });
   return row;
 }
 

@@ -6,8 +6,9 @@ import { createHash } from "node:crypto";
 import { subHours } from "date-fns";
 import { and, eq, lt, sql } from "drizzle-orm";
 import { idempotencyKeyReused } from "@/lib/errors";
-import { type Executor, transactionStatement } from "../client";
+import type { Executor } from "../client";
 import { idempotencyKeys } from "../schema/system";
+import { statement } from "../statements";
 
 export type StoredResponse = { status: number; body: unknown };
 
@@ -36,6 +37,33 @@ export async function storedResponse(
   return { status: prior.responseStatus, body: prior.responseBody, replayed: true };
 }
 
+// Built once and run in each transaction (db/statements.ts): every booking from the web page carries a key.
+const claimKey = statement("idempotency_claim", (db) =>
+  db
+    .insert(idempotencyKeys)
+    .values({
+      ownerId: sql.placeholder("ownerId"),
+      key: sql.placeholder("key"),
+      requestHash: sql.placeholder("hash"),
+    })
+    .onConflictDoNothing()
+    .returning({ key: idempotencyKeys.key }),
+);
+
+const storeResponse = statement("idempotency_store", (db) =>
+  db
+    .update(idempotencyKeys)
+    // drizzle's types do not list placeholders in set(), but it fills them through the columns'
+    // encoders as in values().
+    .set({
+      responseStatus: sql.placeholder("status") as unknown as number,
+      responseBody: sql.placeholder("body") as unknown as object,
+    })
+    .where(
+      and(eq(idempotencyKeys.ownerId, sql.placeholder("ownerId")), eq(idempotencyKeys.key, sql.placeholder("key"))),
+    ),
+);
+
 /**
  * Runs `work` once per (ownerId, key) inside transaction `tx`: the first call's response is stored
  * and every later call with the same request gets it back (`replayed`). A failed call stores
@@ -46,40 +74,14 @@ export async function runOncePerKey(
   claim: { ownerId: string; key: string; hash: string },
   work: () => Promise<StoredResponse>,
 ): Promise<StoredResponse & { replayed: boolean }> {
-  // Built once and bound to each transaction (db/client.ts transactionStatement): every booking
-  // from the web page carries a key.
-  const claimKey = transactionStatement<{ key: string }[]>(tx, "idempotency_claim", () =>
-    tx
-      .insert(idempotencyKeys)
-      .values({
-        ownerId: sql.placeholder("ownerId"),
-        key: sql.placeholder("key"),
-        requestHash: sql.placeholder("hash"),
-      })
-      .onConflictDoNothing()
-      .returning({ key: idempotencyKeys.key }),
-  );
-  const claimed = await claimKey(claim);
+  const claimed = await claimKey(tx, claim);
   if (claimed.length === 0) {
     const prior = await storedResponse(tx, claim);
     if (!prior) throw new Error("idempotency key claimed without a response");
     return prior;
   }
   const response = await work();
-  const store = transactionStatement(tx, "idempotency_store", () =>
-    tx
-      .update(idempotencyKeys)
-      // drizzle's types do not list placeholders in set(), but it fills them through the columns'
-      // encoders as in values().
-      .set({
-        responseStatus: sql.placeholder("status") as unknown as number,
-        responseBody: sql.placeholder("body") as unknown as object,
-      })
-      .where(
-        and(eq(idempotencyKeys.ownerId, sql.placeholder("ownerId")), eq(idempotencyKeys.key, sql.placeholder("key"))),
-      ),
-  );
-  await store({ ownerId: claim.ownerId, key: claim.key, status: response.status, body: response.body });
+  await storeResponse(tx, { ownerId: claim.ownerId, key: claim.key, status: response.status, body: response.body });
   return { ...response, replayed: false };
 }
 

@@ -14,7 +14,7 @@ export function byRef(table: { id: PgColumn; slug: PgColumn }, ref: string): SQL
 }
 
 /**
- * `byRef` for a statement prepared once (db/client.ts `preparedStatement`): the ref is the placeholder
+ * `byRef` for a statement built once (db/statements.ts `statement`): the ref is the placeholder
  * `name`, its lowercase form `${name}Id`; `uuid` says which shape (isUuid of the ref) to build.
  */
 export function byRefPlaceholder(table: { id: PgColumn; slug: PgColumn }, uuid: boolean, name: string): SQL {

@@ -5,9 +5,10 @@
 // fixed set of keys changes exactly when one of them does.
 import { type SQL, sql } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
-import { type Executor, preparedRaw } from "../client";
+import type { Executor } from "../client";
 import { shifts } from "../schema/schedules";
 import { catalogVersion, scheduleVersions } from "../schema/system";
+import { statement } from "../statements";
 import { duringOverlapsAsked } from "./worker-days";
 
 const catalogPart = sql`(select ${catalogVersion.version} from ${catalogVersion} where ${catalogVersion.id} = 1)`;
@@ -32,13 +33,14 @@ export const scheduleKeys = (workerId: string, shiftRows: readonly { locationId:
   ...new Set(shiftRows.map((s) => s.locationId)),
 ];
 
+const fingerprintOfKeys = statement<{ fingerprint: string }>("read_schedule_fingerprint", () => {
+  // The array in a subquery is parsed once per execution (see manyWorkersDays in worker-days.ts).
+  const keyList = sql`(select ${sql.placeholder("keys")}::uuid[])`;
+  return sql`select ${fingerprintOf(sql`${scheduleVersions.key} = any(${keyList}::uuid[])`)} as fingerprint`;
+});
+
 /** The fingerprint of `keys` now, in one small statement. */
 export async function readFingerprint(db: Executor, keys: readonly string[]): Promise<string> {
-  const run = preparedRaw<{ fingerprint: string }>(db, "read_schedule_fingerprint", () => {
-    // The array in a subquery is parsed once per execution (see manyWorkersDays in worker-days.ts).
-    const keyList = sql`(select ${sql.placeholder("keys")}::uuid[])`;
-    return sql`select ${fingerprintOf(sql`${scheduleVersions.key} = any(${keyList}::uuid[])`)} as fingerprint`;
-  });
-  const [row] = await run({ keys: `{${keys.join(",")}}` });
+  const [row] = await fingerprintOfKeys(db, { keys: `{${keys.join(",")}}` });
   return row?.fingerprint ?? "";
 }

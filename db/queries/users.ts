@@ -1,6 +1,7 @@
 import { eq, sql } from "drizzle-orm";
-import { type Executor, getDb, preparedStatement } from "../client";
+import { type Executor, getDb } from "../client";
 import { type NewUser, type Role, type User, users } from "../schema/users";
+import { statement } from "../statements";
 import { createClientOfUser } from "./clients";
 
 /** The public shape of a user (API.md "User"): never the hash or the session version. */
@@ -18,18 +19,17 @@ export function toUserJson(u: User) {
 }
 export type UserJson = ReturnType<typeof toUserJson>;
 
+const userById = statement("find_user_by_id", (db) =>
+  db
+    .select()
+    .from(users)
+    .where(eq(users.id, sql.placeholder("id")))
+    .limit(1),
+);
+
 /** The user by id. Every signed-in request reads its caller's row (lib/auth/caller.ts): a prepared statement. */
 export async function findUserById(id: string, db: Executor | null = null): Promise<User | undefined> {
-  const executor = db ?? (await getDb());
-  const run = preparedStatement(executor, "find_user_by_id", () =>
-    executor
-      .select()
-      .from(users)
-      .where(eq(users.id, sql.placeholder("id")))
-      .limit(1)
-      .prepare("find_user_by_id"),
-  );
-  const [row] = await run({ id });
+  const [row] = await userById(db ?? (await getDb()), { id });
   return row;
 }
 

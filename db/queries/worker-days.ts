@@ -4,10 +4,11 @@
 // `during && range` conditions the other queries share.
 import { type SQL, sql } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
-import { type Executor, preparedRaw } from "../client";
+import type { Executor } from "../client";
 import { appointments } from "../schema/appointments";
 import { type Location, locations } from "../schema/catalog";
 import { shifts, timeOff } from "../schema/schedules";
+import { statement } from "../statements";
 
 export type Range = { start: Date; end: Date };
 export type Ref = { id: string; slug: string; name: string };
@@ -144,19 +145,20 @@ function manyWorkersDays(): SQL {
        where location_id in (select location_id from worker_shifts)) as location_appointments`;
 }
 
+const oneWorkerDaysStatement = statement<WorkerDaysJson>("load_worker_days_one", oneWorkerDays);
+const manyWorkersDaysStatement = statement<WorkerDaysJson>("load_worker_days_many", manyWorkersDays);
+
 /**
  * Shifts (with their location), time off and booked appointments of `workerIds` overlapping `range`,
  * and the booked appointments overlapping `range` at the locations of those shifts: one statement,
- * one round trip, however many workers are asked for, prepared once (see preparedStatement).
+ * one round trip, however many workers are asked for, built once (db/statements.ts).
  */
 export async function loadWorkerDays(db: Executor, workerIds: string[], range: Range): Promise<WorkerDays> {
   if (workerIds.length === 0) return { shifts: [], timeOff: [], workerAppointments: [], locationAppointments: [] };
   const one = workerIds.length === 1;
-  const run = preparedRaw<WorkerDaysJson>(db, one ? "load_worker_days_one" : "load_worker_days_many", () =>
-    one ? oneWorkerDays() : manyWorkersDays(),
-  );
+  const run = one ? oneWorkerDaysStatement : manyWorkersDaysStatement;
   // Many ids as one uuid[] literal, so that the statement is the same for any number of them.
-  const [row] = await run({ workerIds: one ? workerIds[0] : `{${workerIds.join(",")}}`, ...askedRange(range) });
+  const [row] = await run(db, { workerIds: one ? workerIds[0] : `{${workerIds.join(",")}}`, ...askedRange(range) });
   return workerDaysOf(row);
 }
 
