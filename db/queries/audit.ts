@@ -1,6 +1,6 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { Executor } from "../client";
-import { auditLog } from "../schema/system";
+import { type AuditEntry, auditLog } from "../schema/system";
 import { users } from "../schema/users";
 import { statementFamily } from "../statements";
 
@@ -53,9 +53,12 @@ async function recordOne(db: Executor, record: AuditRecord): Promise<void> {
 
 export type AuditFilter = { entity?: string; entityId?: string; limit: number; offset: number };
 
-/** A page of audit rows, newest first, with who did it (null once that account is gone). */
-export async function listAudit(db: Executor, filter: AuditFilter) {
-  const rows = await db
+/** An audit row and who did it (null once that account is gone). */
+export type AuditRow = { entry: AuditEntry; actor: { id: string; name: string; email: string } | null };
+
+/** A page of audit rows, newest first. */
+export async function listAudit(db: Executor, filter: AuditFilter): Promise<AuditRow[]> {
+  return db
     .select({ entry: auditLog, actor: { id: users.id, name: users.name, email: users.email } })
     .from(auditLog)
     .leftJoin(users, eq(users.id, auditLog.actorId))
@@ -68,14 +71,4 @@ export async function listAudit(db: Executor, filter: AuditFilter) {
     .orderBy(desc(auditLog.at), desc(auditLog.id))
     .limit(filter.limit)
     .offset(filter.offset);
-  return rows.map(({ entry, actor }) => ({
-    id: String(entry.id),
-    at: entry.at.toISOString(),
-    actor: actor?.id ? actor : null,
-    action: entry.action,
-    entity: entry.entity,
-    entityId: entry.entityId,
-    before: entry.before,
-    after: entry.after,
-  }));
 }

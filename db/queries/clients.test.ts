@@ -2,8 +2,9 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { clients } from "@/db/schema";
+import { toClientJson } from "@/lib/contract";
 import { userWithToken } from "@/testing/fixtures";
-import { createClient, ensureClientOfUser, findClientById, findClientOfUser, toClientJson } from "./clients";
+import { createClient, ensureClientOfUser, findClientById, findClientOfUser } from "./clients";
 import { registerClientUser } from "./users";
 
 const hasPostgres = Boolean(process.env.DATABASE_URL);

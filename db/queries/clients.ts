@@ -9,21 +9,6 @@ import { type Client, clients } from "../schema/appointments";
 import { users } from "../schema/users";
 import { statement, statementFamily } from "../statements";
 
-/** The public shape of a client record (API.md "Client"). */
-export function toClientJson(c: Client) {
-  return {
-    id: c.id,
-    name: c.name,
-    phone: c.phone,
-    email: c.email,
-    gender: c.gender,
-    birthDate: c.birthDate,
-    notes: c.notes,
-    userId: c.userId,
-  };
-}
-export type ClientJson = ReturnType<typeof toClientJson>;
-
 /** A new client record, not linked to any account. */
 export async function createClient(db: Executor, input: ClientCreate): Promise<Client> {
   const [row] = await db

@@ -4,21 +4,6 @@ import { type NewUser, type Role, type User, users } from "../schema/users";
 import { statement } from "../statements";
 import { createClientOfUser } from "./clients";
 
-/** The public shape of a user (API.md "User"): never the hash or the session version. */
-export function toUserJson(u: User) {
-  return {
-    id: u.id,
-    email: u.email,
-    name: u.name,
-    role: u.role,
-    gender: u.gender,
-    birthDate: u.birthDate,
-    phone: u.phone,
-    blocked: u.blocked,
-  };
-}
-export type UserJson = ReturnType<typeof toUserJson>;
-
 const userById = statement("find_user_by_id", (db) =>
   db
     .select()

@@ -1,5 +1,6 @@
 // One row of the audit log (GET /audit).
 import { z } from "zod";
+import type { AuditRow } from "@/db/queries/audit";
 
 export const auditEntrySchema = z
   .object({
@@ -16,3 +17,17 @@ export const auditEntrySchema = z
   })
   .meta({ id: "AuditEntry" });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
+
+/** `at` in UTC; the actor's id, name and email while that account exists. */
+export function toAuditEntryJson({ entry, actor }: AuditRow): AuditEntry {
+  return {
+    id: String(entry.id),
+    at: entry.at.toISOString(),
+    actor: actor?.id ? actor : null,
+    action: entry.action,
+    entity: entry.entity,
+    entityId: entry.entityId,
+    before: entry.before,
+    after: entry.after,
+  };
+}
