@@ -19,6 +19,9 @@ export const users = pgTable(
     blocked: boolean("blocked").notNull().default(false),
     // Bumped to revoke every session and bearer token the user holds.
     sessionVersion: integer("session_version").notNull().default(1),
+    // The language the user chose in the app ("en" | "ru"), for the messages sent to them; null
+    // until they choose.
+    locale: text("locale"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -26,6 +29,7 @@ export const users = pgTable(
     uniqueIndex("users_email_lower_key").on(sql`lower(${t.email})`),
     check("users_role_check", sql`${t.role} in ('client', 'admin', 'manager')`),
     check("users_gender_check", sql`${t.gender} in ('female', 'male', 'other')`),
+    check("users_locale_check", sql`${t.locale} in ('en', 'ru')`),
   ],
 );
 
