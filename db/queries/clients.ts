@@ -1,16 +1,20 @@
 // Client records: the people appointments are booked for. A record is made by the desk (possibly
 // before the person ever registers) or for a registered user; `user_id` is unique, so one user has
-// at most one record. These functions take a database or transaction handle and never read a session.
-import { and, eq, isNull, sql } from "drizzle-orm";
-import { notFound } from "@/lib/errors";
-import type { ClientCreate } from "@/lib/validation/clients";
+// at most one record. These functions read and write rows, taking a database or transaction handle
+// and plain values; the decisions (when a record is erased rather than deleted, what linking one to
+// an account merges) are lib/people's.
+import { and, asc, eq, isNull, or, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../client";
-import { type Client, clients } from "../schema/appointments";
-import { users } from "../schema/users";
+import { appointments, type Client, clients, type NewClient } from "../schema/appointments";
+import { matchesAllWords } from "../search";
 import { statement, statementFamily } from "../statements";
 
+/** What a new record may be given: a name, and the details left out are null. */
+export type ClientValues = Pick<NewClient, "name"> &
+  Partial<Pick<NewClient, "phone" | "email" | "gender" | "birthDate" | "notes">>;
+
 /** A new client record, not linked to any account. */
-export async function createClient(db: Executor, input: ClientCreate): Promise<Client> {
+export async function createClient(db: Executor, input: ClientValues): Promise<Client> {
   const [row] = await db
     .insert(clients)
     .values({
@@ -81,8 +85,8 @@ type Account = { id: string; name: string; email: string; phone: string | null }
  * Makes the client record of a user who has none yet, from the account. A record the desk made
  * with the same email is never taken over here: emails are not verified, so whoever registers with
  * an address would see that record's appointments, phone and notes. Staff link the two explicitly
- * (`linkClientToUser` in client-links.ts). The caller must hold the user's row (a new user inside its
- * inserting transaction, or ensureClientOfUser's lock), so two calls for one user cannot race.
+ * (lib/people/link-user.ts). The caller must hold the user's row (a new user inside its inserting
+ * transaction, or lib/people/client-of-user.ts's lock), so two calls for one user cannot race.
  */
 export async function createClientOfUser(db: Executor, user: Account): Promise<Client> {
   // The unique user_id is the last word: should a record appear meanwhile, it is read, not duplicated.
@@ -100,19 +104,81 @@ async function existingClientOfUser(db: Executor, userId: string): Promise<Clien
   return row;
 }
 
+// A query made only of phone characters is also matched digit for digit against the phone with its
+// spaces, dashes and brackets left out, so "900-123-4567" finds "+7 (900) 123 45 67".
+const PHONE_LIKE = /^[+\d\s().-]+$/;
+const MIN_PHONE_DIGITS = 3;
+
+function phoneDigitsMatch(query: string): SQL | undefined {
+  if (!PHONE_LIKE.test(query)) return undefined;
+  const digits = query.replace(/\D/g, "");
+  if (digits.length < MIN_PHONE_DIGITS) return undefined;
+  return sql`regexp_replace(coalesce(${clients.phone}, ''), '[^0-9]', '', 'g') like ${`%${digits}%`}`;
+}
+
+export type ClientFilter = { q?: string; limit: number; offset: number };
+
 /**
- * The client record of a registered user, creating it on first use (a client who books
- * for the first time, an account a manager made). Takes the user's row lock, so concurrent calls for
- * one user serialize and all answer the same record. 404 when there is no such user.
+ * A page of client records by name, erased ones left out. `q` finds records whose name, email and
+ * phone together contain every word of it, in any case and script (db/search.ts), or whose phone
+ * has its digits.
  */
-export async function ensureClientOfUser(db: Executor, userId: string): Promise<Client> {
-  const existing = await findClientOfUser(db, userId);
-  if (existing) return existing;
-  const [user] = await db
-    .select({ id: users.id, name: users.name, email: users.email, phone: users.phone })
-    .from(users)
-    .where(eq(users.id, userId))
-    .for("no key update");
-  if (!user) throw notFound("User");
-  return (await findClientOfUser(db, userId)) ?? createClientOfUser(db, user);
+export async function listClients(db: Executor, filter: ClientFilter): Promise<Client[]> {
+  const q = filter.q ?? "";
+  const text = sql`concat_ws(' ', ${clients.name}, ${clients.email}, ${clients.phone})`;
+  return db
+    .select()
+    .from(clients)
+    .where(and(isNull(clients.erasedAt), or(matchesAllWords(text, q), phoneDigitsMatch(q))))
+    .orderBy(asc(clients.name), asc(clients.id))
+    .limit(filter.limit)
+    .offset(filter.offset);
+}
+
+/** The fields of a client record that may be changed. */
+export type ClientChanges = Partial<
+  Pick<NewClient, "name" | "phone" | "email" | "gender" | "birthDate" | "notes" | "userId">
+>;
+
+/** Writes `changes` to the record; undefined when there is no such row. */
+export async function updateClientRow(db: Executor, id: string, changes: ClientChanges): Promise<Client | undefined> {
+  const [row] = await db.update(clients).set(changes).where(eq(clients.id, id)).returning();
+  return row;
+}
+
+export async function deleteClientRow(db: Executor, id: string): Promise<void> {
+  await db.delete(clients).where(eq(clients.id, id));
+}
+
+/** The name an erased record keeps, so appointment lists still read sensibly. */
+export const ERASED_CLIENT_NAME = "Deleted client";
+
+/**
+ * Wipes the person from a record appointments still reference: name, contacts, birth date and notes
+ * go, the account link is dropped, and the row is marked erased (hidden from every read here).
+ */
+export async function eraseClientRow(db: Executor, id: string): Promise<void> {
+  await db
+    .update(clients)
+    .set({
+      name: ERASED_CLIENT_NAME,
+      phone: null,
+      email: null,
+      gender: null,
+      birthDate: null,
+      notes: null,
+      userId: null,
+      erasedAt: sql`now()`,
+    })
+    .where(eq(clients.id, id));
+}
+
+/** Moves every appointment of record `fromId` to record `toId`; the ids of those moved. */
+export async function moveClientAppointments(db: Executor, fromId: string, toId: string): Promise<string[]> {
+  const rows = await db
+    .update(appointments)
+    .set({ clientId: toId })
+    .where(eq(appointments.clientId, fromId))
+    .returning({ id: appointments.id });
+  return rows.map((row) => row.id);
 }

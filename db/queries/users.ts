@@ -1,8 +1,10 @@
-import { eq, sql } from "drizzle-orm";
+// User accounts' rows: reads by id and email, the managers' list, inserts, changes and the row locks
+// account changes take. Who may change what (the last-manager rule, audit) is lib/people's.
+import { and, asc, eq, type SQL, sql } from "drizzle-orm";
 import { type Executor, getDb } from "../client";
 import { type NewUser, type Role, type User, users } from "../schema/users";
+import { matchesAllWords } from "../search";
 import { statement } from "../statements";
-import { createClientOfUser } from "./clients";
 
 const userById = statement("find_user_by_id", (db) =>
   db
@@ -33,19 +35,6 @@ export async function insertUser(values: NewUser, db: Executor | null = null): P
   return row;
 }
 
-/**
- * Creates a client-role user with a client record of their own (see `createClientOfUser`); a record
- * the desk made with the same email stays apart until staff link it.
- */
-export async function registerClientUser(values: Omit<NewUser, "role">): Promise<User> {
-  const db = await getDb();
-  return db.transaction(async (tx) => {
-    const user = await insertUser({ ...values, role: "client" }, tx);
-    await createClientOfUser(tx, user);
-    return user;
-  });
-}
-
 export type UserChanges = Partial<
   Pick<User, "name" | "role" | "passwordHash" | "blocked" | "phone" | "gender" | "birthDate">
 >;
@@ -65,5 +54,40 @@ export async function updateUser(id: string, changes: UserChanges, db: Executor 
   return row;
 }
 
-export const setUserBlocked = (id: string, blocked: boolean) => updateUser(id, { blocked });
-export const setUserRole = (id: string, role: Role) => updateUser(id, { role });
+export type UserFilter = { q?: string; role?: Role; blocked?: boolean; limit: number; offset: number };
+
+/** A page of users by name; `q` matches words of the name or email, `role` and `blocked` filter. */
+export async function listUsers(db: Executor, filter: UserFilter): Promise<User[]> {
+  const conditions: (SQL | undefined)[] = [
+    filter.q ? matchesAllWords(sql`concat_ws(' ', ${users.name}, ${users.email})`, filter.q) : undefined,
+    filter.role ? eq(users.role, filter.role) : undefined,
+    filter.blocked === undefined ? undefined : eq(users.blocked, filter.blocked),
+  ];
+  return db
+    .select()
+    .from(users)
+    .where(and(...conditions))
+    .orderBy(asc(users.name), asc(users.id))
+    .limit(filter.limit)
+    .offset(filter.offset);
+}
+
+/** The user's row, held ("no key update") until the transaction ends; undefined when there is none. */
+export async function lockUser(db: Executor, id: string): Promise<User | undefined> {
+  const [row] = await db.select().from(users).where(eq(users.id, id)).for("no key update");
+  return row;
+}
+
+/**
+ * The ids of every active (unblocked) manager, their rows locked in id order so that concurrent
+ * lockers queue up instead of deadlocking.
+ */
+export async function lockActiveManagerIds(db: Executor): Promise<string[]> {
+  const rows = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.role, "manager"), eq(users.blocked, false)))
+    .orderBy(asc(users.id))
+    .for("no key update");
+  return rows.map((r) => r.id);
+}

@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from "vitest";
 import { POST as register } from "@/app/api/v1/auth/register/route";
 import { POST as token } from "@/app/api/v1/auth/token/route";
 import { GET as me } from "@/app/api/v1/me/route";
-import { findUserByEmail, setUserBlocked, setUserRole, updateUser } from "@/db/queries/users";
+import { findUserByEmail, updateUser } from "@/db/queries/users";
 import { call } from "@/testing/http";
 import { hashPassword } from "./password";
 import { authSecret } from "./secret";
@@ -135,7 +135,7 @@ describe("GET /api/v1/me and revocation", () => {
     const { email, password, userId, accessToken } = await registerAndSignIn();
     expect((await call(me, "GET", "/api/v1/me", { token: accessToken })).status).toBe(200);
 
-    await setUserBlocked(userId, true);
+    await updateUser(userId, { blocked: true });
     const blocked = await call(me, "GET", "/api/v1/me", { token: accessToken });
     expect(blocked.status).toBe(403);
     expect(blocked.json.error.code).toBe("account_blocked");
@@ -144,7 +144,7 @@ describe("GET /api/v1/me and revocation", () => {
     expect(relogin.json.error.code).toBe("account_blocked");
 
     // Unblocking lets the user sign in again, but the token issued before the block stays dead.
-    await setUserBlocked(userId, false);
+    await updateUser(userId, { blocked: false });
     expect((await call(me, "GET", "/api/v1/me", { token: accessToken })).status).toBe(401);
     const fresh = await call(token, "POST", "/api/v1/auth/token", { body: { email, password } });
     expect((await call(me, "GET", "/api/v1/me", { token: fresh.json.accessToken })).status).toBe(200);
@@ -152,7 +152,7 @@ describe("GET /api/v1/me and revocation", () => {
 
   it("applies a role change to a token issued before it", async () => {
     const { userId, accessToken } = await registerAndSignIn();
-    await setUserRole(userId, "admin");
+    await updateUser(userId, { role: "admin" });
     const res = await call(me, "GET", "/api/v1/me", { token: accessToken });
     expect(res.status).toBe(200);
     expect(res.json.role).toBe("admin");

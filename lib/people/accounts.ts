@@ -4,8 +4,7 @@
 import { type Executor, getDb } from "@/db/client";
 import { recordAudit } from "@/db/queries/audit";
 import { createClientOfUser } from "@/db/queries/clients";
-import { lockActiveManagerIds, lockUser } from "@/db/queries/user-accounts";
-import { findUserByEmail, insertUser, updateUser } from "@/db/queries/users";
+import { findUserByEmail, insertUser, lockActiveManagerIds, lockUser, updateUser } from "@/db/queries/users";
 import type { User } from "@/db/schema";
 import { alreadyExists, lastManager, notFound, sqlState } from "@/lib/errors";
 import type { UserCreate, UserPatch } from "@/lib/validation/users";

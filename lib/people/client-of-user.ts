@@ -4,7 +4,7 @@
 // notes. Staff link the two explicitly (link-user.ts).
 import type { Executor } from "@/db/client";
 import { createClientOfUser, findClientOfUser } from "@/db/queries/clients";
-import { lockUser } from "@/db/queries/user-accounts";
+import { lockUser } from "@/db/queries/users";
 import type { Client } from "@/db/schema";
 import { notFound } from "@/lib/errors";
 

@@ -1,8 +1,13 @@
 // The desk's client records (API.md "Clients", admin+): find, create and change them, and the
 // account a record is linked to or may be. Deleting is delete-client.ts; linking, link-user.ts.
 import { getDb } from "@/db/client";
-import { listClients as clientRows, updateClientRow } from "@/db/queries/client-records";
-import { createClient, findClientById, lockClient } from "@/db/queries/clients";
+import {
+  listClients as clientRows,
+  createClient,
+  findClientById,
+  lockClient,
+  updateClientRow,
+} from "@/db/queries/clients";
 import { isUuid } from "@/db/queries/refs";
 import { findUserByEmail, findUserById } from "@/db/queries/users";
 import type { Client, User } from "@/db/schema";

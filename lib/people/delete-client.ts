@@ -3,8 +3,7 @@
 import { getDb } from "@/db/client";
 import { recordAudit } from "@/db/queries/audit";
 import { hasAnyAppointment } from "@/db/queries/catalog-shared";
-import { deleteClientRow, eraseClientRow } from "@/db/queries/client-records";
-import { lockClient } from "@/db/queries/clients";
+import { deleteClientRow, eraseClientRow, lockClient } from "@/db/queries/clients";
 import { appointments } from "@/db/schema";
 import { refuseIfBookedAhead } from "@/lib/catalog/booked-ahead";
 import { notFound } from "@/lib/errors";

@@ -3,9 +3,14 @@
 // address alone would hand a stranger the record's appointments, phone and notes.
 import { getDb } from "@/db/client";
 import { recordAudit } from "@/db/queries/audit";
-import { deleteClientRow, moveClientAppointments, updateClientRow } from "@/db/queries/client-records";
-import { findClientOfUser, lockClient } from "@/db/queries/clients";
-import { lockUser } from "@/db/queries/user-accounts";
+import {
+  deleteClientRow,
+  findClientOfUser,
+  lockClient,
+  moveClientAppointments,
+  updateClientRow,
+} from "@/db/queries/clients";
+import { lockUser } from "@/db/queries/users";
 import type { Client } from "@/db/schema";
 import { clientAlreadyLinked, notFound } from "@/lib/errors";
 

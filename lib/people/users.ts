@@ -1,8 +1,7 @@
 // Reading user accounts: the managers' list (GET /users), one account (GET /users/{id}) and the
 // caller's own (GET /me).
 import { getDb } from "@/db/client";
-import { listUsers as userRows } from "@/db/queries/user-accounts";
-import { findUserById } from "@/db/queries/users";
+import { findUserById, listUsers as userRows } from "@/db/queries/users";
 import type { User } from "@/db/schema";
 import { notFound } from "@/lib/errors";
 import type { UserListQuery } from "@/lib/validation/users";

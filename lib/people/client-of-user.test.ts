@@ -1,11 +1,12 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
+import { createClient, findClientById, findClientOfUser } from "@/db/queries/clients";
 import { clients } from "@/db/schema";
 import { toClientJson } from "@/lib/contract";
 import { userWithToken } from "@/testing/fixtures";
-import { createClient, ensureClientOfUser, findClientById, findClientOfUser } from "./clients";
-import { registerClientUser } from "./users";
+import { ensureClientOfUser } from "./client-of-user";
+import { registerClient } from "./register";
 
 const hasPostgres = Boolean(process.env.DATABASE_URL);
 
@@ -56,7 +57,7 @@ describe("client records", () => {
     const email = `reg-${Date.now()}@example.test`;
     const older = await createClient(db, { name: "First visit", email });
     const newer = await createClient(db, { name: "Second visit", email });
-    const user = await registerClientUser({ email, name: "Reg", passwordHash: "x", phone: null });
+    const user = await registerClient({ email, name: "Reg", password: "long enough" });
     const own = await findClientOfUser(db, user.id);
     expect(own).toMatchObject({ name: "Reg", email });
     expect([older.id, newer.id]).not.toContain(own?.id);
