@@ -6,3 +6,4 @@ export * from "./notifications";
 export * from "./schedules";
 export * from "./system";
 export * from "./users";
+export * from "./webhooks";
