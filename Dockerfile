@@ -20,6 +20,12 @@ RUN npx next build
 # resolve from the standalone node_modules that Next.js traced.
 RUN npx esbuild scripts/serve.ts --bundle --platform=node --format=esm --target=node20 --packages=external \
   --outfile=.next/standalone/serve.mjs
+# The job worker (`node worker.mjs`, compose.yaml's worker service). Next.js bundled drizzle, zod and
+# date-fns into its own output, so the worker bundles them too; what Next.js keeps external (and
+# traced into the standalone node_modules) stays an import.
+RUN npx esbuild scripts/worker.ts --bundle --platform=node --format=esm --target=node20 \
+  --external:pg-boss --external:postgres --external:@electric-sql/pglite --external:proper-lockfile \
+  --external:@next/env --outfile=.next/standalone/worker.mjs
 
 FROM node:${NODE_VERSION}-bookworm-slim AS run
 WORKDIR /app
@@ -37,4 +43,5 @@ EXPOSE 3000
 HEALTHCHECK --interval=15s --timeout=5s --start-period=30s \
   CMD node -e "fetch('http://127.0.0.1:'+process.env.PORT+'/api/v1/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
 # exec form: node is PID 1 and gets `docker stop`'s SIGTERM, which stops the server gracefully.
+# `node worker.mjs` instead runs the job worker (compose.yaml).
 CMD ["node", "serve.mjs"]

@@ -1,15 +1,21 @@
 import createNextIntlPlugin from "next-intl/plugin";
-import { securityHeaders } from "./lib/security-headers.mjs";
 
 const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
-const dev = process.env.NODE_ENV === "development";
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // PGlite ships WebAssembly and data files that must be loaded from node_modules, not bundled;
-  // argon2 and postgres.js are native/Node-only as well.
+  // argon2 and postgres.js are native/Node-only as well, and so is pg-boss (the job queue), which the
+  // container's worker.mjs also loads from the traced node_modules.
   // swagger-ui-dist's files are read from disk and served by /api/docs/[asset].
-  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "postgres", "proper-lockfile", "swagger-ui-dist"],
+  serverExternalPackages: [
+    "@electric-sql/pglite",
+    "@node-rs/argon2",
+    "pg-boss",
+    "postgres",
+    "proper-lockfile",
+    "swagger-ui-dist",
+  ],
   outputFileTracingIncludes: {
     "/api/docs/[asset]": [
       "./node_modules/swagger-ui-dist/swagger-ui-bundle.js",
@@ -21,9 +27,8 @@ const nextConfig = {
   // The container image (Dockerfile) builds with NEXT_OUTPUT=standalone and runs .next/standalone;
   // `npm start` keeps the ordinary build, which `next start` serves.
   output: process.env.NEXT_OUTPUT === "standalone" ? "standalone" : undefined,
-  async headers() {
-    return [{ source: "/:path*", headers: securityHeaders(dev) }];
-  },
+  // The security headers (lib/security-headers.mjs) are sent by our HTTP server with every answer
+  // (lib/server/http-server.ts), which serves every mode: npm start, npm run dev and the container.
 };
 
 export default withNextIntl(nextConfig);
