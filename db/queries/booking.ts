@@ -1,56 +1,25 @@
-// The booking transaction (DESIGN.md "Data"): the worker's shifts over the interval are read FOR
-// SHARE, so a shift cannot be deleted or moved from under the new appointment before it commits; the
-// rules of lib/booking/rules.ts decide whether the interval is bookable; the exclusion constraints
-// decide races between bookings, and their violations (or the deadlocks two of them can end in)
-// become 409 slot_taken, or client_busy when the client's own constraint refused.
-import { randomUUID } from "node:crypto";
+// The rows a booking reads and writes (lib/booking/ runs the use cases: claim.ts checks the rules
+// over these rows inside the transaction that create.ts and change.ts begin): what the body names,
+// the worker's shifts over the interval held FOR SHARE (so a shift cannot be deleted or moved from
+// under the new appointment before it commits) and their time off, the new appointment's row, and
+// the client's appointments a 409 client_busy lists.
 import { and, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { bookingHorizonEnd, FALLBACK_TIME_ZONE, localDaysInterval } from "@/lib/availability/calendar";
-import type { Interval } from "@/lib/availability/intervals";
-import { computeSlots } from "@/lib/availability/slots";
-import { exclusionError } from "@/lib/booking/conflicts";
-import { offersStart, onShiftGrid } from "@/lib/booking/grid";
-import { checkBooking, ROOM_HORIZON_DAYS } from "@/lib/booking/rules";
-import { notAvailable } from "@/lib/errors";
-import { zonedDateOf } from "@/lib/time/zoned";
-import type { Db, Executor } from "../client";
-import { appointments, type Client } from "../schema/appointments";
+import type { Executor } from "../client";
+import { type Appointment, appointments } from "../schema/appointments";
 import { type Location, locations, type Service, services, workers } from "../schema/catalog";
 import { shifts, timeOff } from "../schema/schedules";
 import { statement, statementFamily } from "../statements";
-import type { AppointmentView } from "./appointments";
 import { performsExists, type ZonedWorker, zonedWorker } from "./availability";
 import { clientOverlapAllowedNow } from "./business";
 import { byRefPlaceholder, isUuid, refValues } from "./refs";
-import { askedRange, duringOverlaps, duringOverlapsAsked, isBooked, loadWorkerDays } from "./worker-days";
-
-const MINUTE = 60_000;
-
-export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
-
-/** The 409 for a booking the database refused (lib/booking/conflicts.ts), else the error itself. */
-export const asBookingError = (err: unknown): unknown => exclusionError(err) ?? err;
-
-/** Runs `write` in one transaction and turns an interval taken under it into 409 slot_taken. */
-export async function bookingTransaction<T>(db: Db, write: (tx: Tx) => Promise<T>): Promise<T> {
-  try {
-    return await db.transaction(write);
-  } catch (err) {
-    throw asBookingError(err);
-  }
-}
-
-/** Where and what is booked: a worker (with the service they perform) or a room on its own. */
-export type BookingTarget =
-  | { kind: "worker"; worker: ZonedWorker; service: Service; location: Location | null }
-  | { kind: "room"; location: Location; service: Service | null };
+import { askedRange, duringOverlaps, duringOverlapsAsked, isBooked, type Range } from "./worker-days";
 
 /** The location an appointment is at, as its JSON and its times need it. */
 export type BookedLocation = { id: string; slug: string; name: string; kind: Location["kind"]; timezone: string };
 
 /** A shift of the worker over the asked interval, with its location. */
-type CoveringShift = Interval & { locationId: string; location: BookedLocation };
+export type CoveringShift = Range & { locationId: string; location: BookedLocation };
 
 /** The worker's shifts over the asked interval, with their locations, held FOR SHARE. */
 const coveringShifts = statement("claim_interval_shifts", (db) =>
@@ -74,7 +43,7 @@ const coveringShifts = statement("claim_interval_shifts", (db) =>
 );
 
 /** The worker's time off over the asked interval. */
-const timeOffDuring = statement("claim_interval_time_off", (db) =>
+const timeOffStatement = statement("claim_interval_time_off", (db) =>
   db
     .select({ start: timeOff.startAt, end: timeOff.endAt })
     .from(timeOff)
@@ -82,130 +51,17 @@ const timeOffDuring = statement("claim_interval_time_off", (db) =>
 );
 
 /**
- * Checks that `interval` is bookable for `target` now, holding the worker's shifts over it FOR SHARE
- * until the transaction ends; answers the location the appointment is at. `horizon`: whether the
- * booking horizon applies; `grid`: whether the start must be one the worker's slots offer (both for
- * clients; staff may book past the horizon and at any minute). Throws 409 not_available.
+ * The worker's shifts overlapping `range`, with their locations, held FOR SHARE until the
+ * transaction ends (a shift change holds them FOR UPDATE, so it waits for the booking or the booking
+ * waits for it).
  */
-export async function claimInterval(
-  tx: Executor,
-  target: BookingTarget,
-  interval: Interval,
-  options: { now: Date; horizon: boolean; grid?: boolean },
-): Promise<BookedLocation> {
-  const { now } = options;
-  if (target.kind === "room") {
-    const horizonEnd = options.horizon ? bookingHorizonEnd(now, ROOM_HORIZON_DAYS, target.location.timezone) : null;
-    const verdict = checkBooking({ interval, now, horizonEnd, shifts: null, timeOff: [] });
-    if (!verdict.ok) throw notAvailable(verdict.reason);
-    return target.location;
-  }
-  const { worker } = target;
-  const asked = { workerId: worker.id, ...askedRange(interval) };
-  const [shiftRows, timeOffRows]: [CoveringShift[], Interval[]] = await Promise.all([
-    coveringShifts(tx, asked),
-    timeOffDuring(tx, asked),
-  ]);
-  // The horizon is counted in local days of the worker's home, as the slot lists count it.
-  const timeZone = worker.homeTimeZone ?? shiftRows[0]?.location.timezone ?? FALLBACK_TIME_ZONE;
-  const horizonEnd = options.horizon ? bookingHorizonEnd(now, worker.bookingHorizonDays, timeZone) : null;
-  const verdict = checkBooking({
-    interval,
-    now,
-    horizonEnd,
-    shifts: shiftRows,
-    locationId: target.location?.id,
-    timeOff: timeOffRows,
-  });
-  if (!verdict.ok) throw notAvailable(verdict.reason);
-  const location = shiftRows.find((s) => s.locationId === verdict.locationId)?.location;
-  if (!location) throw new Error("covering shift without its location");
-  if (options.grid && horizonEnd) {
-    const step = worker.slotStepMinutes ?? target.service.durationMinutes;
-    // Almost every client booking is on the grid of its shift; only one that is not costs a query.
-    if (!onShiftGrid(interval.start, shiftRows, location.id, step)) {
-      const slots = await workerSlotsOfDay(tx, target, interval.start, { now, horizonEnd, timeZone });
-      if (!offersStart(slots, interval.start)) throw notAvailable("off_grid");
-    }
-  }
-  return location;
+export function shiftsDuringForShare(tx: Executor, workerId: string, range: Range): Promise<CoveringShift[]> {
+  return coveringShifts(tx, { workerId, ...askedRange(range) });
 }
 
-/**
- * The slots of the worker's local day holding `start`, as GET /workers/{ref}/slots?date= computes
- * them (same rows, same function), for the starts off the shift's step grid that a list still
- * offers: the free time right after a busy interval that ends off the grid.
- */
-async function workerSlotsOfDay(
-  tx: Executor,
-  target: Extract<BookingTarget, { kind: "worker" }>,
-  start: Date,
-  p: { now: Date; horizonEnd: Date; timeZone: string },
-) {
-  const day = zonedDateOf(start, p.timeZone);
-  const window = localDaysInterval(day, day, p.timeZone);
-  const duration = target.service.durationMinutes;
-  const end = Math.min(window.end.getTime() + duration * MINUTE, p.horizonEnd.getTime());
-  if (end <= window.start.getTime()) return [];
-  const rows = await loadWorkerDays(tx, [target.worker.id], { start: window.start, end: new Date(end) });
-  const placeId = target.location?.id;
-  return computeSlots({
-    shifts: rows.shifts.filter((s) => !placeId || s.locationId === placeId),
-    timeOff: rows.timeOff,
-    workerAppointments: rows.workerAppointments,
-    locationAppointments: rows.locationAppointments,
-    durationMinutes: duration,
-    stepMinutes: target.worker.slotStepMinutes,
-    now: p.now,
-    horizonEnd: p.horizonEnd,
-    window,
-  });
-}
-
-export type NewBooking = {
-  target: BookingTarget;
-  interval: Interval;
-  location: BookedLocation;
-  client: Client;
-  notes: string | null;
-  createdBy: string;
-  now: Date;
-};
-
-/**
- * The appointment a booking inserts, complete with its id and timestamps, so that its JSON and audit
- * row can be written in the same round trip as the insert. The price and currency are the
- * service's at this moment.
- */
-export function plannedAppointment(booking: NewBooking): AppointmentView {
-  const { target, interval, location, client } = booking;
-  const service = target.service;
-  const worker = target.kind === "worker" ? target.worker : null;
-  return {
-    appointment: {
-      id: randomUUID(),
-      workerId: worker?.id ?? null,
-      locationId: location.id,
-      serviceId: service?.id ?? null,
-      clientId: client.id,
-      startAt: interval.start,
-      endAt: interval.end,
-      status: "booked",
-      price: service?.price ?? 0,
-      currency: service?.currency ?? "RUB",
-      notes: booking.notes,
-      createdAt: booking.now,
-      createdBy: booking.createdBy,
-      cancelledAt: null,
-      cancelledBy: null,
-      updatedAt: booking.now,
-    },
-    timezone: location.timezone,
-    location,
-    worker: worker && { id: worker.id, slug: worker.slug, name: worker.name },
-    service: service && { id: service.id, slug: service.slug, name: service.name },
-    client: { id: client.id, name: client.name, phone: client.phone, email: client.email, userId: client.userId },
-  };
+/** The worker's time off overlapping `range`. */
+export function timeOffDuring(tx: Executor, workerId: string, range: Range): Promise<Range[]> {
+  return timeOffStatement(tx, { workerId, ...askedRange(range) });
 }
 
 /** The columns a new appointment sets (cancelledAt and cancelledBy are null until it is cancelled). */
@@ -233,12 +89,16 @@ const insertNewAppointment = statement("insert_appointment", (db) =>
   } as never),
 );
 
-export async function insertAppointment(tx: Executor, view: AppointmentView): Promise<void> {
-  const { appointment } = view;
-  if (appointment.cancelledAt !== null || appointment.cancelledBy !== null) {
-    throw new Error("a new appointment is not cancelled");
-  }
-  await insertNewAppointment(tx, Object.fromEntries(NEW_APPOINTMENT_COLUMNS.map((c) => [c, appointment[c]])));
+/** A new appointment's row: every column it sets (cancelledAt and cancelledBy stay null). */
+export type NewAppointment = Pick<Appointment, (typeof NEW_APPOINTMENT_COLUMNS)[number]>;
+
+/**
+ * Inserts a new appointment, with the business's allowClientOverlap of now copied onto it in the
+ * same statement (db/queries/business.ts). The exclusion constraints refuse it when its interval is
+ * taken.
+ */
+export async function insertAppointment(tx: Executor, row: NewAppointment): Promise<void> {
+  await insertNewAppointment(tx, Object.fromEntries(NEW_APPOINTMENT_COLUMNS.map((c) => [c, row[c]])));
 }
 
 export type BookingRefs = {
@@ -309,7 +169,7 @@ export async function findBookingRefs(
 export async function clientAppointmentsDuring(
   db: Executor,
   clientId: string,
-  interval: Interval,
+  interval: Range,
   exceptId?: string,
 ): Promise<{ id: string; start: Date; end: Date; timeZone: string }[]> {
   const rows = await db

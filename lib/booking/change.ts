@@ -9,7 +9,6 @@ import {
 } from "@/db/queries/appointments";
 import { recordAudit } from "@/db/queries/audit";
 import { findZonedWorker, performsService } from "@/db/queries/availability";
-import { claimInterval } from "@/db/queries/booking";
 import { findByRef } from "@/db/queries/catalog-shared";
 import { locations, services } from "@/db/schema/catalog";
 import { type Caller, isStaff } from "@/lib/auth/roles";
@@ -17,6 +16,7 @@ import { toAppointmentJson } from "@/lib/contract";
 import { forbidden, notAvailable, notBooked, notFound, validationFailed } from "@/lib/errors";
 import { type AppointmentPatch, MAX_APPOINTMENT_HOURS } from "@/lib/validation/appointments";
 import { intervalIssue } from "@/lib/validation/schedules";
+import { claimInterval } from "./claim";
 import { withClientBusyDetails } from "./client-busy";
 import { type AppointmentAccess, cancelDecision, type Decision, patchDecision } from "./permissions";
 import { type BookingTarget, bookedInterval } from "./target";

@@ -1,70 +1,23 @@
-// POST /appointments: who books for whom, what the interval is, and the one transaction that
-// claims it (db/queries/booking.ts), optionally once per Idempotency-Key.
+// POST /appointments: who books for whom, what and when (./target.ts), and the one transaction that
+// claims the interval (./claim.ts) and inserts the appointment with its audit row, optionally once
+// per Idempotency-Key (./idempotency.ts).
+import { randomUUID } from "node:crypto";
 import { getDb } from "@/db/client";
+import type { AppointmentView } from "@/db/queries/appointments";
 import { recordAudit } from "@/db/queries/audit";
-
-import {
-  type BookingTarget,
-  bookingTransaction,
-  claimInterval,
-  findBookingRefs,
-  insertAppointment,
-  plannedAppointment,
-  type Tx,
-} from "@/db/queries/booking";
+import { type BookedLocation, insertAppointment, type NewAppointment } from "@/db/queries/booking";
 import { createClient, lockClient } from "@/db/queries/clients";
-import { requestHash, runOncePerKey, type StoredResponse, storedResponse } from "@/db/queries/idempotency";
 import type { Client } from "@/db/schema/appointments";
 import { type Caller, isStaff } from "@/lib/auth/roles";
 import { toAppointmentJson } from "@/lib/contract";
 import { AppError, notFound, validationFailed } from "@/lib/errors";
 import { ensureClientOfUser } from "@/lib/people/client-of-user";
 import type { AppointmentCreate } from "@/lib/validation/appointments";
+import { claimInterval } from "./claim";
 import { withClientBusyDetails } from "./client-busy";
-import { defaultEnd } from "./rules";
-
-/** The worker, service and location the body names, checked against each other. */
-export async function resolveTarget(body: Pick<AppointmentCreate, "workerId" | "serviceId" | "locationId">) {
-  const db = await getDb();
-  const { worker, service, location, performs } = await findBookingRefs(db, {
-    worker: body.workerId,
-    service: body.serviceId,
-    location: body.locationId,
-  });
-  if (body.workerId && !worker?.active) throw notFound("Worker");
-  if (body.serviceId && !service?.active) throw notFound("Service");
-  if (body.locationId && !location) throw notFound("Location");
-  if (worker) {
-    if (!service) throw validationFailed("serviceId", "Give the service to book with this worker.");
-    if (!performs) {
-      throw validationFailed("serviceId", "This worker does not perform that service.");
-    }
-    return { kind: "worker", worker, service, location: location ?? null } satisfies BookingTarget;
-  }
-  if (!location) throw validationFailed("locationId", "Give a workerId, or the locationId of a room.");
-  if (location.kind !== "room") {
-    throw validationFailed("workerId", "A workplace is booked with one of its workers: give workerId.");
-  }
-  return { kind: "room", location, service: service ?? null } satisfies BookingTarget;
-}
-
-/**
- * The interval booked: `end` defaults to start + the service's duration. Only staff choose another
- * length for a service; a room booked without a service takes the end given.
- */
-export function bookedInterval(target: BookingTarget, start: Date, end: Date | undefined, staff: boolean) {
-  const service = target.service;
-  const serviceEnd = service ? defaultEnd(start, service.durationMinutes) : undefined;
-  if (!staff && end && serviceEnd && end.getTime() !== serviceEnd.getTime()) {
-    throw validationFailed(
-      "end",
-      `Only staff choose a length; this service takes ${service?.durationMinutes} minutes.`,
-    );
-  }
-  const chosen = end ?? serviceEnd;
-  if (!chosen) throw validationFailed("end", "Give an end when no service gives the duration.");
-  return { start, end: chosen };
-}
+import { requestHash, runOncePerKey, type StoredResponse, storedResponse } from "./idempotency";
+import { type BookingTarget, bookedInterval, resolveTarget } from "./target";
+import { bookingTransaction, type Tx } from "./transaction";
 
 /** Whose appointment it is: a client's own; staff name an existing client or give a new one inline. */
 async function bookedClient(tx: Tx, caller: Caller, body: AppointmentCreate): Promise<Client> {
@@ -75,6 +28,52 @@ async function bookedClient(tx: Tx, caller: Caller, body: AppointmentCreate): Pr
   const client = await lockClient(tx, body.clientId, "share");
   if (!client) throw notFound("Client");
   return client;
+}
+
+type NewBooking = {
+  target: BookingTarget;
+  interval: { start: Date; end: Date };
+  location: BookedLocation;
+  client: Client;
+  notes: string | null;
+  createdBy: string;
+  now: Date;
+};
+
+/**
+ * The appointment a booking inserts, complete with its id and timestamps, so that its JSON and audit
+ * row can be written in the same round trip as the insert. The price and currency are the
+ * service's at this moment.
+ */
+function plannedAppointment(booking: NewBooking): { row: NewAppointment; view: AppointmentView } {
+  const { target, interval, location, client } = booking;
+  const service = target.service;
+  const worker = target.kind === "worker" ? target.worker : null;
+  const row: NewAppointment = {
+    id: randomUUID(),
+    workerId: worker?.id ?? null,
+    locationId: location.id,
+    serviceId: service?.id ?? null,
+    clientId: client.id,
+    startAt: interval.start,
+    endAt: interval.end,
+    status: "booked",
+    price: service?.price ?? 0,
+    currency: service?.currency ?? "RUB",
+    notes: booking.notes,
+    createdAt: booking.now,
+    createdBy: booking.createdBy,
+    updatedAt: booking.now,
+  };
+  const view: AppointmentView = {
+    appointment: { ...row, cancelledAt: null, cancelledBy: null },
+    timezone: location.timezone,
+    location,
+    worker: worker && { id: worker.id, slug: worker.slug, name: worker.name },
+    service: service && { id: service.id, slug: service.slug, name: service.name },
+    client: { id: client.id, name: client.name, phone: client.phone, email: client.email, userId: client.userId },
+  };
+  return { row, view };
 }
 
 /** Books and answers `201 Appointment`; with `idempotencyKey`, at most once per key. */
@@ -108,7 +107,7 @@ export async function createAppointment(
       claimInterval(tx, target, interval, { now: options.now, horizon: !staff, grid: !staff }),
     ]);
     clientId = client.id;
-    const booking = {
+    const { row, view } = plannedAppointment({
       target,
       interval,
       location,
@@ -116,26 +115,23 @@ export async function createAppointment(
       notes: body.notes ?? null,
       createdBy: caller.id,
       now: options.now,
-    };
-    const view = plannedAppointment(booking);
+    });
     const json = toAppointmentJson(view);
-    const id = view.appointment.id;
     await Promise.all([
-      insertAppointment(tx, view),
+      insertAppointment(tx, row),
       recordAudit(tx, {
         actorId: caller.id,
         action: "appointment.create",
         entity: "appointment",
-        entityId: id,
+        entityId: row.id,
         after: json,
       }),
     ]);
     return { status: 201, body: json };
   };
-  const db = await getDb();
   try {
-    if (!claim) return await bookingTransaction(db, async (tx) => ({ ...(await book(tx)), replayed: false }));
-    return await bookingTransaction(db, (tx) => runOncePerKey(tx, claim, () => book(tx)));
+    if (!claim) return await bookingTransaction(async (tx) => ({ ...(await book(tx)), replayed: false }));
+    return await bookingTransaction((tx) => runOncePerKey(tx, claim, () => book(tx)));
   } catch (err) {
     throw await withClientBusyDetails(err, caller, clientId, interval);
   }

@@ -2,7 +2,7 @@
 // per job (a crash after the work but before the job is marked done runs it again), so each must be
 // safe to run twice.
 import { getDb } from "@/db/client";
-import { purgeIdempotencyKeys } from "@/db/queries/idempotency";
+import { purgeIdempotencyKeys } from "@/lib/booking/idempotency";
 import { rollWeeklySchedules } from "@/lib/schedule/roll-weekly-schedules";
 import type { HandlersFor, Queues } from "./queues";
 

@@ -1,0 +1,99 @@
+// The booking rules applied inside the booking transaction (DESIGN.md "Data"): the worker's shifts
+// over the interval are read FOR SHARE, so a shift cannot be deleted or moved from under the new
+// appointment before it commits; ./rules.ts decides whether the interval is bookable; ./grid.ts
+// whether a client's start is one the slot list offers. The exclusion constraints, not this, decide
+// races between bookings (./transaction.ts).
+import { type BookedLocation, shiftsDuringForShare, timeOffDuring } from "@/db/queries/booking";
+import { loadWorkerDays } from "@/db/queries/worker-days";
+import { bookingHorizonEnd, FALLBACK_TIME_ZONE, localDaysInterval } from "@/lib/availability/calendar";
+import type { Interval } from "@/lib/availability/intervals";
+import { computeSlots } from "@/lib/availability/slots";
+import { notAvailable } from "@/lib/errors";
+import { zonedDateOf } from "@/lib/time/zoned";
+import { offersStart, onShiftGrid } from "./grid";
+import { checkBooking, ROOM_HORIZON_DAYS } from "./rules";
+import type { BookingTarget } from "./target";
+import type { Tx } from "./transaction";
+
+const MINUTE = 60_000;
+
+/**
+ * Checks that `interval` is bookable for `target` now, holding the worker's shifts over it FOR SHARE
+ * until the transaction ends; answers the location the appointment is at. `horizon`: whether the
+ * booking horizon applies; `grid`: whether the start must be one the worker's slots offer (both for
+ * clients; staff may book past the horizon and at any minute). Throws 409 not_available.
+ */
+export async function claimInterval(
+  tx: Tx,
+  target: BookingTarget,
+  interval: Interval,
+  options: { now: Date; horizon: boolean; grid?: boolean },
+): Promise<BookedLocation> {
+  const { now } = options;
+  if (target.kind === "room") {
+    const horizonEnd = options.horizon ? bookingHorizonEnd(now, ROOM_HORIZON_DAYS, target.location.timezone) : null;
+    const verdict = checkBooking({ interval, now, horizonEnd, shifts: null, timeOff: [] });
+    if (!verdict.ok) throw notAvailable(verdict.reason);
+    return target.location;
+  }
+  const { worker } = target;
+  // One round trip: the two reads are pipelined on the transaction's connection.
+  const [shiftRows, timeOffRows] = await Promise.all([
+    shiftsDuringForShare(tx, worker.id, interval),
+    timeOffDuring(tx, worker.id, interval),
+  ]);
+  // The horizon is counted in local days of the worker's home, as the slot lists count it.
+  const timeZone = worker.homeTimeZone ?? shiftRows[0]?.location.timezone ?? FALLBACK_TIME_ZONE;
+  const horizonEnd = options.horizon ? bookingHorizonEnd(now, worker.bookingHorizonDays, timeZone) : null;
+  const verdict = checkBooking({
+    interval,
+    now,
+    horizonEnd,
+    shifts: shiftRows,
+    locationId: target.location?.id,
+    timeOff: timeOffRows,
+  });
+  if (!verdict.ok) throw notAvailable(verdict.reason);
+  const location = shiftRows.find((s) => s.locationId === verdict.locationId)?.location;
+  if (!location) throw new Error("covering shift without its location");
+  if (options.grid && horizonEnd) {
+    const step = worker.slotStepMinutes ?? target.service.durationMinutes;
+    // Almost every client booking is on the grid of its shift; only one that is not costs a query.
+    if (!onShiftGrid(interval.start, shiftRows, location.id, step)) {
+      const slots = await workerSlotsOfDay(tx, target, interval.start, { now, horizonEnd, timeZone });
+      if (!offersStart(slots, interval.start)) throw notAvailable("off_grid");
+    }
+  }
+  return location;
+}
+
+/**
+ * The slots of the worker's local day holding `start`, as GET /workers/{ref}/slots?date= computes
+ * them (same rows, same function), for the starts off the shift's step grid that a list still
+ * offers: the free time right after a busy interval that ends off the grid.
+ */
+async function workerSlotsOfDay(
+  tx: Tx,
+  target: Extract<BookingTarget, { kind: "worker" }>,
+  start: Date,
+  p: { now: Date; horizonEnd: Date; timeZone: string },
+) {
+  const day = zonedDateOf(start, p.timeZone);
+  const window = localDaysInterval(day, day, p.timeZone);
+  const duration = target.service.durationMinutes;
+  const end = Math.min(window.end.getTime() + duration * MINUTE, p.horizonEnd.getTime());
+  if (end <= window.start.getTime()) return [];
+  const rows = await loadWorkerDays(tx, [target.worker.id], { start: window.start, end: new Date(end) });
+  const placeId = target.location?.id;
+  return computeSlots({
+    shifts: rows.shifts.filter((s) => !placeId || s.locationId === placeId),
+    timeOff: rows.timeOff,
+    workerAppointments: rows.workerAppointments,
+    locationAppointments: rows.locationAppointments,
+    durationMinutes: duration,
+    stepMinutes: target.worker.slotStepMinutes,
+    now: p.now,
+    horizonEnd: p.horizonEnd,
+    window,
+  });
+}
