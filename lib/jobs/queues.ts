@@ -52,6 +52,26 @@ export const queues = {
     pollingIntervalSeconds: 10,
     cron: "0 * * * *",
   }),
+  /**
+   * Sends one stored message (lib/notifications/send.ts), at its time (a reminder is enqueued with
+   * startAfter at its moment). Five tries, about 1, 2, 4 and 8 minutes apart; then the message is
+   * `failed`. A try that outlives 2 minutes (a hung or crashed sender) counts as failed.
+   */
+  "notification-send": queue({
+    data: z.object({ notificationId: z.uuid() }),
+    settings: { retryLimit: 4, retryDelay: 60, retryBackoff: true, expireInSeconds: 120 },
+    pollingIntervalSeconds: 2,
+  }),
+  /**
+   * One try of a webhook message (lib/webhooks/deliver.ts). A failed try schedules the next one
+   * itself (lib/webhooks/schedule.ts: six tries over about 66 minutes, each recorded); the retries
+   * here are only for a try that crashed or could not record its outcome.
+   */
+  "webhook-deliver": queue({
+    data: z.object({ deliveryId: z.uuid() }),
+    settings: { retryLimit: 3, retryDelay: 30, retryBackoff: true, expireInSeconds: 60 },
+    pollingIntervalSeconds: 2,
+  }),
 };
 
 export type Queues = typeof queues;
