@@ -3,6 +3,7 @@
 // safe to run twice.
 import { getDb } from "@/db/client";
 import { purgeIdempotencyKeys } from "@/lib/booking/idempotency";
+import { sendNotification } from "@/lib/notifications/send";
 import { rollWeeklySchedules } from "@/lib/schedule/roll-weekly-schedules";
 import type { HandlersFor, Queues } from "./queues";
 
@@ -12,4 +13,5 @@ export const handlers: HandlersFor<Queues> = {
     return { schedules: reports.length, shiftsCreated: reports.reduce((sum, r) => sum + r.created, 0) };
   },
   "idempotency-purge": async () => ({ purged: await purgeIdempotencyKeys(await getDb(), new Date()) }),
+  "notification-send": async ({ notificationId }, job) => ({ outcome: await sendNotification(notificationId, job) }),
 };
