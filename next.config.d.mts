@@ -1,4 +1,4 @@
-// Types of next.config.mjs, for the test that checks its security headers.
+// Types of next.config.mjs, for the test that checks it leaves the security headers to our server.
 import type { NextConfig } from "next";
 
 declare const config: NextConfig;

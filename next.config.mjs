@@ -1,8 +1,6 @@
 import createNextIntlPlugin from "next-intl/plugin";
-import { securityHeaders } from "./lib/security-headers.mjs";
 
 const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
-const dev = process.env.NODE_ENV === "development";
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -29,9 +27,8 @@ const nextConfig = {
   // The container image (Dockerfile) builds with NEXT_OUTPUT=standalone and runs .next/standalone;
   // `npm start` keeps the ordinary build, which `next start` serves.
   output: process.env.NEXT_OUTPUT === "standalone" ? "standalone" : undefined,
-  async headers() {
-    return [{ source: "/:path*", headers: securityHeaders(dev) }];
-  },
+  // The security headers (lib/security-headers.mjs) are sent by our HTTP server with every answer
+  // (lib/server/http-server.ts), which serves every mode: npm start, npm run dev and the container.
 };
 
 export default withNextIntl(nextConfig);

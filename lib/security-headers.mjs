@@ -1,6 +1,5 @@
-// Headers every answer carries: next.config.mjs sends them with everything Next.js serves, and our
-// HTTP server (lib/server/http-server.ts) with the answers it gives before Next.js sees a request.
-// Plain JavaScript, because next.config.mjs is loaded by Node.js without a TypeScript step.
+// Headers every answer carries: our HTTP server (lib/server/http-server.ts) sets them on every
+// response before Next.js sees the request. Plain JavaScript, so any Node.js script can load it.
 
 /**
  * Pages load only this origin's scripts and styles ('unsafe-inline' because Next.js inlines its

@@ -1,6 +1,6 @@
 // Our production HTTP server around Next.js's request handler (README "Configuration"): it decides
 // the client's address from the socket under TRUST_PROXY, refuses paths Next.js's router would answer
-// with a bare 500, answers API preflights and methods an API path does not serve (api-gate.ts), bounds
+// with a bare 500, sends the security headers (lib/security-headers.mjs) with every answer, answers API preflights and methods an API path does not serve (api-gate.ts), bounds
 // how long a request may take to arrive, and stops gracefully.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { CLIENT_ADDRESS_HEADER, trustClientAddressHeader } from "@/lib/api/client-ip";
@@ -61,7 +61,7 @@ const badPathHtml = [
   '<div lang="ru"><h1>Неверный запрос</h1><p>Адрес неверен: в нём испорченная %-кодировка.</p></div></html>',
 ].join("");
 
-function answerBadPath(req: IncomingMessage, res: ServerResponse, dev: boolean) {
+function answerBadPath(req: IncomingMessage, res: ServerResponse) {
   const startedAt = performance.now();
   const url = req.url ?? "/";
   const requestId = requestIdOf(new Headers({ "x-request-id": String(req.headers["x-request-id"] ?? "") }));
@@ -71,7 +71,6 @@ function answerBadPath(req: IncomingMessage, res: ServerResponse, dev: boolean) 
         error: { code: "validation_failed", message: BAD_PATH, details: { issues: [{ path: "", message: BAD_PATH }] } },
       })
     : badPathHtml;
-  for (const { key, value } of securityHeaders(dev)) res.setHeader(key, value);
   res.setHeader("X-Request-Id", requestId);
   res.setHeader("Cache-Control", "no-store");
   res.setHeader("Content-Type", api ? "application/json" : "text/html; charset=utf-8");
@@ -88,12 +87,12 @@ function answerBadPath(req: IncomingMessage, res: ServerResponse, dev: boolean) 
 
 /**
  * Sends an answer of api-gate.ts with the headers Next.js gave it when proxy.ts answered: the
- * security headers, the answer's own, and `Accept-Encoding` added to Vary as Next.js's compression does.
+ * security headers (set already), the answer's own, and `Accept-Encoding` added to Vary as Next.js's
+ * compression does.
  */
-async function sendGateAnswer(res: ServerResponse, answering: Response | Promise<Response>, dev: boolean) {
+async function sendGateAnswer(res: ServerResponse, answering: Response | Promise<Response>) {
   const answer = await answering;
   const body = Buffer.from(await answer.arrayBuffer());
-  for (const { key, value } of securityHeaders(dev)) res.setHeader(key, value);
   answer.headers.forEach((value, key) => {
     if (key !== "vary") res.setHeader(key, value);
   });
@@ -106,6 +105,10 @@ const stopping = new WeakSet<Server>();
 
 export function createAppServer({ handle, trustProxy, timeouts, dev = false }: AppServerOptions): Server {
   trustClientAddressHeader();
+  // On every answer, Next.js's and ours alike, set before Next.js sees the request. (As next.config's
+  // `headers()` they cost Next.js's router a path-to-regexp compile of the CSP, which holds colons,
+  // on every request.) A route that sets one of them itself still overrides it.
+  const headers = securityHeaders(dev);
   const server = createServer(
     {
       requestTimeout: timeouts.requestMs,
@@ -122,12 +125,13 @@ export function createAppServer({ handle, trustProxy, timeouts, dev = false }: A
         Array.isArray(forwarded) ? forwarded.join(",") : forwarded,
         trustProxy,
       );
+      for (const { key, value } of headers) res.setHeader(key, value);
       if (stopping.has(server)) res.setHeader("Connection", "close");
       const url = req.url ?? "/";
-      if (hasMalformedPath(url)) return answerBadPath(req, res, dev);
+      if (hasMalformedPath(url)) return answerBadPath(req, res);
       const origin = req.headers.origin;
       const gate = apiGate(req.method ?? "GET", url.split("?", 1)[0] ?? "/", origin ?? null);
-      const answered = gate ? sendGateAnswer(res, gate, dev) : handle(req, res);
+      const answered = gate ? sendGateAnswer(res, gate) : handle(req, res);
       Promise.resolve(answered).catch((err) => {
         console.error("request handler failed:", err);
         if (!res.headersSent) res.writeHead(500);
