@@ -1,5 +1,5 @@
 import { NextRequest } from "next/server";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { GET as unknownApi } from "@/app/api/v1/[...path]/route";
 import { GET as health } from "@/app/api/v1/health/route";
@@ -7,27 +7,41 @@ import { AppError } from "@/lib/errors";
 import { call } from "@/testing/http";
 import { route } from "./handler";
 
+/** What request-log.ts writes to stdout and stderr while `run` runs, one string per line. */
+async function written(run: () => Promise<void>): Promise<string[]> {
+  const lines: string[] = [];
+  const capture = (chunk: unknown) => {
+    lines.push(...String(chunk).split("\n").filter(Boolean));
+    return true;
+  };
+  const spies = [
+    vi.spyOn(process.stdout, "write").mockImplementation(capture),
+    vi.spyOn(process.stderr, "write").mockImplementation(capture),
+  ];
+  try {
+    await run();
+  } finally {
+    for (const spy of spies) spy.mockRestore();
+  }
+  return lines;
+}
+
 describe("route wrapper", () => {
   it("answers unexpected errors with a generic 500 that leaks nothing", async () => {
     const failing = route({}, async () => {
       throw new Error('relation "secret_table" does not exist at select * from users');
     });
-    const errors: unknown[] = [];
-    const original = console.error;
-    console.error = (...args: unknown[]) => errors.push(args);
-    try {
+    const errors = await written(async () => {
       const res = await call(failing, "GET", "/api/v1/x", { headers: { "x-request-id": "req-500" } });
       expect(res.status).toBe(500);
       expect(res.json.error.code).toBe("internal_error");
       expect(res.json.error.details).toEqual({ requestId: "req-500" });
       expect(JSON.stringify(res.json)).not.toMatch(/secret_table|select|at /);
-      // The server's log keeps the cause, under the id the caller was given.
-      const lines = errors.map((args) => JSON.parse(String((args as unknown[])[0])));
-      expect(lines.find((l) => l.msg === "unhandled error")).toMatchObject({ requestId: "req-500" });
-      expect(JSON.stringify(lines)).toMatch(/secret_table/);
-    } finally {
-      console.error = original;
-    }
+    });
+    // The server's log keeps the cause, under the id the caller was given.
+    const lines = errors.map((line) => JSON.parse(line));
+    expect(lines.find((l) => l.msg === "unhandled error")).toMatchObject({ requestId: "req-500" });
+    expect(JSON.stringify(lines)).toMatch(/secret_table/);
   });
 
   it("passes AppError status, code, message and details through", async () => {
@@ -78,15 +92,15 @@ describe("route wrapper", () => {
       body,
       duplex: "half",
     } as ConstructorParameters<typeof NextRequest>[1]);
-    const lines: string[] = [];
-    const [log, error, level] = [console.log, console.error, process.env.LOG_LEVEL];
-    console.log = console.error = (line: unknown) => lines.push(String(line));
+    const level = process.env.LOG_LEVEL;
     process.env.LOG_LEVEL = "info";
+    let lines: string[];
     try {
-      const res = await sink(req, { params: Promise.resolve({}) });
-      expect(res.status).toBe(499);
+      lines = await written(async () => {
+        const res = await sink(req, { params: Promise.resolve({}) });
+        expect(res.status).toBe(499);
+      });
     } finally {
-      [console.log, console.error] = [log, error];
       if (level === undefined) delete process.env.LOG_LEVEL;
       else process.env.LOG_LEVEL = level;
     }

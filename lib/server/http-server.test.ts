@@ -74,7 +74,10 @@ describe("paths with malformed percent-encoding", () => {
       const previous = process.env.LOG_LEVEL;
       process.env.LOG_LEVEL = "info";
       const lines: string[] = [];
-      const spy = vi.spyOn(console, "log").mockImplementation((line: string) => void lines.push(line));
+      const spy = vi.spyOn(process.stdout, "write").mockImplementation((chunk: unknown) => {
+        lines.push(...String(chunk).split("\n").filter(Boolean));
+        return true;
+      });
       try {
         const res = await fetch(`${url}${path}?q=1`, { headers: { "x-request-id": "bad-path-1" } });
         expect(res.status).toBe(400);
