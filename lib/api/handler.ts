@@ -1,7 +1,8 @@
 import type { NextRequest } from "next/server";
 import type { z } from "zod";
-import { resolveCaller } from "@/lib/auth/caller";
+import { type CredentialSource, resolveCaller } from "@/lib/auth/caller";
 import { type Caller, type Role, requireRole } from "@/lib/auth/roles";
+import { authSecret } from "@/lib/auth/secret";
 import { findCause, invalidJson, payloadTooLarge, unsupportedMediaType } from "@/lib/errors";
 import { credentialSource } from "./origin";
 import { beginRequest, enforceLimits, finishRequest, type LimitName } from "./pipeline";
@@ -49,6 +50,25 @@ async function readJsonBody(req: NextRequest): Promise<unknown> {
   }
 }
 
+const SESSION_COOKIE_PREFIXES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
+
+/**
+ * Whether next-auth's getToken could find a token here: an Authorization header, or a cookie named
+ * like the session cookie or one of its chunks. Most reads are anonymous, and for them getToken's
+ * cookie store and header parsing are skipped.
+ */
+function carriesCredentials(source: CredentialSource): boolean {
+  if (source.headers.has("authorization")) return true;
+  return source.cookies.getAll().some((c) => SESSION_COOKIE_PREFIXES.some((prefix) => c.name.startsWith(prefix)));
+}
+
+/** The caller, or null for a request without credentials (which still needs the secret configured). */
+async function callerOf(source: CredentialSource): Promise<Caller | null> {
+  if (carriesCredentials(source)) return resolveCaller(source);
+  authSecret();
+  return null;
+}
+
 /**
  * The one wrapper for route handlers: spends the caller's rate-limit budget, resolves (bearer, or
  * same-site cookie) and authorizes the caller, parses path, query and body with zod, and maps every
@@ -71,7 +91,7 @@ export function route<
     let res: Response;
     try {
       await enforceLimits(req, spec.limit);
-      const caller = await resolveCaller(credentialSource(req));
+      const caller = await callerOf(credentialSource(req));
       if (spec.role) requireRole(caller, spec.role);
       const params = spec.params ? spec.params.parse(await context.params) : undefined;
       const query = spec.query ? spec.query.parse(Object.fromEntries(req.nextUrl.searchParams)) : undefined;
