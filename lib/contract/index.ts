@@ -19,5 +19,6 @@ export * from "./stats";
 export * from "./time-off";
 export * from "./token";
 export * from "./user";
+export * from "./webhook";
 export * from "./weekly-schedule";
 export * from "./worker";

@@ -5,6 +5,7 @@ import { getDb } from "@/db/client";
 import { purgeIdempotencyKeys } from "@/lib/booking/idempotency";
 import { sendNotification } from "@/lib/notifications/send";
 import { rollWeeklySchedules } from "@/lib/schedule/roll-weekly-schedules";
+import { deliverWebhookTry } from "@/lib/webhooks/deliver";
 import type { HandlersFor, Queues } from "./queues";
 
 export const handlers: HandlersFor<Queues> = {
@@ -14,4 +15,5 @@ export const handlers: HandlersFor<Queues> = {
   },
   "idempotency-purge": async () => ({ purged: await purgeIdempotencyKeys(await getDb(), new Date()) }),
   "notification-send": async ({ notificationId }, job) => ({ outcome: await sendNotification(notificationId, job) }),
+  "webhook-deliver": async ({ deliveryId }) => deliverWebhookTry(deliveryId),
 };

@@ -13,6 +13,7 @@ import { registerSchedules } from "./paths/schedules";
 import { registerSlots } from "./paths/slots";
 import { registerSystem } from "./paths/system";
 import { registerUsers } from "./paths/users";
+import { registerWebhooks } from "./paths/webhooks";
 
 const AREAS: ((registry: OpenAPIRegistry) => void)[] = [
   registerSystem,
@@ -26,6 +27,7 @@ const AREAS: ((registry: OpenAPIRegistry) => void)[] = [
   registerClients,
   registerUsers,
   registerReports,
+  registerWebhooks,
 ];
 
 let cached: ReturnType<OpenApiGeneratorV31["generateDocument"]> | undefined;
