@@ -32,6 +32,8 @@ if (adminUrl) {
   await admin.unsafe(`create database "${name}"`);
   url.pathname = `/${name}`;
   process.env.DATABASE_URL = url.toString();
+  // The job queue's tables and queues, which a booking's enqueue needs (the PGlite template has them).
+  await (await import("./jobs")).prepareJobQueues();
   dropDatabase = async () => {
     await admin.unsafe(`drop database if exists "${name}" with (force)`);
     await admin.end();

@@ -14,6 +14,7 @@ import { locations, services } from "@/db/schema/catalog";
 import { type Caller, isStaff } from "@/lib/auth/roles";
 import { toAppointmentJson } from "@/lib/contract";
 import { forbidden, notAvailable, notBooked, notFound, validationFailed } from "@/lib/errors";
+import { planAppointmentNotifications } from "@/lib/notifications/notify";
 import { type AppointmentPatch, MAX_APPOINTMENT_HOURS } from "@/lib/validation/appointments";
 import { intervalIssue } from "@/lib/validation/schedules";
 import { claimInterval } from "./claim";
@@ -138,6 +139,7 @@ async function moveOrMark(
       ...(setsStatus && patch.status !== a.status ? ["appointment.status"] : []),
     ];
     await recordAudit(tx, ...(actions.length ? actions : ["appointment.update"]).map(audit));
+    await planAppointmentNotifications(tx, { appointmentId: id, now, before: a });
     return after;
   });
 }
@@ -159,6 +161,7 @@ export async function cancelAppointment(caller: Caller, id: string, now: Date) {
       before,
       after,
     });
+    await planAppointmentNotifications(tx, { appointmentId: id, now, before: row.appointment });
     return after;
   });
 }

@@ -11,6 +11,7 @@ import type { Client } from "@/db/schema/appointments";
 import { type Caller, isStaff } from "@/lib/auth/roles";
 import { toAppointmentJson } from "@/lib/contract";
 import { AppError, notFound, validationFailed } from "@/lib/errors";
+import { planAppointmentNotifications } from "@/lib/notifications/notify";
 import { ensureClientOfUser } from "@/lib/people/client-of-user";
 import type { AppointmentCreate } from "@/lib/validation/appointments";
 import { claimInterval } from "./claim";
@@ -127,6 +128,7 @@ export async function createAppointment(
         after: json,
       }),
     ]);
+    await planAppointmentNotifications(tx, { appointmentId: row.id as string, now: options.now });
     return { status: 201, body: json };
   };
   try {

@@ -7,6 +7,7 @@ import type { Executor } from "@/db/client";
 import { recordAudit } from "@/db/queries/audit";
 import { cancelBookedAppointments, type ZonedAppointment } from "@/db/queries/orphaned-appointments";
 import { wouldOrphanAppointments } from "@/lib/errors";
+import { planAppointmentNotifications } from "@/lib/notifications/notify";
 import { formatInstant } from "@/lib/time/zoned";
 
 /** What `details.appointments` shows of each: enough to find and call about them. */
@@ -50,4 +51,11 @@ export async function settleOrphans(
       after: { status: "cancelled", cancelledAt, reason: options.action },
     })),
   );
+  for (const a of orphans.filter((o) => ids.includes(o.id))) {
+    await planAppointmentNotifications(tx, {
+      appointmentId: a.id,
+      now: cancelledAt,
+      before: { ...a, status: "booked" },
+    });
+  }
 }
