@@ -73,6 +73,13 @@ describe("the layers hold", () => {
     expect(violations).toEqual([]);
   });
 
+  it("begins no transaction in db/queries: the use case in lib/ owns it", () => {
+    const files = sourceFiles(path.join("db", "queries"));
+    expect(files.length).toBeGreaterThan(10);
+    const opening = files.filter((file) => /\.transaction\s*\(/.test(readFileSync(file, "utf8")));
+    expect(opening.map((file) => path.relative(ROOT, file))).toEqual([]);
+  });
+
   it("catches the alias, a relative path, a type import and a dynamic import, and lets look-alikes through", () => {
     const handler = path.join(ROOT, "lib", "api", "handler.ts");
     const source = [
