@@ -10,6 +10,7 @@ export * from "./client";
 export * from "./common";
 export * from "./error";
 export * from "./location";
+export * from "./notification";
 export * from "./schedule-day";
 export * from "./service";
 export * from "./shift";

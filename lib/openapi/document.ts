@@ -8,6 +8,7 @@ import { registerBusiness } from "./paths/business";
 import { registerCalendar } from "./paths/calendar";
 import { registerCatalog } from "./paths/catalog";
 import { registerClients } from "./paths/clients";
+import { registerNotifications } from "./paths/notifications";
 import { registerReports } from "./paths/reports";
 import { registerSchedules } from "./paths/schedules";
 import { registerSlots } from "./paths/slots";
@@ -24,6 +25,7 @@ const AREAS: ((registry: OpenAPIRegistry) => void)[] = [
   registerSlots,
   registerAppointments,
   registerCalendar,
+  registerNotifications,
   registerClients,
   registerUsers,
   registerReports,
