@@ -1,0 +1,346 @@
+// Email notifications end to end, on this file's database (PGlite or PostgreSQL): bookings made
+// through the API plan their messages, a worker of the job queue sends them to a real SMTP server
+// started here (smtp-server), and what arrives is parsed (mailparser), its .ics read with ical.js.
+// No mocked transport.
+import { randomUUID } from "node:crypto";
+import type { AddressInfo } from "node:net";
+import { eq, sql } from "drizzle-orm";
+import ICAL from "ical.js";
+import { type ParsedMail, simpleParser } from "mailparser";
+import { SMTPServer } from "smtp-server";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import * as notificationsRoute from "@/app/api/v1/appointments/[id]/notifications/route";
+import * as outboxRoute from "@/app/api/v1/outbox/route";
+import { getDb } from "@/db/client";
+import { clients, notifications } from "@/db/schema";
+import { appointments } from "@/db/schema/appointments";
+import { queues } from "@/lib/jobs/queues";
+import { createJobs, type Jobs } from "@/lib/jobs/runtime";
+import { closeMail } from "@/lib/mail/transport";
+import { appointmentsApi, bookingScene } from "@/testing/booking";
+import { call } from "@/testing/http";
+import { sendNotification } from "./send";
+
+const db = await getDb();
+const wait = { timeout: 20_000, interval: 100 };
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+type Received = { mail: ParsedMail; to: string };
+const received: Received[] = [];
+/** Recipients whose RCPT TO the server refuses (550), as a mailbox that does not exist. */
+const refused = new Set<string>();
+
+const smtp = new SMTPServer({
+  authOptional: true,
+  disabledCommands: ["STARTTLS", "AUTH"],
+  logger: false,
+  onRcptTo(address, _session, callback) {
+    if (refused.has(address.address)) {
+      const err = Object.assign(new Error("5.1.1 mailbox unavailable"), { responseCode: 550 });
+      callback(err);
+      return;
+    }
+    callback();
+  },
+  onData(stream, session, callback) {
+    simpleParser(stream)
+      .then((mail) => {
+        for (const rcpt of session.envelope.rcptTo) received.push({ mail, to: rcpt.address });
+        callback();
+      })
+      .catch(callback);
+  },
+});
+
+const fast = { retryLimit: 2, retryDelay: 1, retryBackoff: false, expireInSeconds: 30 };
+const testQueues = { "notification-send": { ...queues["notification-send"], settings: fast } };
+const testHandlers = {
+  "notification-send": async (
+    { notificationId }: { notificationId: string },
+    job: Parameters<typeof sendNotification>[1],
+  ) => sendNotification(notificationId, job),
+};
+const workers: Jobs[] = [];
+const startWorker = async () => {
+  const jobs = await createJobs({
+    queues: testQueues,
+    handlers: testHandlers,
+    work: true,
+    tuning: { pollingIntervalSeconds: 0.5 },
+  });
+  workers.push(jobs);
+  return jobs;
+};
+
+let scene: Awaited<ReturnType<typeof bookingScene>>;
+
+beforeAll(async () => {
+  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
+  const { port } = smtp.server.address() as AddressInfo;
+  process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
+  process.env.MAIL_FROM = "Slotwise Salon <salon@example.test>";
+  process.env.APP_URL = "https://book.example.test";
+  scene = await bookingScene();
+  // Two workers claiming from the same queue: each message still goes out once.
+  await startWorker();
+  await startWorker();
+});
+
+afterAll(async () => {
+  await Promise.all(workers.map((jobs) => jobs.stop()));
+  closeMail();
+  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  delete process.env.SMTP_URL;
+});
+
+const listOf = (token: string, id: string) =>
+  call(notificationsRoute.GET, "GET", `/api/v1/appointments/${id}/notifications`, { token, params: { id } });
+const mailsTo = (address: string) => received.filter((r) => r.to === address);
+const clientEmail = () => scene.client.user.email;
+
+describe("a booking's confirmation", () => {
+  let appointmentId: string;
+
+  it("arrives at the SMTP server once, with the appointment's .ics, and shows as sent", async () => {
+    const res = await appointmentsApi.create(scene.client.token, scene.slot(420));
+    expect(res.status).toBe(201);
+    appointmentId = res.json.id;
+    await vi.waitFor(() => expect(mailsTo(clientEmail())).toHaveLength(1), wait);
+    await sleep(1500);
+    const mails = mailsTo(clientEmail());
+    expect(mails).toHaveLength(1);
+    const { mail } = mails[0] as Received;
+    expect(mail.from?.text).toContain("salon@example.test");
+    expect(mail.subject).toMatch(/^Booked: /);
+    expect(mail.text).toContain(`https://book.example.test/appointments/${appointmentId}`);
+    expect(mail.html).toContain(`href="https://book.example.test/appointments/${appointmentId}"`);
+
+    const ics = mail.attachments.find((a) => a.contentType.startsWith("text/calendar"));
+    expect(ics?.filename).toBe("appointment.ics");
+    const calendar = new ICAL.Component(ICAL.parse(ics?.content.toString("utf8") ?? ""));
+    const event = new ICAL.Event(calendar.getFirstSubcomponent("vevent") ?? undefined);
+    expect(event.uid).toBe(`${appointmentId}@slotwise`);
+    expect(event.startDate.toJSDate().toISOString()).toBe(new Date(res.json.start).toISOString());
+    expect(event.endDate.toJSDate().toISOString()).toBe(new Date(res.json.end).toISOString());
+
+    const list = await listOf(scene.client.token, appointmentId);
+    expect(list.status).toBe(200);
+    const [confirmation, reminder, ...rest] = list.json.items;
+    expect(rest).toEqual([]);
+    expect(confirmation).toMatchObject({
+      channel: "email",
+      kind: "confirmation",
+      to: clientEmail(),
+      status: "sent",
+      attempts: 1,
+      error: null,
+      outbox: false,
+    });
+    expect(confirmation.sentAt).not.toBeNull();
+    const [row] = await db.select().from(notifications).where(eq(notifications.id, confirmation.id));
+    expect(mail.messageId).toBe(row?.messageId);
+    // Starting seven hours from now: the 2-hour reminder waits for its moment; the 24-hour one was past.
+    expect(reminder).toMatchObject({ kind: "reminder", status: "pending", attempts: 0 });
+    expect(new Date(reminder.scheduledFor).getTime()).toBe(new Date(res.json.start).getTime() - 120 * 60_000);
+  });
+
+  it("is readable by staff and 404 for another client, like the appointment", async () => {
+    expect((await listOf(scene.admin.token, appointmentId)).json.items).toHaveLength(2);
+    expect((await listOf(scene.otherClient.token, appointmentId)).status).toBe(404);
+    expect((await listOf(scene.otherClient.token, randomUUID())).status).toBe(404);
+  });
+
+  it("a reschedule sends the moved message and moves the reminder", async () => {
+    const before = (await listOf(scene.client.token, appointmentId)).json.items;
+    const oldReminder = before.find((n: { kind: string }) => n.kind === "reminder");
+    const newStart = scene.slot(450).start;
+    const res = await appointmentsApi.patch(scene.client.token, appointmentId, { start: newStart });
+    expect(res.status).toBe(200);
+    await vi.waitFor(() => expect(mailsTo(clientEmail()).map((r) => r.mail.subject)).toHaveLength(2), wait);
+    expect(mailsTo(clientEmail())[1]?.mail.subject).toMatch(/^Moved: /);
+    const items = (await listOf(scene.client.token, appointmentId)).json.items;
+    const reminders = items.filter((n: { kind: string }) => n.kind === "reminder");
+    expect(reminders).toHaveLength(1);
+    expect(reminders[0].id).not.toBe(oldReminder.id);
+    expect(new Date(reminders[0].scheduledFor).getTime()).toBe(new Date(newStart).getTime() - 120 * 60_000);
+    const [dropped] = await db.select().from(notifications).where(eq(notifications.id, oldReminder.id));
+    expect(dropped?.status).toBe("dropped");
+  });
+
+  it("a reminder whose appointment moved behind its back is dropped when due, not sent", async () => {
+    const [reminder] = await db
+      .select()
+      .from(notifications)
+      .where(
+        sql`${notifications.appointmentId} = ${appointmentId} and ${notifications.kind} = 'reminder' and ${notifications.status} = 'pending'`,
+      );
+    await db
+      .update(appointments)
+      .set({
+        startAt: sql`${appointments.startAt} + interval '5 minutes'`,
+        endAt: sql`${appointments.endAt} + interval '5 minutes'`,
+      })
+      .where(eq(appointments.id, appointmentId));
+    const sent = received.length;
+    expect(await sendNotification(reminder?.id as string, { id: "manual", attempt: 1, attempts: 1 })).toBe("dropped");
+    expect(received.length).toBe(sent);
+    await db
+      .update(appointments)
+      .set({
+        startAt: sql`${appointments.startAt} - interval '5 minutes'`,
+        endAt: sql`${appointments.endAt} - interval '5 minutes'`,
+      })
+      .where(eq(appointments.id, appointmentId));
+  });
+
+  it("a cancellation sends the cancelled message; no reminder is left", async () => {
+    expect((await appointmentsApi.cancel(scene.client.token, appointmentId)).status).toBe(200);
+    await vi.waitFor(() => expect(mailsTo(clientEmail())).toHaveLength(3), wait);
+    expect(mailsTo(clientEmail())[2]?.mail.subject).toMatch(/^Cancelled: /);
+    const items = (await listOf(scene.client.token, appointmentId)).json.items;
+    expect(items.map((n: { kind: string; status: string }) => `${n.kind}:${n.status}`)).toEqual([
+      "confirmation:sent",
+      "rescheduled:sent",
+      "cancelled:sent",
+    ]);
+  });
+});
+
+describe("several bookings with two workers", () => {
+  it("each confirmation arrives exactly once", async () => {
+    const emails = Array.from({ length: 5 }, (_, i) => `many-${i}-${randomUUID()}@example.test`);
+    for (const [i, email] of emails.entries()) {
+      const res = await appointmentsApi.create(
+        scene.admin.token,
+        scene.slot(30 * i, { client: { name: `Many ${i}`, email } }),
+      );
+      expect(res.status).toBe(201);
+    }
+    await vi.waitFor(() => expect(emails.every((e) => mailsTo(e).length >= 1)).toBe(true), wait);
+    await sleep(1500);
+    expect(emails.map((e) => mailsTo(e).length)).toEqual([1, 1, 1, 1, 1]);
+  });
+
+  it("a refused booking plans nothing", async () => {
+    const count = async () => (await db.select({ n: sql<number>`count(*)::int` }).from(notifications))[0]?.n;
+    const before = await count();
+    const res = await appointmentsApi.create(
+      scene.admin.token,
+      scene.slot(0, { client: { name: "Late", email: "late@example.test" } }),
+    );
+    expect(res.status).toBe(409);
+    expect(await count()).toBe(before);
+  });
+});
+
+describe("a mail server that refuses the recipient", () => {
+  it("is retried, then the message is failed with its error, visible in the API", async () => {
+    const email = `nobody-${randomUUID()}@example.test`;
+    refused.add(email);
+    // The queue logs each failed try; expected here.
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    const res = await appointmentsApi.create(scene.admin.token, scene.slot(360, { client: { name: "Nobody", email } }));
+    expect(res.status).toBe(201);
+    await vi.waitFor(
+      async () => {
+        const items = (await listOf(scene.admin.token, res.json.id)).json.items;
+        expect(items.find((n: { kind: string }) => n.kind === "confirmation")?.status).toBe("failed");
+      },
+      { timeout: 30_000, interval: 200 },
+    );
+    const confirmation = (await listOf(scene.admin.token, res.json.id)).json.items[0];
+    expect(confirmation.attempts).toBe(3);
+    expect(confirmation.error).toMatch(/550|mailbox unavailable|rejected/i);
+    expect(confirmation.sentAt).toBeNull();
+    expect(mailsTo(email)).toHaveLength(0);
+    expect(logged).toHaveBeenCalled();
+    logged.mockRestore();
+  });
+});
+
+describe("a send that crashed", () => {
+  it("after claiming, before sending: the retry sends it once the claim lapses; a live claim is left alone", async () => {
+    const email = `crash-${randomUUID()}@example.test`;
+    // A message whose sender claimed it just now (no job of its own: this test is its only sender).
+    const [model] = await db.select().from(notifications).where(eq(notifications.kind, "confirmation")).limit(1);
+    if (!model) throw new Error("no confirmation to copy");
+    const id = randomUUID();
+    await db.insert(notifications).values({
+      ...model,
+      id,
+      toAddress: email,
+      messageId: `<${id}@example.test>`,
+      dedupeKey: `crash:${id}`,
+      status: "sending",
+      attempts: 1,
+      claimedAt: new Date(),
+      sentAt: null,
+      createdAt: new Date(),
+    });
+    // Its sender may be alive: this try waits for its turn.
+    await expect(sendNotification(id, { id: "retry", attempt: 2, attempts: 3 })).rejects.toThrow(/being sent/);
+    // The claim of a sender that died ten minutes ago: the retry sends.
+    await db
+      .update(notifications)
+      .set({ claimedAt: new Date(Date.now() - 10 * 60_000) })
+      .where(eq(notifications.id, id));
+    expect(await sendNotification(id, { id: "retry", attempt: 2, attempts: 3 })).toBe("sent");
+    await vi.waitFor(() => expect(mailsTo(email)).toHaveLength(1), wait);
+    expect(mailsTo(email)[0]?.mail.messageId).toBe(`<${id}@example.test>`);
+    // A further run of the same job finds it sent and sends nothing.
+    expect(await sendNotification(id, { id: "retry", attempt: 3, attempts: 3 })).toBe("skipped");
+    await sleep(300);
+    expect(mailsTo(email)).toHaveLength(1);
+    const [row] = await db.select().from(notifications).where(eq(notifications.id, id));
+    expect(row).toMatchObject({ status: "sent", attempts: 2, lastError: null });
+  });
+});
+
+describe("with no SMTP_URL", () => {
+  it("keeps the message in the outbox, shown to managers as it would go out", async () => {
+    const url = process.env.SMTP_URL;
+    delete process.env.SMTP_URL;
+    try {
+      const email = `outbox-${randomUUID()}@example.test`;
+      const res = await appointmentsApi.create(
+        scene.admin.token,
+        scene.slot(300, { client: { name: "Olga <b>", email } }),
+      );
+      expect(res.status).toBe(201);
+      await vi.waitFor(async () => {
+        const items = (await listOf(scene.admin.token, res.json.id)).json.items;
+        expect(items[0]).toMatchObject({ kind: "confirmation", status: "sent", outbox: true, sentAt: null });
+      }, wait);
+      expect(mailsTo(email)).toHaveLength(0);
+      const outbox = await call(outboxRoute.GET, "GET", "/api/v1/outbox?limit=10", { token: scene.manager.token });
+      expect(outbox.status).toBe(200);
+      const kept = outbox.json.items.find((m: { to: string }) => m.to === email);
+      expect(kept).toMatchObject({ kind: "confirmation", appointmentId: res.json.id, locale: "en", hasCalendar: true });
+      expect(kept.subject).toMatch(/^Booked: /);
+      expect(kept.text).toContain("Hello, Olga <b>!");
+      expect(kept.html).toContain("Hello, Olga &lt;b&gt;!");
+      expect((await call(outboxRoute.GET, "GET", "/api/v1/outbox", { token: scene.admin.token })).status).toBe(403);
+    } finally {
+      process.env.SMTP_URL = url;
+    }
+  });
+});
+
+describe("erasing a client", () => {
+  it("forgets the messages about their appointments", async () => {
+    const email = `erase-${randomUUID()}@example.test`;
+    const res = await appointmentsApi.create(
+      scene.admin.token,
+      scene.slot(270, { client: { name: "Erase Me", email } }),
+    );
+    expect(res.status).toBe(201);
+    const count = async () =>
+      (await db.select().from(notifications).where(eq(notifications.appointmentId, res.json.id))).length;
+    expect(await count()).toBeGreaterThan(0);
+    await db
+      .update(clients)
+      .set({ erasedAt: new Date(), name: "—", email: null })
+      .where(eq(clients.id, res.json.client.id));
+    expect(await count()).toBe(0);
+  });
+});
