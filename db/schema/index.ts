@@ -1,3 +1,4 @@
+export * from "./account-tokens";
 export * from "./appointments";
 export * from "./business";
 export * from "./catalog";

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, date, integer, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
-import { createdAt, GENDERS, id, updatedAt } from "./columns";
+import { createdAt, GENDERS, id, instant, updatedAt } from "./columns";
 
 export const ROLES = ["client", "admin", "manager"] as const;
 export type Role = (typeof ROLES)[number];
@@ -22,6 +22,9 @@ export const users = pgTable(
     // The language the user chose in the app ("en" | "ru"), for the messages sent to them; null
     // until they choose.
     locale: text("locale"),
+    // When the user proved they read mail at `email` (lib/accounts/verify-email.ts); null until then.
+    // Staff accounts that existed before verification came (drizzle/0013) count as verified.
+    emailVerifiedAt: instant("email_verified_at"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
