@@ -47,6 +47,12 @@ export const queryKeys = {
   roomDay: (room: string, date: string) => ["room-schedule", room, date] as const,
   location: (locationId: string | undefined) => ["location", locationId] as const,
   stats: (filters: Record<string, string>) => ["stats", filters] as const,
+  /** The manager's webhook endpoints and each one's delivery log. */
+  webhooks: {
+    all: ["webhooks"] as const,
+    list: ["webhooks", "list"] as const,
+    deliveries: (id: string) => ["webhooks", id, "deliveries"] as const,
+  },
 };
 
 /**

@@ -8,6 +8,10 @@ import {
   type WebhookEndpoint as WebhookEndpointRow,
 } from "@/db/schema/webhooks";
 
+/** The events an endpoint may subscribe to, in the order the API and the page list them. */
+export const WEBHOOK_EVENT_TYPES = WEBHOOK_EVENTS;
+export type WebhookEventType = (typeof WEBHOOK_EVENTS)[number];
+
 const utc = z.string().describe("RFC 3339 instant (UTC).");
 
 export const webhookEndpointSchema = z
