@@ -6,8 +6,10 @@ import { recordAudit } from "@/db/queries/audit";
 import { createClientOfUser } from "@/db/queries/clients";
 import { findUserByEmail, insertUser, lockActiveManagerIds, lockUser, updateUser } from "@/db/queries/users";
 import type { User } from "@/db/schema";
+import { toClientJson } from "@/lib/contract/client";
 import { alreadyExists, lastManager, notFound, sqlState } from "@/lib/errors";
 import type { UserCreate, UserPatch } from "@/lib/validation/users";
+import { emitWebhookEvent } from "@/lib/webhooks/emit";
 
 /**
  * Creates an account with a hashed password. A client account gets a client record of its own at
@@ -34,7 +36,9 @@ export async function createUserAccount(
         },
         tx,
       );
-      if (user.role === "client") await createClientOfUser(tx, user);
+      if (user.role === "client") {
+        await emitWebhookEvent(tx, "client.created", toClientJson(await createClientOfUser(tx, user)));
+      }
       await recordAudit(tx, {
         actorId,
         action: "user.create",

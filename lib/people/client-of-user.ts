@@ -6,7 +6,9 @@ import type { Executor } from "@/db/client";
 import { createClientOfUser, findClientOfUser } from "@/db/queries/clients";
 import { lockUser } from "@/db/queries/users";
 import type { Client } from "@/db/schema";
+import { toClientJson } from "@/lib/contract/client";
 import { notFound } from "@/lib/errors";
+import { emitWebhookEvent } from "@/lib/webhooks/emit";
 
 /**
  * The client record of a registered user, creating it on first use (a client who books
@@ -19,5 +21,9 @@ export async function ensureClientOfUser(tx: Executor, userId: string): Promise<
   if (existing) return existing;
   const user = await lockUser(tx, userId);
   if (!user) throw notFound("User");
-  return (await findClientOfUser(tx, userId)) ?? createClientOfUser(tx, user);
+  const found = await findClientOfUser(tx, userId);
+  if (found) return found;
+  const created = await createClientOfUser(tx, user);
+  await emitWebhookEvent(tx, "client.created", toClientJson(created));
+  return created;
 }

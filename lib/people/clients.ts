@@ -11,8 +11,10 @@ import {
 import { isUuid } from "@/db/queries/refs";
 import { findUserByEmail, findUserById } from "@/db/queries/users";
 import type { Client, User } from "@/db/schema";
+import { toClientJson } from "@/lib/contract/client";
 import { notFound } from "@/lib/errors";
 import type { ClientCreate, ClientListQuery, ClientPatch } from "@/lib/validation/clients";
+import { emitWebhookEvent } from "@/lib/webhooks/emit";
 
 /**
  * A page of client records by name. `q` finds records whose name, email and phone together contain
@@ -34,9 +36,13 @@ export async function getClient(id: string): Promise<Client> {
   return row;
 }
 
-/** A new client record, not linked to any account. */
+/** A new client record, not linked to any account; told to the webhooks in the same transaction. */
 export async function createClientRecord(body: ClientCreate): Promise<Client> {
-  return createClient(await getDb(), body);
+  return (await getDb()).transaction(async (tx) => {
+    const client = await createClient(tx, body);
+    await emitWebhookEvent(tx, "client.created", toClientJson(client));
+    return client;
+  });
 }
 
 /** Changes the fields given; 404 when there is no such record. */

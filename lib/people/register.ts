@@ -4,8 +4,10 @@ import { createClientOfUser } from "@/db/queries/clients";
 import { findUserByEmail, insertUser } from "@/db/queries/users";
 import type { User } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
+import { toClientJson } from "@/lib/contract/client";
 import { alreadyExists } from "@/lib/errors";
 import type { RegisterInput } from "@/lib/validation/auth";
+import { emitWebhookEvent } from "@/lib/webhooks/emit";
 
 /**
  * A new client-role account with a client record of its own (client-of-user.ts); a record the desk
@@ -20,7 +22,7 @@ export async function registerClient(input: RegisterInput): Promise<User> {
       { email: input.email, name: input.name, phone: input.phone ?? null, passwordHash, role: "client" },
       tx,
     );
-    await createClientOfUser(tx, user);
+    await emitWebhookEvent(tx, "client.created", toClientJson(await createClientOfUser(tx, user)));
     return user;
   });
 }
