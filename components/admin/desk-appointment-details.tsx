@@ -5,6 +5,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { apiFetch, query } from "@/components/lib/api-client";
 import { formatInZone, formatPrice, formatTime } from "@/components/lib/format";
+import { NotificationsPanel } from "@/components/notifications/notifications-panel";
 import { queryKeys } from "@/components/query-keys";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
@@ -92,6 +93,7 @@ export function DeskAppointmentDetails({
       {rescheduling && a.worker && a.service && (
         <SlotPicker appointment={a} timeZone={timeZone} onPick={onReschedule} />
       )}
+      <NotificationsPanel key={`${a.id}:${a.status}:${a.start}`} appointmentId={a.id} timeZone={timeZone} />
     </div>
   );
 }

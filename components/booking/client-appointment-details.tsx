@@ -7,6 +7,7 @@ import { useState } from "react";
 import { ApiError, apiFetch } from "@/components/lib/api-client";
 import { isCancellable } from "@/components/lib/booking";
 import { formatPrice } from "@/components/lib/format";
+import { NotificationsPanel } from "@/components/notifications/notifications-panel";
 import { queryKeys } from "@/components/query-keys";
 import { ErrorState, Skeleton } from "@/components/ui/states";
 import type { Locale } from "@/i18n/config";
@@ -114,6 +115,11 @@ function Details({ appointment, initialZone }: { appointment: Appointment; initi
           {t("allAppointments")}
         </Link>
       </div>
+      <NotificationsPanel
+        key={`${appointment.id}:${appointment.status}:${appointment.start}`}
+        appointmentId={appointment.id}
+        timeZone={timeZone}
+      />
     </div>
   );
 }

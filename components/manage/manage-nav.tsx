@@ -4,7 +4,17 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
 
-const SECTIONS = ["", "locations", "specialties", "services", "workers", "staff", "stats", "webhooks"] as const;
+const SECTIONS = [
+  "",
+  "locations",
+  "specialties",
+  "services",
+  "workers",
+  "staff",
+  "stats",
+  "webhooks",
+  "outbox",
+] as const;
 
 /** The manager's sections; scrolls sideways on a phone instead of wrapping into a tall block. */
 export function ManageNav() {
