@@ -16,6 +16,8 @@ import { emitWebhookEvent } from "@/lib/webhooks/emit";
 import { makeClient, userWithToken } from "@/testing/fixtures";
 import { call } from "@/testing/http";
 import { type Receiver, type Reply, startReceiver } from "@/testing/webhook-receiver";
+import * as registerRoute from "../auth/register/route";
+import * as clientsRoute from "../clients/route";
 import * as deliveries from "./[id]/deliveries/route";
 import * as rotate from "./[id]/rotate-secret/route";
 import * as item from "./[id]/route";
@@ -224,5 +226,29 @@ describe("webhook delivery through the queue", () => {
       .where(eq(webhookDeliveries.endpointId, endpoint.id));
     expect(await deliverWebhookTry(row?.id as string)).toEqual({ skipped: "done" });
     expect(receiver.received).toHaveLength(1);
+  });
+
+  it("tells client.created subscribers about a client the desk adds and one who registers", async () => {
+    const endpoint = await register(["client.created"]);
+    const desk = await userWithToken("admin");
+    const added = await call(clientsRoute.POST, "POST", "/api/v1/clients", {
+      token: desk.token,
+      body: { name: "Desk Client", phone: "+1 555 0101" },
+    });
+    expect(added.status).toBe(201);
+    const registered = await call(registerRoute.POST, "POST", "/api/v1/auth/register", {
+      body: { email: `hook-${Date.now()}@example.test`, password: "a long passphrase", name: "Self Registered" },
+    });
+    expect(registered.status).toBe(201);
+    await settled(endpoint.id, 2);
+    const hook = new Webhook(endpoint.secret);
+    const bodies = receiver.received.map((r) => hook.verify(r.body, headersOf(r)) as { type: string; data: unknown });
+    expect(bodies.map((b) => b.type)).toEqual(["client.created", "client.created"]);
+    expect(bodies.map((b) => b.data)).toEqual(
+      expect.arrayContaining([
+        added.json,
+        expect.objectContaining({ name: "Self Registered", userId: registered.json.user.id }),
+      ]),
+    );
   });
 });
