@@ -20,7 +20,7 @@ const earlierDate = (a: string, b: string) => (a < b ? a : b);
  * The days a slots request asks for, read from today in the worker's zone: `date`, or `from`..`to`.
  * Without them, today to the horizon's last day (today + bookingHorizonDays), at most 62 days.
  */
-function askedDays(query: SlotsQuery, today: string, horizonDays: number) {
+export function askedDays(query: SlotsQuery, today: string, horizonDays: number) {
   if (query.date) return { from: query.date, to: query.date };
   const from = query.from ?? today;
   const lastDay = earlierDate(addDaysToDate(today, horizonDays), addDaysToDate(from, MAX_RANGE_DAYS - 1));
@@ -37,7 +37,7 @@ function askedDays(query: SlotsQuery, today: string, horizonDays: number) {
  * Where to look for the shifts of a worker without a home location, whose zone is not known yet:
  * the asked days, or from today (in UTC) on, at most 62 days. Only the zone is taken from them.
  */
-function lookupDays(query: SlotsQuery, now: Date) {
+export function lookupDays(query: SlotsQuery, now: Date) {
   if (query.date) return { from: query.date, to: query.date };
   const today = todayIn(now, FALLBACK_TIME_ZONE);
   const from = query.from ?? (query.to && query.to < today ? query.to : today);

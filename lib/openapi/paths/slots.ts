@@ -1,6 +1,8 @@
 import type { OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
 import { availabilitySchema, slotsSchema } from "@/lib/contract";
+import { availableDaysSchema } from "@/lib/contract/available-days";
 import { availabilityQuerySchema, slotsQuerySchema } from "@/lib/validation/availability";
+import { availableDaysQuerySchema } from "@/lib/validation/available-days";
 import { refParamsSchema } from "@/lib/validation/common";
 import { describeEndpoint } from "../operation";
 
@@ -19,6 +21,21 @@ export function registerSlots(registry: OpenAPIRegistry) {
     params: refParamsSchema,
     query: slotsQuerySchema,
     ok: { status: 200, description: "Free intervals of the service's duration.", schema: slotsSchema },
+    errors: ["not_found"],
+  });
+  describeEndpoint(registry, {
+    method: "get",
+    path: "/workers/{ref}/available-days",
+    tag: "Slots",
+    summary: "Each day of a range with its number of free slots and the first one",
+    description:
+      "For a month calendar that greys out days with no free time. `from`/`to` as for the slots (at most 62 " +
+      "days; default today to the booking horizon), read in the location's timezone; every day of the range " +
+      `is listed, counted by the same rules as the slots. ${FRESH}`,
+    access: "anyone",
+    params: refParamsSchema,
+    query: availableDaysQuerySchema,
+    ok: { status: 200, description: "Every asked day, in order.", schema: availableDaysSchema },
     errors: ["not_found"],
   });
   describeEndpoint(registry, {
