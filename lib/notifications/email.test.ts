@@ -19,6 +19,7 @@ import { createJobs, type Jobs } from "@/lib/jobs/runtime";
 import { closeMail } from "@/lib/mail/transport";
 import { appointmentsApi, bookingScene } from "@/testing/booking";
 import { call } from "@/testing/http";
+import { rememberUserLocale } from "./locale";
 import { sendNotification } from "./send";
 
 const db = await getDb();
@@ -203,6 +204,20 @@ describe("a booking's confirmation", () => {
       "rescheduled:sent",
       "cancelled:sent",
     ]);
+  });
+});
+
+describe("the recipient's language", () => {
+  it("is the one the client's account chose", async () => {
+    await rememberUserLocale(scene.otherClient.user.id, "ru");
+    const res = await appointmentsApi.create(scene.otherClient.token, scene.slot(240));
+    expect(res.status).toBe(201);
+    const email = scene.otherClient.user.email;
+    await vi.waitFor(() => expect(mailsTo(email)).toHaveLength(1), wait);
+    const { mail } = mailsTo(email)[0] as Received;
+    expect(mail.subject).toMatch(/^Вы записаны: /);
+    expect(mail.text).toContain("Здравствуйте, Client Two!");
+    expect(mail.text).toMatch(/Когда: [а-я]+, \d+ [а-я]+ \d{4}, \d\d:\d\d \(/);
   });
 });
 

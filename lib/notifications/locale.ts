@@ -21,8 +21,20 @@ export async function requestLocale(): Promise<string | undefined> {
   }
 }
 
-/** Remembers a signed-in user's language (the language switch), for the messages sent to them. */
+/** Remembers a user's language (the language switch), for the messages sent to them. */
 export async function rememberUserLocale(userId: string, locale: string): Promise<void> {
   if (!isLocale(locale)) return;
   await setUserLocale(await getDb(), userId, locale);
+}
+
+/** The language switch of a signed-in caller: their messages are written in it from now on. */
+export async function rememberCallerLocale(locale: string): Promise<void> {
+  try {
+    const { getPageCaller } = await import("@/lib/auth/page");
+    const caller = await getPageCaller();
+    if (caller) await rememberUserLocale(caller.id, locale);
+  } catch (err) {
+    // The switch itself (the cookie) has worked; the stored choice waits for the next switch.
+    console.error("[notifications] could not remember the language:", err);
+  }
 }

@@ -2,6 +2,7 @@
 // it; across a DST change; rescheduled; cancelled. Pure functions of instants, so the machine's zone
 // (run under TZ=UTC and TZ=America/Los_Angeles) changes nothing.
 import { describe, expect, it } from "vitest";
+import { messageLocale } from "./locale";
 import { type AppointmentState, planChange, plannedReminders } from "./plan";
 import { localTime, renderAppointmentMessage } from "./templates";
 
@@ -171,5 +172,15 @@ describe("templates", () => {
     expect(message.subject).toMatch(/^Напоминание: /);
     expect(message.text).toContain("через 2 часа");
     expect(message.text).toContain("Когда: вторник, 10 марта 2026, 18:00 (Europe/Moscow, GMT+3)");
+  });
+});
+
+describe("messageLocale", () => {
+  it("takes the first known language: the account's, the booking's, the request's, else English", () => {
+    expect(messageLocale("ru", "en", "en")).toBe("ru");
+    expect(messageLocale(null, "ru", "en")).toBe("ru");
+    expect(messageLocale(null, null, "ru")).toBe("ru");
+    expect(messageLocale(null, "de", undefined)).toBe("en");
+    expect(messageLocale()).toBe("en");
   });
 });
