@@ -2,6 +2,7 @@
 // description is made from them), the type a handler's mapper returns and the browser reads (instants
 // as RFC 3339 strings, as sent), and the mapper from the rows db/ returns. Components import these
 // types with `import type` only; resources.test.ts checks real answers against the schemas.
+export * from "./account";
 export * from "./appointment";
 export * from "./audit-entry";
 export * from "./business";

@@ -29,3 +29,11 @@ export function toUserJson(u: UserRow): User {
     blocked: u.blocked,
   };
 }
+
+/** GET /me: the caller's user record, and whether its email address is verified (API.md "Accounts"). */
+export const meSchema = userSchema.extend({ emailVerified: z.boolean() }).meta({ id: "Me" });
+export type Me = z.infer<typeof meSchema>;
+
+export function toMeJson(u: UserRow): Me {
+  return { ...toUserJson(u), emailVerified: u.emailVerifiedAt !== null };
+}

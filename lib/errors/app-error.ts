@@ -4,6 +4,7 @@ export const ERROR_CODES = [
   "invalid_json",
   "unauthenticated",
   "invalid_credentials",
+  "invalid_token",
   "forbidden",
   "account_blocked",
   "not_found",

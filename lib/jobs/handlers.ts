@@ -2,6 +2,7 @@
 // per job (a crash after the work but before the job is marked done runs it again), so each must be
 // safe to run twice.
 import { getDb } from "@/db/client";
+import { sendPasswordResetLink } from "@/lib/accounts/password-reset";
 import { purgeIdempotencyKeys } from "@/lib/booking/idempotency";
 import { sendNotification } from "@/lib/notifications/send";
 import { rollWeeklySchedules } from "@/lib/schedule/roll-weekly-schedules";
@@ -16,4 +17,5 @@ export const handlers: HandlersFor<Queues> = {
   "idempotency-purge": async () => ({ purged: await purgeIdempotencyKeys(await getDb(), new Date()) }),
   "notification-send": async ({ notificationId }, job) => ({ outcome: await sendNotification(notificationId, job) }),
   "webhook-deliver": async ({ deliveryId }) => deliverWebhookTry(deliveryId),
+  "account-password-reset": async (data, job) => sendPasswordResetLink(data, job),
 };

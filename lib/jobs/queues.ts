@@ -63,6 +63,16 @@ export const queues = {
     pollingIntervalSeconds: 2,
   }),
   /**
+   * A password-reset request (lib/accounts/password-reset.ts): finds out whether the address has an
+   * account and, if so, issues the token and plans the message. Enqueued for every request, known
+   * address or not, so that the request's answer and timing tell nothing.
+   */
+  "account-password-reset": queue({
+    data: z.object({ email: z.string().max(320), locale: z.enum(["en", "ru"]).nullable() }),
+    settings: { retryLimit: 4, retryDelay: 30, retryBackoff: true, expireInSeconds: 60 },
+    pollingIntervalSeconds: 2,
+  }),
+  /**
    * One try of a webhook message (lib/webhooks/deliver.ts). A failed try schedules the next one
    * itself (lib/webhooks/schedule.ts: six tries over about 66 minutes, each recorded); the retries
    * here are only for a try that crashed or could not record its outcome.

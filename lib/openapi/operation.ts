@@ -42,6 +42,7 @@ const STATUS: Record<ErrorCode, number> = {
   invalid_json: 400,
   unauthenticated: 401,
   invalid_credentials: 401,
+  invalid_token: 400,
   forbidden: 403,
   account_blocked: 403,
   not_found: 404,

@@ -57,10 +57,14 @@ export async function updateClientRecord(id: string, patch: ClientPatch): Promis
   return row;
 }
 
-/** The account a record is linked to, or else the registered one with its email that the desk may link. */
+/**
+ * The account a record is linked to, or else the registered one with its email that the desk may
+ * link: only once that account verified the address (anyone may register with any address).
+ */
 export async function accountOfClient(
   client: Pick<Client, "email" | "userId">,
 ): Promise<{ linked?: User; candidate?: User }> {
   if (client.userId) return { linked: await findUserById(client.userId) };
-  return { candidate: client.email ? await findUserByEmail(client.email) : undefined };
+  const sameEmail = client.email ? await findUserByEmail(client.email) : undefined;
+  return { candidate: sameEmail?.emailVerifiedAt ? sameEmail : undefined };
 }

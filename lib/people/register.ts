@@ -3,6 +3,7 @@ import { getDb } from "@/db/client";
 import { createClientOfUser } from "@/db/queries/clients";
 import { findUserByEmail, insertUser } from "@/db/queries/users";
 import type { User } from "@/db/schema";
+import { planEmailVerification } from "@/lib/accounts/verify-email";
 import { hashPassword } from "@/lib/auth/password";
 import { toClientJson } from "@/lib/contract/client";
 import { alreadyExists } from "@/lib/errors";
@@ -11,7 +12,8 @@ import { emitWebhookEvent } from "@/lib/webhooks/emit";
 
 /**
  * A new client-role account with a client record of its own (client-of-user.ts); a record the desk
- * made with the same email stays apart until staff link it. 409 when the email is taken.
+ * made with the same email stays apart until staff link it (offered to them only once the address is
+ * verified: the link is emailed here). 409 when the email is taken.
  */
 export async function registerClient(input: RegisterInput): Promise<User> {
   if (await findUserByEmail(input.email)) throw alreadyExists("email");
@@ -23,6 +25,8 @@ export async function registerClient(input: RegisterInput): Promise<User> {
       tx,
     );
     await emitWebhookEvent(tx, "client.created", toClientJson(await createClientOfUser(tx, user)));
+    // The verification link goes out only if the account is committed.
+    await planEmailVerification(tx, user);
     return user;
   });
 }

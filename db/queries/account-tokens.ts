@@ -1,0 +1,82 @@
+// One-time account tokens' rows (db/schema/account-tokens.ts): inserted with their hash, consumed
+// once, dropped. Plain values in, rows out; what a token is good for is lib/accounts/'s.
+import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import type { Executor } from "../client";
+import {
+  type AccountToken,
+  type AccountTokenPurpose,
+  accountTokens,
+  type NewAccountToken,
+} from "../schema/account-tokens";
+import { users } from "../schema/users";
+
+export async function insertAccountToken(db: Executor, values: NewAccountToken): Promise<AccountToken> {
+  const [row] = await db.insert(accountTokens).values(values).returning();
+  if (!row) throw new Error("insert into account_tokens returned no row");
+  return row;
+}
+
+/**
+ * Uses the token with this hash and purpose, if it is unused and unexpired at `now`, in one
+ * statement: of any number of concurrent uses, exactly one gets the row back.
+ */
+export async function consumeAccountToken(
+  db: Executor,
+  tokenHash: string,
+  purpose: AccountTokenPurpose,
+  now: Date,
+): Promise<AccountToken | undefined> {
+  const [row] = await db
+    .update(accountTokens)
+    .set({ usedAt: now })
+    .where(
+      and(
+        eq(accountTokens.tokenHash, tokenHash),
+        eq(accountTokens.purpose, purpose),
+        isNull(accountTokens.usedAt),
+        gt(accountTokens.expiresAt, now),
+      ),
+    )
+    .returning();
+  return row;
+}
+
+/** Marks every unused token of the user (of one purpose, or all) as used at `now`; answers how many. */
+export async function spendUserTokens(
+  db: Executor,
+  userId: string,
+  now: Date,
+  purpose?: AccountTokenPurpose,
+): Promise<number> {
+  const rows = await db
+    .update(accountTokens)
+    .set({ usedAt: now })
+    .where(
+      and(
+        eq(accountTokens.userId, userId),
+        isNull(accountTokens.usedAt),
+        purpose ? eq(accountTokens.purpose, purpose) : undefined,
+      ),
+    )
+    .returning({ id: accountTokens.id });
+  return rows.length;
+}
+
+/** Deletes tokens that expired before `before` (used or not). */
+export async function deleteExpiredAccountTokens(db: Executor, before: Date): Promise<number> {
+  const rows = await db
+    .delete(accountTokens)
+    .where(sql`${accountTokens.expiresAt} < ${before.toISOString()}`)
+    .returning({ id: accountTokens.id });
+  return rows.length;
+}
+
+/** Records that the user proved they read mail at `email`: only while that is still their address. */
+export async function markEmailVerified(db: Executor, userId: string, email: string, at: Date) {
+  const [row] = await db
+    .update(users)
+    .set({ emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, ${at.toISOString()}::timestamptz)` })
+    .where(and(eq(users.id, userId), sql`lower(${users.email}) = lower(${email})`))
+    .returning();
+  return row;
+}
