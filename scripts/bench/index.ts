@@ -6,7 +6,8 @@
 // reference's route loaded for half its time just before it and half just after, so both see the
 // same machine (2 shared cores: absolute numbers move with the neighbours, ratios much less).
 // Environment: BENCH_DURATION (seconds per case, default 10), BENCH_WARMUP (seconds of unmeasured
-// load before each case, default 3), BENCH_CONNECTIONS (default 10),
+// load before each case, default 5), BENCH_WARMUP_ALL (seconds of load over all the cases' requests
+// before the first, default 20), BENCH_CONNECTIONS (default 10),
 // BENCH_APPOINTMENTS (size of the large table, default 1000000), BENCH_DATABASE_URL (use that
 // database as it is instead of creating and dropping one). Loopback only; never part of `npm test`.
 import autocannon from "autocannon";
@@ -35,7 +36,8 @@ type Row = CpuPerRequest & {
 };
 
 const duration = Number(process.env.BENCH_DURATION ?? 10);
-const warmup = Number(process.env.BENCH_WARMUP ?? 3);
+const warmup = Number(process.env.BENCH_WARMUP ?? 5);
+const warmupAll = Number(process.env.BENCH_WARMUP_ALL ?? 20);
 const defaultConnections = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const largeTable = Number(process.env.BENCH_APPOINTMENTS ?? 1_000_000);
 const WORKERS = 200;
@@ -76,6 +78,39 @@ async function runCase(server: BenchServer, benchCase: BenchCase, data: BenchDat
   console.log(`\n▶ ${label}: ${request.method ?? "GET"} ${request.path} for ${duration} s`);
   const connections = benchCase.connections ?? defaultConnections;
   return { name: label, ...(await load(server, request, { connections, seconds: duration, warm: true })) };
+}
+
+/**
+ * Waits until the servers are idle (under 5% of a core for a second, at most a minute): a server just
+ * started is still running its start-up work (the job queue's first runs, the schedule roll-forward),
+ * which the first case would otherwise pay for.
+ */
+async function settle(servers: BenchServer[], maxMs = 60_000) {
+  const startedAt = Date.now();
+  while (Date.now() - startedAt < maxMs) {
+    const before = servers.map((s) => s.cpuSeconds());
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    const busy = servers.map((s, i) => (s.cpuSeconds() ?? 0) - (before[i] ?? 0));
+    if (busy.every((seconds) => seconds < 0.05)) break;
+  }
+  console.log(`Servers idle after ${((Date.now() - startedAt) / 1000).toFixed(0)} s.`);
+}
+
+/**
+ * A first warm-up over every selected case's request at once (BENCH_WARMUP_ALL seconds, default 20;
+ * the reference's routes half as long): a server that has been up a while has compiled its hot code
+ * with the optimizing compiler, which the few seconds before each case do not get far with on a
+ * loaded machine, so the first cases measured would pay for it.
+ */
+async function warmAll(server: BenchServer, requests: BenchRequest[], seconds: number) {
+  if (requests.length === 0 || seconds <= 0) return;
+  console.log(`\nWarming ${server.baseUrl} up with ${requests.length} requests for ${seconds} s…`);
+  await autocannon({
+    url: server.baseUrl,
+    connections: defaultConnections,
+    duration: seconds,
+    requests: requests.map((r) => ({ method: r.method ?? "GET", path: r.path, headers: r.headers, body: r.body })),
+  });
 }
 
 /** Two loads of equal length as one: req/s and latencies averaged, CPU per request over both. */
@@ -222,6 +257,13 @@ async function main(): Promise<number> {
     const data = await createBenchCatalog(sql, WORKERS);
     await growAppointments(sql, 1_000);
     const small = await countAppointments(sql);
+    await settle(reference ? [server, reference] : [server]);
+    const plain = selected.filter((c) => !c.run && c.on !== "reference").map((c) => c.request(data));
+    await warmAll(server, plain, warmupAll);
+    if (reference) {
+      const routes = Object.values(referenceRoutes).map((r) => ({ path: r.path }));
+      await warmAll(reference, routes, warmupAll / 2);
+    }
     const rows: Row[] = [];
     const comparisons: Comparison[] = [];
     for (const phase of ["small", "large"] as const) {
