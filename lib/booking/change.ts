@@ -1,6 +1,7 @@
 // PATCH /appointments/{id} and POST /appointments/{id}/cancel. Each runs in one transaction holding
 // the appointment row FOR UPDATE: a reschedule re-checks the new interval under the booking rules
-// and moves the row in place, so if the new interval is refused the old one was never let go.
+// and moves the row in place, so if the new interval is refused the old one was never let go. The
+// business policy's cut-offs and notice bind clients (./policy-check.ts); staff go past them, audited.
 import {
   type AppointmentChanges,
   type AppointmentRow,
@@ -12,6 +13,7 @@ import { findZonedWorker, performsService } from "@/db/queries/availability";
 import { findByRef } from "@/db/queries/catalog-shared";
 import { locations, services } from "@/db/schema/catalog";
 import { type Caller, isStaff } from "@/lib/auth/roles";
+import { readPolicy } from "@/lib/business/policy";
 import { toAppointmentJson } from "@/lib/contract";
 import { forbidden, notAvailable, notBooked, notFound, validationFailed } from "@/lib/errors";
 import { planAppointmentNotifications } from "@/lib/notifications/notify";
@@ -20,6 +22,8 @@ import { intervalIssue } from "@/lib/validation/schedules";
 import { claimInterval } from "./claim";
 import { withClientBusyDetails } from "./client-busy";
 import { type AppointmentAccess, cancelDecision, type Decision, patchDecision } from "./permissions";
+import { type PolicyRule, withOverrides } from "./policy";
+import { checkCancel, checkReschedule } from "./policy-check";
 import { type BookingTarget, bookedInterval } from "./target";
 import { bookingTransaction, type Tx } from "./transaction";
 
@@ -93,14 +97,17 @@ async function moveOrMark(
   const reschedules = patch.start !== undefined || patch.end !== undefined || patch.workerId !== undefined;
   const setsStatus = patch.status !== undefined;
   return bookingTransaction(async (tx) => {
-    const row = await lockedAppointment(tx, id);
+    const [row, policy] = await Promise.all([lockedAppointment(tx, id), readPolicy(tx)]);
     enforce(patchDecision(caller, access(row), { reschedules, setsStatus }, now), row);
     const before = toAppointmentJson(row);
     const a = row.appointment;
     const changes: AppointmentChanges = {};
+    // The policy rules staff go past, for the audit rows (a client is refused instead).
+    const overrides: PolicyRule[] = [];
     if (reschedules) {
-      const target = await rescheduleTarget(tx, row, patch.workerId);
       const start = patch.start ?? a.startAt;
+      overrides.push(...checkReschedule({ policy, staff, currentStart: a.startAt, newStart: start, now }));
+      const target = await rescheduleTarget(tx, row, patch.workerId);
       // Without a new end the appointment keeps its length.
       const keptEnd = new Date(start.getTime() + (a.endAt.getTime() - a.startAt.getTime()));
       const interval = patch.end ? bookedInterval(target, start, patch.end, staff) : { start, end: keptEnd };
@@ -132,7 +139,7 @@ async function moveOrMark(
       entity: "appointment",
       entityId: id,
       before,
-      after,
+      after: withOverrides(after, overrides),
     });
     const actions = [
       ...(reschedules ? ["appointment.reschedule"] : []),
@@ -147,10 +154,11 @@ async function moveOrMark(
 /** Cancels at once (the interval is free for others as the transaction commits); cancelling twice is a no-op. */
 export async function cancelAppointment(caller: Caller, id: string, now: Date) {
   return bookingTransaction(async (tx) => {
-    const row = await lockedAppointment(tx, id);
+    const [row, policy] = await Promise.all([lockedAppointment(tx, id), readPolicy(tx)]);
     enforce(cancelDecision(caller, access(row), now), row);
     const before = toAppointmentJson(row);
     if (row.appointment.status === "cancelled") return before;
+    const overrides = checkCancel({ policy, staff: isStaff(caller.role), start: row.appointment.startAt, now });
     await updateAppointment(tx, id, { status: "cancelled", cancelledAt: now, cancelledBy: caller.id });
     const after = await reload(tx, id);
     await recordAudit(tx, {
@@ -159,7 +167,7 @@ export async function cancelAppointment(caller: Caller, id: string, now: Date) {
       entity: "appointment",
       entityId: id,
       before,
-      after,
+      after: withOverrides(after, overrides),
     });
     await planAppointmentNotifications(tx, { appointmentId: id, now, before: row.appointment });
     return after;

@@ -9,6 +9,7 @@ import { type BookedLocation, insertAppointment, type NewAppointment } from "@/d
 import { createClient, lockClient } from "@/db/queries/clients";
 import type { Client } from "@/db/schema/appointments";
 import { type Caller, isStaff } from "@/lib/auth/roles";
+import { readPolicy } from "@/lib/business/policy";
 import { toAppointmentJson } from "@/lib/contract";
 import { AppError, notFound, validationFailed } from "@/lib/errors";
 import { planAppointmentNotifications } from "@/lib/notifications/notify";
@@ -17,6 +18,8 @@ import type { AppointmentCreate } from "@/lib/validation/appointments";
 import { claimInterval } from "./claim";
 import { withClientBusyDetails } from "./client-busy";
 import { requestHash, runOncePerKey, type StoredResponse, storedResponse } from "./idempotency";
+import { withOverrides } from "./policy";
+import { checkNewBooking } from "./policy-check";
 import { type BookingTarget, bookedInterval, resolveTarget } from "./target";
 import { bookingTransaction, type Tx } from "./transaction";
 
@@ -100,14 +103,17 @@ export async function createAppointment(
   }
   // Whose time a 409 client_busy is about, known once the transaction found the client.
   let clientId: string | undefined;
-  // Four round trips in the transaction: begin, the client and the shifts together, the insert
-  // and its audit row together (pipelined on the connection), commit.
+  // Four round trips in the transaction: begin, the client, the shifts and the business policy
+  // together, the insert and its audit row together (pipelined on the connection), commit; one more
+  // (the client's lock and count) only while the policy limits upcoming appointments.
   const book = async (tx: Tx): Promise<StoredResponse> => {
-    const [client, location] = await Promise.all([
+    const [client, location, policy] = await Promise.all([
       bookedClient(tx, caller, body),
       claimInterval(tx, target, interval, { now: options.now, horizon: !staff, grid: !staff }),
+      readPolicy(tx),
     ]);
     clientId = client.id;
+    const overrides = await checkNewBooking(tx, { policy, staff, clientId, start: interval.start, now: options.now });
     const { row, view } = plannedAppointment({
       target,
       interval,
@@ -125,7 +131,7 @@ export async function createAppointment(
         action: "appointment.create",
         entity: "appointment",
         entityId: row.id,
-        after: json,
+        after: withOverrides(json, overrides),
       }),
     ]);
     await planAppointmentNotifications(tx, { appointmentId: row.id as string, now: options.now });

@@ -12,8 +12,18 @@ import type { ShiftInterval } from "@/lib/availability/slots";
 
 const MINUTE = 60_000;
 
-/** `details.reason` of a 409 not_available (API.md "Conventions", and `off_grid` of its v1 extensions). */
-export type RefusalReason = "outside_schedule" | "time_off" | "in_past" | "beyond_horizon" | "off_grid";
+/**
+ * `details.reason` of a 409 not_available (API.md "Conventions", and `off_grid` and `min_notice` of its
+ * v1 extensions; `max_upcoming`: the client already holds as many upcoming appointments as the policy allows).
+ */
+export type RefusalReason =
+  | "outside_schedule"
+  | "time_off"
+  | "in_past"
+  | "beyond_horizon"
+  | "off_grid"
+  | "min_notice"
+  | "max_upcoming";
 
 /**
  * How far ahead a client may book a room. Rooms have no shifts (a shift belongs to a worker) and so

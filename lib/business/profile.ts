@@ -1,13 +1,15 @@
-// GET and PATCH /business (API.md v1 extensions "Business profile and policies"). Of the policy,
-// allowClientOverlap takes effect now (copied onto each booking, drizzle/0010) and defaultTimezone
-// gives a new location its zone; the other policy fields are stored and answered for the work
-// that will enforce them (minimum notice, cut-offs, the upcoming limit, reminders).
+// GET and PATCH /business (API.md v1 extensions "Business profile and policies"). The policy binds
+// clients' bookings and changes (lib/booking/policy-check.ts: minimum notice, cut-offs, the upcoming
+// limit; allowClientOverlap is copied onto each booking, drizzle/0010), the slot lists offered to
+// clients leave out starts inside the notice (lib/availability/notice.ts), reminders are planned by
+// lib/notifications, and defaultTimezone gives a new location its zone.
 import { getDb } from "@/db/client";
 import { recordAudit } from "@/db/queries/audit";
 import { BUSINESS_ID, type BusinessValues, lockBusiness, readBusiness, saveBusiness } from "@/db/queries/business";
 import { requireAcceptedTimeZone } from "@/lib/catalog/time-zones";
 import { type Business, toBusinessJson } from "@/lib/contract/business";
 import type { BusinessPatch } from "@/lib/validation/business";
+import { forgetOfferedPolicy } from "./policy";
 
 const toValues = ({ policy, ...profile }: Business): BusinessValues => ({ ...profile, ...policy });
 
@@ -33,7 +35,7 @@ export async function patchBusiness(patch: BusinessPatch, actorId: string): Prom
   // The schema checks the zone as the runtime can; whether the database knows it is asked here.
   if (patch.defaultTimezone !== undefined) await requireAcceptedTimeZone(patch.defaultTimezone, "defaultTimezone");
   const db = await getDb();
-  return db.transaction(async (tx) => {
+  const saved = await db.transaction(async (tx) => {
     const before = toBusinessJson(await lockBusiness(tx));
     const { policy, ...profile } = patch;
     const after = toBusinessJson(
@@ -49,4 +51,6 @@ export async function patchBusiness(patch: BusinessPatch, actorId: string): Prom
     });
     return after;
   });
+  await forgetOfferedPolicy();
+  return saved;
 }

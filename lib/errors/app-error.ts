@@ -11,6 +11,7 @@ export const ERROR_CODES = [
   "method_not_allowed",
   "slot_taken",
   "client_busy",
+  "cutoff_passed",
   "not_available",
   "location_busy",
   "worker_busy",

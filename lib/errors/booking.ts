@@ -27,10 +27,21 @@ const REASON_MESSAGES: Record<RefusalReason, string> = {
   in_past: "That time is in the past.",
   beyond_horizon: "That time is further ahead than bookings are taken.",
   off_grid: "Appointments start at the times the worker's free slots offer.",
+  min_notice: "That time starts sooner than the business's minimum notice allows.",
+  max_upcoming: "The client already has as many upcoming appointments as the business allows.",
 };
 
-export const notAvailable = (reason: RefusalReason) =>
-  new AppError("not_available", 409, REASON_MESSAGES[reason], { reason });
+export const notAvailable = (reason: RefusalReason, details?: Record<string, unknown>) =>
+  new AppError("not_available", 409, REASON_MESSAGES[reason], { reason, ...details });
+
+/** 409 cutoff_passed: a client cancels or reschedules later than the policy's cut-off before the start. */
+export const cutoffPassed = (action: "cancel" | "reschedule", cutoffMinutes: number) =>
+  new AppError(
+    "cutoff_passed",
+    409,
+    `Appointments can be ${action === "cancel" ? "cancelled" : "rescheduled"} online up to ${cutoffMinutes} minutes before they start.`,
+    { cutoffMinutes },
+  );
 
 /** 409 not_available for an appointment whose status does not allow the change (extends API.md's reasons). */
 export const notBooked = (status: string) =>

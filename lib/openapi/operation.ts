@@ -49,6 +49,7 @@ const STATUS: Record<ErrorCode, number> = {
   method_not_allowed: 405,
   slot_taken: 409,
   client_busy: 409,
+  cutoff_passed: 409,
   not_available: 409,
   location_busy: 409,
   worker_busy: 409,

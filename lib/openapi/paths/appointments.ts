@@ -23,6 +23,11 @@ const REFUSALS =
   "books (the database refuses it), unless the business's `policy.allowClientOverlap` was on when the other " +
   "appointment and this one were booked; `details.appointments` lists those appointments: `{ id }` only for " +
   "staff, `{ id, start, end }` for the client, whose own they are. A refusal changes nothing.";
+const POLICY =
+  "The business policy (GET /business `policy`) binds clients: a start sooner than now + `minNoticeMinutes` " +
+  "answers 409 not_available `min_notice` (`details.minNoticeMinutes`; a start exactly that far ahead is " +
+  "fine). Staff may book and change past the policy; the audit row's `after` then lists the rules gone past " +
+  "in `policyOverride` (`min_notice`, `max_upcoming`, `reschedule_cutoff`, `cancel_cutoff`).";
 
 const idempotencyHeaders = z.object({
   "Idempotency-Key": idempotencyKeySchema
@@ -49,7 +54,9 @@ export function registerAppointments(registry: OpenAPIRegistry) {
       `explicit \`end\`; a room is open whenever it is free, for clients at most ${ROOM_HORIZON_DAYS} days ahead. ` +
       "`end` defaults to start + the service's duration; only staff choose another length (at most 25 hours) " +
       "and only staff book past the worker's booking horizon. The price and currency are copied from the " +
-      `service. ${REFUSALS} Audited.`,
+      `service. ${REFUSALS} ${POLICY} A client who already holds \`maxUpcomingPerClient\` booked appointments ` +
+      "that have not started answers 409 not_available `max_upcoming` (`details.maxUpcomingPerClient`); two " +
+      "bookings of one client at once are counted one after the other, so the limit holds. Audited.",
     access: "client",
     headers: idempotencyHeaders,
     body: appointmentCreateSchema,
@@ -101,12 +108,14 @@ export function registerAppointments(registry: OpenAPIRegistry) {
       "`end` it keeps its length, and a refused new interval leaves the old one booked. Staff set `status` " +
       "(`booked`, `completed`, `no_show`; cancelling is POST /appointments/{id}/cancel) on any appointment not " +
       "cancelled; a client setting it answers 403 forbidden. A client may reschedule and annotate their own " +
-      `booked appointment until it starts, at the service's length. ${OWN} ${REFUSALS} Audited.`,
+      `booked appointment until it starts, at the service's length. ${OWN} ${REFUSALS} ${POLICY} A client ` +
+      "moving an appointment later than `rescheduleCutoffMinutes` before its current start answers 409 " +
+      "cutoff_passed (`details.cutoffMinutes`; exactly at the cut-off is still allowed). Audited.",
     access: "client",
     params: idParamsSchema,
     body: appointmentPatchSchema,
     ok: { status: 200, description: "The changed appointment.", schema: appointmentSchema },
-    errors: ["not_found", "forbidden", "slot_taken", "client_busy", "not_available"],
+    errors: ["not_found", "forbidden", "slot_taken", "client_busy", "not_available", "cutoff_passed"],
   });
   describeEndpoint(registry, {
     method: "post",
@@ -117,11 +126,14 @@ export function registerAppointments(registry: OpenAPIRegistry) {
       "The interval is free for others as this answers. A client cancels their own appointment until it starts " +
       "(after that 409 not_available, `in_past`); staff cancel any booked one. Cancelling a cancelled " +
       "appointment changes nothing and answers it again; a completed or no-show one answers 409 not_available " +
-      `(\`not_booked\`). ${OWN} Audited.`,
+      "(`not_booked`). A client cancelling later than the business policy's `cancelCutoffMinutes` before the " +
+      "start answers 409 cutoff_passed (`details.cutoffMinutes`; exactly at the cut-off is still allowed); " +
+      'staff may, and the audit row\'s `after` says so (`policyOverride: ["cancel_cutoff"]`). ' +
+      `${OWN} Audited.`,
     access: "client",
     params: idParamsSchema,
     ok: { status: 200, description: "The cancelled appointment.", schema: appointmentSchema },
-    errors: ["not_found", "not_available"],
+    errors: ["not_found", "not_available", "cutoff_passed"],
   });
   describeEndpoint(registry, {
     method: "get",
