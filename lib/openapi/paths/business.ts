@@ -4,11 +4,17 @@ import { businessPatchSchema } from "@/lib/validation/business";
 import { describeEndpoint } from "../operation";
 
 const ENFORCED =
-  "Of the policy, `allowClientOverlap` takes effect now: each appointment copies it when booked or moved, and " +
-  "while it is off a client's booked appointments may not overlap (409 client_busy; the ones booked while it " +
-  "was on keep overlapping). `defaultTimezone` is the zone of a new location given without one. The other " +
-  "policy fields (`minNoticeMinutes`, `cancelCutoffMinutes`, `rescheduleCutoffMinutes`, `maxUpcomingPerClient`, " +
-  "`reminderOffsetsMinutes`) are stored and answered, and not enforced yet.";
+  "The policy binds clients and anonymous callers; staff may book and change past it, and the audit row's " +
+  "`after` then lists the rules gone past (`policyOverride`). `minNoticeMinutes`: a start sooner than that " +
+  "answers 409 not_available `min_notice`, and the slots and availability offered to clients leave such starts " +
+  "out (an instance may offer by the previous notice for up to 5 seconds after another instance's change; the " +
+  "booking always applies the stored one). `cancelCutoffMinutes` and `rescheduleCutoffMinutes`: a cancel or move " +
+  "later than that before the start answers 409 cutoff_passed (`details.cutoffMinutes`). `maxUpcomingPerClient`: " +
+  "a client holding that many booked appointments that have not started answers 409 not_available " +
+  "`max_upcoming`. `allowClientOverlap`: each appointment copies it when booked or moved, and while it is off a " +
+  "client's booked appointments may not overlap (409 client_busy; the ones booked while it was on keep " +
+  "overlapping). `reminderOffsetsMinutes`: when reminder emails go out before the start. `defaultTimezone` is " +
+  "the zone of a new location given without one. A value of 0 (or null for the limit) switches a rule off.";
 
 export function registerBusiness(registry: OpenAPIRegistry) {
   describeEndpoint(registry, {

@@ -6,7 +6,10 @@ import { availableDaysQuerySchema } from "@/lib/validation/available-days";
 import { refParamsSchema } from "@/lib/validation/common";
 import { describeEndpoint } from "../operation";
 
-const FRESH = "Computed on every request from shifts, time off and booked appointments; never cached.";
+const FRESH =
+  "Computed on every request from shifts, time off and booked appointments; never cached. Clients and " +
+  "anonymous callers are not offered starts sooner than the business policy's `minNoticeMinutes` (a start " +
+  "exactly that far ahead is); staff, who may book past the notice, see every free slot.";
 
 export function registerSlots(registry: OpenAPIRegistry) {
   describeEndpoint(registry, {
