@@ -81,6 +81,58 @@ export async function finishNotification(
     .where(and(eq(notifications.id, id), eq(notifications.status, "sending")));
 }
 
+/**
+ * Messages whose send job seems lost: claimed by a sender that died and never retried (`sending`
+ * with a claim older than `leaseSeconds`), or due for longer than `graceSeconds` and not tried
+ * within it (`pending`). Oldest due first.
+ */
+export async function stalledNotifications(
+  db: Executor,
+  now: Date,
+  leaseSeconds: number,
+  graceSeconds: number,
+  limit: number,
+): Promise<Pick<Notification, "id" | "status" | "attempts">[]> {
+  const lapsed = new Date(now.getTime() - leaseSeconds * 1000).toISOString();
+  const overdue = new Date(now.getTime() - graceSeconds * 1000).toISOString();
+  return db
+    .select({ id: notifications.id, status: notifications.status, attempts: notifications.attempts })
+    .from(notifications)
+    .where(
+      or(
+        and(eq(notifications.status, "sending"), sql`${notifications.claimedAt} < ${lapsed}`),
+        and(
+          eq(notifications.status, "pending"),
+          sql`${notifications.sendAfter} < ${overdue}`,
+          sql`(${notifications.claimedAt} is null or ${notifications.claimedAt} < ${overdue})`,
+        ),
+      ),
+    )
+    .orderBy(notifications.sendAfter)
+    .limit(limit);
+}
+
+/** Marks a message whose sender died on its last try as failed (still `sending` since `claimedBefore`). */
+export async function failLapsedNotification(
+  db: Executor,
+  id: string,
+  claimedBefore: Date,
+  lastError: string,
+): Promise<boolean> {
+  const rows = await db
+    .update(notifications)
+    .set({ status: "failed", lastError })
+    .where(
+      and(
+        eq(notifications.id, id),
+        eq(notifications.status, "sending"),
+        sql`${notifications.claimedAt} < ${claimedBefore.toISOString()}`,
+      ),
+    )
+    .returning({ id: notifications.id });
+  return rows.length > 0;
+}
+
 /** What a reminder is checked against when it is due: the appointment's status and start now. */
 export async function appointmentState(
   db: Executor,

@@ -5,6 +5,7 @@ import { getDb } from "@/db/client";
 import { sendPasswordResetLink } from "@/lib/accounts/password-reset";
 import { purgeIdempotencyKeys } from "@/lib/booking/idempotency";
 import { sendNotification } from "@/lib/notifications/send";
+import { sweepNotifications } from "@/lib/notifications/sweep";
 import { rollWeeklySchedules } from "@/lib/schedule/roll-weekly-schedules";
 import { deliverWebhookTry } from "@/lib/webhooks/deliver";
 import type { HandlersFor, Queues } from "./queues";
@@ -16,6 +17,7 @@ export const handlers: HandlersFor<Queues> = {
   },
   "idempotency-purge": async () => ({ purged: await purgeIdempotencyKeys(await getDb(), new Date()) }),
   "notification-send": async ({ notificationId }, job) => ({ outcome: await sendNotification(notificationId, job) }),
+  "notification-sweep": async () => sweepNotifications(),
   "webhook-deliver": async ({ deliveryId }) => deliverWebhookTry(deliveryId),
   "account-password-reset": async (data, job) => sendPasswordResetLink(data, job),
 };

@@ -62,6 +62,13 @@ export const queues = {
     settings: { retryLimit: 4, retryDelay: 60, retryBackoff: true, expireInSeconds: 120 },
     pollingIntervalSeconds: 2,
   }),
+  /** Gives a message whose send job was lost a new one, or marks it failed after its last try (lib/notifications/sweep.ts). */
+  "notification-sweep": queue({
+    data: z.object({}),
+    settings: housekeeping,
+    pollingIntervalSeconds: 10,
+    cron: "*/5 * * * *",
+  }),
   /**
    * A password-reset request (lib/accounts/password-reset.ts): finds out whether the address has an
    * account and, if so, issues the token and plans the message. Enqueued for every request, known

@@ -78,12 +78,17 @@ afterAll(async () => {
 describe("the app's job queue", () => {
   it("is one per process and records the periodic queues' cron schedules (UTC)", async () => {
     expect(await startJobs({ work: true })).toBe(jobs);
-    expect(jobs.schedules).toEqual({ "schedules-roll": "0 * * * *", "idempotency-purge": "* * * * *" });
+    expect(jobs.schedules).toEqual({
+      "schedules-roll": "0 * * * *",
+      "idempotency-purge": "* * * * *",
+      "notification-sweep": "*/5 * * * *",
+    });
     const stored = await jobs.boss.getSchedules();
     // pg-boss's types call the zone `tz`; the row it answers calls it `timezone`.
     const zone = (s: object) => (s as { timezone?: string }).timezone;
     expect(stored.map((s) => [s.name, s.cron, zone(s)]).sort()).toEqual([
       ["idempotency-purge", "* * * * *", "UTC"],
+      ["notification-sweep", "*/5 * * * *", "UTC"],
       ["schedules-roll", "0 * * * *", "UTC"],
     ]);
   });

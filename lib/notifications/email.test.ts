@@ -21,6 +21,7 @@ import { appointmentsApi, bookingScene } from "@/testing/booking";
 import { call } from "@/testing/http";
 import { rememberUserLocale } from "./locale";
 import { sendNotification } from "./send";
+import { sweepNotifications } from "./sweep";
 
 const db = await getDb();
 const wait = { timeout: 20_000, interval: 100 };
@@ -308,6 +309,60 @@ describe("a send that crashed", () => {
     expect(mailsTo(email)).toHaveLength(1);
     const [row] = await db.select().from(notifications).where(eq(notifications.id, id));
     expect(row).toMatchObject({ status: "sent", attempts: 2, lastError: null });
+  });
+});
+
+describe("the sweep", () => {
+  const copyOf = async (email: string, values: Partial<typeof notifications.$inferInsert>) => {
+    const [model] = await db.select().from(notifications).where(eq(notifications.kind, "confirmation")).limit(1);
+    if (!model) throw new Error("no confirmation to copy");
+    const id = randomUUID();
+    await db.insert(notifications).values({
+      ...model,
+      id,
+      toAddress: email,
+      messageId: `<${id}@example.test>`,
+      dedupeKey: `sweep:${id}`,
+      sentAt: null,
+      lastError: null,
+      createdAt: new Date(),
+      ...values,
+    });
+    return id;
+  };
+  const statusOf = async (id: string) =>
+    (await db.select().from(notifications).where(eq(notifications.id, id)))[0]?.status;
+
+  it("sends a message whose job was lost, once, and fails one whose sender died on its last try", async () => {
+    const lostEmail = `lost-${randomUUID()}@example.test`;
+    const hour = 60 * 60_000;
+    const lost = await copyOf(lostEmail, {
+      status: "pending",
+      attempts: 0,
+      sendAfter: new Date(Date.now() - hour),
+      claimedAt: null,
+    });
+    const dead = await copyOf(`dead-${randomUUID()}@example.test`, {
+      status: "sending",
+      attempts: 5,
+      claimedAt: new Date(Date.now() - hour),
+    });
+    const fresh = await copyOf(`fresh-${randomUUID()}@example.test`, {
+      status: "pending",
+      attempts: 0,
+      sendAfter: new Date(),
+    });
+    const result = await sweepNotifications();
+    expect(result).toEqual({ requeued: 1, failed: 1 });
+    // A second sweep before the job ran enqueues nothing new (one job per message and attempt count).
+    expect((await sweepNotifications()).failed).toBe(0);
+    await vi.waitFor(() => expect(mailsTo(lostEmail)).toHaveLength(1), wait);
+    await sleep(1000);
+    expect(mailsTo(lostEmail)).toHaveLength(1);
+    expect(await statusOf(lost)).toBe("sent");
+    const [failed] = await db.select().from(notifications).where(eq(notifications.id, dead));
+    expect(failed).toMatchObject({ status: "failed", lastError: expect.stringMatching(/stopped/) });
+    expect(await statusOf(fresh)).toBe("pending");
   });
 });
 

@@ -14,8 +14,11 @@
 import { getDb } from "@/db/client";
 import { appointmentState, claimNotification, findNotification, finishNotification } from "@/db/queries/notifications";
 import type { Notification } from "@/db/schema/notifications";
-import type { JobContext } from "@/lib/jobs/queues";
+import { type JobContext, queues } from "@/lib/jobs/queues";
 import { mailSettings, sendMail } from "@/lib/mail/transport";
+
+/** The tries a message has in all: the send queue's retries and the first. */
+const MAX_SEND_ATTEMPTS = queues["notification-send"].settings.retryLimit + 1;
 
 /** A claim older than this belongs to a sender that died: longer than the job's time limit (120 s). */
 export const CLAIM_LEASE_SECONDS = 150;
@@ -66,7 +69,8 @@ export async function sendNotification(
         : undefined,
     });
   } catch (err) {
-    const last = job.attempt >= job.attempts;
+    // The job's last try, or the message's (a job the sweep enqueued again has tries of its own).
+    const last = job.attempt >= job.attempts || claimed.attempts >= MAX_SEND_ATTEMPTS;
     await finishNotification(db, claimed.id, { status: last ? "failed" : "pending", lastError: errorText(err) });
     throw err;
   }
