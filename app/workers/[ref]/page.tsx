@@ -1,21 +1,33 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { SlotList } from "@/components/booking/slot-list";
 import { query } from "@/components/lib/api-client";
-import { bookableDays } from "@/components/lib/booking";
-import { DayPicker } from "@/components/public/day-picker";
+import { formatDay, formatTime } from "@/components/lib/format";
+import { MonthCalendar } from "@/components/public/month-calendar";
+import { addMonths, isMonth, monthDays, monthOf } from "@/components/public/month-calendar-grid";
 import { ServicePicker } from "@/components/public/service-picker";
 import { WorkerAvatar } from "@/components/public/worker-avatar";
 import { EmptyState } from "@/components/ui/states";
+import type { Locale } from "@/i18n/config";
+import { workerAvailableDays } from "@/lib/availability/available-days";
 import { FALLBACK_TIME_ZONE, todayIn } from "@/lib/availability/calendar";
 import { workerSlots } from "@/lib/availability/worker-slots";
 import { toWorkersJson } from "@/lib/catalog/worker-json";
 import { findWorker } from "@/lib/catalog/workers";
+import type { AvailableDay, AvailableDays } from "@/lib/contract/available-days";
 import { AppError } from "@/lib/errors";
-import { zonedDateOf } from "@/lib/time/zoned";
+import { addDaysToDate } from "@/lib/time/zoned";
+import { isoDateSchema } from "@/lib/validation/common";
 
-type Props = { params: Promise<{ ref: string }>; searchParams: Promise<{ service?: string; date?: string }> };
+type Props = {
+  params: Promise<{ ref: string }>;
+  searchParams: Promise<{ service?: string; date?: string; month?: string }>;
+};
+
+/** The longest range one available-days request covers. */
+const MAX_DAYS = 62;
 
 // No loading.tsx in this segment: a streamed skeleton would send 200 before notFound() could answer 404.
 async function activeWorker(ref: string) {
@@ -25,15 +37,41 @@ async function activeWorker(ref: string) {
   return worker ?? notFound();
 }
 
-/** The local day of the worker's first free slot for the service, so the page opens on a day with times. */
-async function firstFreeDay(workerSlug: string, serviceSlug: string): Promise<string | undefined> {
+/** The worker's days `from`..`to` for the service; null when the worker or service went away meanwhile. */
+async function daysOf(worker: string, service: string, from: string, to: string): Promise<AvailableDays | null> {
   try {
-    const { timezone, slots } = await workerSlots(workerSlug, { service: serviceSlug }, new Date());
-    return slots[0] && zonedDateOf(new Date(slots[0].start), timezone);
+    return await workerAvailableDays(worker, { service, from, to }, new Date());
+  } catch (err) {
+    if (err instanceof AppError) return null;
+    throw err;
+  }
+}
+
+type FreeDay = AvailableDay & { first: string };
+/** One day's slots, as the slot list shows them; undefined when the worker or service went away meanwhile. */
+async function daySlots(worker: string, service: string, date: string) {
+  try {
+    return await workerSlots(worker, { service, date }, new Date());
   } catch (err) {
     if (err instanceof AppError) return undefined;
     throw err;
   }
+}
+
+const isFree = (d: AvailableDay): d is FreeDay => d.first !== null;
+/** The first day with free time after `after` (YYYY-MM-DD dates compare as strings). */
+const freeAfter = (days: AvailableDay[], after: string): FreeDay | undefined =>
+  days.filter(isFree).find((d) => d.date > after);
+const laterDay = (a: string, b: string) => (a > b ? a : b);
+
+/** The first day with free time after `after`, up to `last` (the horizon's last day), in steps of 62 days. */
+async function nextFreeDay(worker: string, service: string, after: string, last: string) {
+  for (let from = addDaysToDate(after, 1); from <= last; from = addDaysToDate(from, MAX_DAYS)) {
+    const end = addDaysToDate(from, MAX_DAYS - 1);
+    const found = (await daysOf(worker, service, from, end < last ? end : last))?.days.find(isFree);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -42,20 +80,51 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function WorkerPage({ params, searchParams }: Props) {
-  const [{ ref }, search, t] = await Promise.all([params, searchParams, getTranslations("public.worker")]);
+  const [{ ref }, search, t, tc, locale] = await Promise.all([
+    params,
+    searchParams,
+    getTranslations("public.worker"),
+    getTranslations("public.calendar"),
+    getLocale() as Promise<Locale>,
+  ]);
   const worker = await activeWorker(ref);
-  const timeZone = worker.location?.timezone ?? FALLBACK_TIME_ZONE;
-  const days = bookableDays(todayIn(new Date(), timeZone), worker.bookingHorizonDays);
   const service =
     worker.services.find((s) => s.slug === search.service || s.id === search.service) ?? worker.services[0];
-  const date =
-    search.date && days.includes(search.date)
-      ? search.date
-      : ((service && (await firstFreeDay(worker.slug, service.slug))) ?? (days[0] as string));
-  // On the server, so the times are links before (or without) any script in the browser.
-  const slots = service && (await workerSlots(worker.slug, { service: service.slug, date }, new Date()));
-  const href = (p: { service?: string; date?: string }) =>
-    `/workers/${worker.slug}${query({ service: p.service ?? service?.slug, date: p.date ?? date })}`;
+  const now = new Date();
+  const today = todayIn(now, worker.location?.timezone ?? FALLBACK_TIME_ZONE);
+  const lastDay = addDaysToDate(today, worker.bookingHorizonDays);
+  const bookable = (d: unknown): d is string =>
+    typeof d === "string" && isoDateSchema.safeParse(d).success && d >= today && d <= lastDay;
+  const askedDate = bookable(search.date) ? search.date : undefined;
+  const askedMonth =
+    isMonth(search.month) && search.month >= monthOf(today) && search.month <= monthOf(lastDay)
+      ? search.month
+      : undefined;
+
+  // On the server, so the calendar and the times are links before (or without) any script.
+  let month = askedMonth ?? (askedDate ? monthOf(askedDate) : monthOf(today));
+  let calendar = service ? await daysOf(worker.slug, service.slug, monthDays(month).from, monthDays(month).to) : null;
+  let date = askedDate ?? (calendar ? freeAfter(calendar.days, addDaysToDate(today, -1))?.date : undefined);
+  if (service && calendar && !date && !askedMonth) {
+    // Nothing free this month: open on the next free day, wherever it is.
+    const next = await nextFreeDay(worker.slug, service.slug, monthDays(month).to, lastDay);
+    if (next) {
+      date = next.date;
+      month = monthOf(next.date);
+      calendar = await daysOf(worker.slug, service.slug, monthDays(month).from, monthDays(month).to);
+    }
+  }
+  const after = date ?? addDaysToDate(today, -1);
+  const nextFree =
+    service && calendar
+      ? (freeAfter(calendar.days, after) ??
+        (await nextFreeDay(worker.slug, service.slug, laterDay(monthDays(month).to, after), lastDay)))
+      : undefined;
+  const slots = service && date ? await daySlots(worker.slug, service.slug, date) : undefined;
+
+  const href = (p: { service?: string; date?: string; month?: string }) =>
+    `/workers/${worker.slug}${query({ service: p.service ?? service?.slug, date: p.date, month: p.month })}`;
+  const dayHref = (d: string) => href({ date: d, month: monthOf(d) });
 
   return (
     <article className="space-y-6">
@@ -85,13 +154,44 @@ export default async function WorkerPage({ params, searchParams }: Props) {
         )}
       </section>
 
-      {service && (
+      {service && calendar && (
         <section aria-labelledby="slots-heading" className="space-y-3">
           <h2 id="slots-heading" className="text-lg font-semibold">
             {t("freeTimes", { service: service.name })}
           </h2>
-          <DayPicker days={days} chosen={date} label={t("day")} hrefFor={(d) => href({ date: d })} />
-          <SlotList worker={worker.slug} service={service.slug} date={date} initial={slots || undefined} />
+          <div className="grid gap-6 md:grid-cols-[minmax(0,28rem)_1fr] md:items-start">
+            <div className="space-y-2">
+              <MonthCalendar
+                month={month}
+                days={calendar.days}
+                timezone={calendar.timezone}
+                chosen={date}
+                label={t("day")}
+                hrefFor={dayHref}
+                previousHref={month > monthOf(today) ? href({ month: addMonths(month, -1) }) : undefined}
+                nextHref={month < monthOf(lastDay) ? href({ month: addMonths(month, 1) }) : undefined}
+              />
+              <p className="text-sm">
+                {nextFree ? (
+                  <Link href={dayHref(nextFree.date)} scroll={false} className="font-medium text-brand-dark underline">
+                    {tc("nextFreeDay", {
+                      day: formatDay(nextFree.date, locale),
+                      time: formatTime(nextFree.first, calendar.timezone, locale),
+                    })}
+                  </Link>
+                ) : (
+                  <span className="text-slate-600">{tc("noNextFreeDay")}</span>
+                )}
+              </p>
+            </div>
+            <div className="min-w-0">
+              {date ? (
+                <SlotList worker={worker.slug} service={service.slug} date={date} initial={slots} />
+              ) : (
+                <EmptyState>{tc("noFreeThisMonth")}</EmptyState>
+              )}
+            </div>
+          </div>
         </section>
       )}
     </article>
