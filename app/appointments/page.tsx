@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { MyAppointments } from "@/components/booking/my-appointments";
+import { PolicyNote } from "@/components/booking/policy-note";
 import { requirePageRole } from "@/lib/auth/page";
+import { offeredPolicy } from "@/lib/business/policy";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("public.appointments"))("title") };
@@ -9,10 +11,11 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function MyAppointmentsPage() {
   await requirePageRole("client", "/appointments");
-  const t = await getTranslations("public.appointments");
+  const [t, policy] = await Promise.all([getTranslations("public.appointments"), offeredPolicy()]);
   return (
     <section className="space-y-4">
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
+      <PolicyNote policy={policy} />
       <MyAppointments />
     </section>
   );

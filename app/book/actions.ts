@@ -52,7 +52,8 @@ export async function confirmBooking(form: FormData): Promise<never> {
     // The caller's own earlier confirmation of this slot (back, then confirm again) is a success,
     // whichever of the worker's or the client's overlap rules the database named.
     const own = conflict ? await ownBookingAt(caller, worker, body.data.start) : undefined;
-    const refusal: Refusal = conflict ? (err.code as Refusal) : "failed";
+    const refusal: Refusal =
+      err.details?.reason === "max_upcoming" ? "max_upcoming" : conflict ? (err.code as Refusal) : "failed";
     next = own ? `/appointments/${own.appointment.id}` : back(refusal);
   }
   redirect(next);

@@ -4,14 +4,18 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { BookingFlow } from "@/components/booking/booking-flow";
+import { MaxUpcomingRefusal, PolicyNote } from "@/components/booking/policy-note";
 import { SlotList } from "@/components/booking/slot-list";
 import { bookPath, bookSearchSchema } from "@/components/lib/book-url";
 import { formatDateTime, formatPrice } from "@/components/lib/format";
 import type { Locale } from "@/i18n/config";
 import { getPageCaller } from "@/lib/auth/page";
+import type { Caller } from "@/lib/auth/roles";
 import { FALLBACK_TIME_ZONE } from "@/lib/availability/calendar";
+import { slotsOffered } from "@/lib/availability/notice";
 import { workerSlots } from "@/lib/availability/worker-slots";
 import { ownBookingAt } from "@/lib/booking/read";
+import { offeredPolicy } from "@/lib/business/policy";
 import { findService } from "@/lib/catalog/services";
 import { toWorkersJson } from "@/lib/catalog/worker-json";
 import { findWorker } from "@/lib/catalog/workers";
@@ -26,10 +30,15 @@ export async function generateMetadata(): Promise<Metadata> {
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-/** That day's free times, or null when the API would refuse to list them (say, a day out of range). */
-async function freeTimes(worker: string, service: string, date: string) {
+/**
+ * That day's free times as the slots endpoint offers them to this caller (a client is not offered
+ * starts inside the business's notice), or null when the API would refuse to list them (say, a day
+ * out of range).
+ */
+async function freeTimes(worker: string, service: string, date: string, caller: Caller | null) {
   try {
-    return await workerSlots(worker, { service, date }, new Date());
+    const now = new Date();
+    return await slotsOffered(await workerSlots(worker, { service, date }, now), caller, now);
   } catch (err) {
     if (err instanceof AppError) return null;
     throw err;
@@ -74,9 +83,10 @@ export default async function BookPage({ searchParams }: Props) {
   if (!worker) notFound();
   const timeZone = worker.location?.timezone ?? FALLBACK_TIME_ZONE;
   const date = zonedDateOf(new Date(start), timeZone);
-  const [free, own] = await Promise.all([
-    freeTimes(worker.slug, service.slug, date),
+  const [free, own, policy] = await Promise.all([
+    freeTimes(worker.slug, service.slug, date, caller),
     caller ? ownBookingAt(caller, worker.id, new Date(start)) : undefined,
+    offeredPolicy(),
   ]);
   const isFree = free?.slots.some((slot) => new Date(slot.start).getTime() === new Date(start).getTime());
   const here = bookPath({ worker: worker.slug, service: service.slug, start });
@@ -120,6 +130,7 @@ export default async function BookPage({ searchParams }: Props) {
         </p>
       ) : isFree ? (
         <>
+          {refused === "max_upcoming" && <MaxUpcomingRefusal />}
           {(refused === "failed" || refused === "client_busy") && (
             <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-4 text-sm">
               {t(refused === "client_busy" ? "clientBusy" : "failed")}
@@ -134,6 +145,7 @@ export default async function BookPage({ searchParams }: Props) {
             signedIn={caller !== null}
             confirm={{ action: confirmBooking, key: randomUUID() }}
           />
+          <PolicyNote policy={policy} />
           {!caller && (
             <p className="text-sm text-slate-600">
               {t("authPages")}{" "}

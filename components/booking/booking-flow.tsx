@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useRef, useState } from "react";
@@ -48,6 +49,9 @@ export function BookingFlow({ worker, service, start, date, signedIn: initiallyS
   const queryClient = useQueryClient();
   const [signedIn, setSignedIn] = useState(initiallySignedIn);
   const [conflict, setConflict] = useState<Conflict | null>(null);
+  // The client already holds as many upcoming appointments as the business allows.
+  const [limitReached, setLimitReached] = useState(false);
+  const policyText = useTranslations("policy");
   const { errors: issues, setErrors: setIssues, check } = useFieldErrors();
   // A retry after a lost answer must not book twice; see idempotencyKeys.
   const keys = useRef(idempotencyKeys());
@@ -65,7 +69,9 @@ export function BookingFlow({ worker, service, start, date, signedIn: initiallyS
     },
     onError: (err) => {
       if (err instanceof ApiError && err.status >= 400 && err.status < 500) keys.current.forget();
-      if (err instanceof ApiError && (err.code === "slot_taken" || err.code === "not_available")) {
+      if (err instanceof ApiError && err.details.reason === "max_upcoming") {
+        setLimitReached(true);
+      } else if (err instanceof ApiError && (err.code === "slot_taken" || err.code === "not_available")) {
         setConflict(err.code);
         queryClient.invalidateQueries({ queryKey: queryKeys.slots.day(worker.slug, service.slug, date) });
       } else if (err instanceof ApiError && err.status === 401) {
@@ -77,6 +83,17 @@ export function BookingFlow({ worker, service, start, date, signedIn: initiallyS
       }
     },
   });
+
+  if (limitReached) {
+    return (
+      <p role="alert" className="rounded-md border border-amber-300 bg-amber-50 p-4 text-sm">
+        {policyText("refusedMaxUpcoming")}{" "}
+        <Link href="/appointments" className="font-medium underline">
+          {policyText("myAppointments")}
+        </Link>
+      </p>
+    );
+  }
 
   if (conflict) {
     return (

@@ -4,15 +4,17 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { toast } from "sonner";
-import { apiFetch } from "@/components/lib/api-client";
+import { ApiError, apiFetch } from "@/components/lib/api-client";
 import { queryKeys } from "@/components/query-keys";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import type { Appointment } from "@/lib/contract";
+import { durationText } from "./policy-duration";
 
 /** "Cancel" with a confirmation; the interval is free again as soon as the API answers. */
 export function CancelAppointment({ appointment, when }: { appointment: Appointment; when: string }) {
   const t = useTranslations("public.appointments");
+  const policy = useTranslations("policy");
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
   const cancel = useMutation({
@@ -24,7 +26,13 @@ export function CancelAppointment({ appointment, when }: { appointment: Appointm
       queryClient.invalidateQueries({ queryKey: queryKeys.appointments.all });
       queryClient.invalidateQueries({ queryKey: queryKeys.slots.all });
     },
-    onError: () => toast.error(t("cancelFailed")),
+    onError: (err) => {
+      const cutoff = err instanceof ApiError && err.code === "cutoff_passed" ? Number(err.details.cutoffMinutes) : 0;
+      if (cutoff > 0) {
+        const duration = durationText(cutoff, (unit, values) => policy(unit, values));
+        toast.error(policy("refusedCancel", { duration }));
+      } else toast.error(t("cancelFailed"));
+    },
   });
   const what = appointment.service?.name ?? appointment.location.name;
   return (

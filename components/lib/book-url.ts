@@ -4,8 +4,11 @@ import { z } from "zod";
 import { instantTextSchema, refSchema } from "@/lib/validation/common";
 import { query } from "./api-client";
 
-/** Why the last confirmation of this slot was refused, as the API's error codes name it. */
-export const REFUSALS = ["slot_taken", "not_available", "client_busy", "failed"] as const;
+/**
+ * Why the last confirmation of this slot was refused, as the API's error codes name it
+ * (`max_upcoming`: not_available for that reason, the client holding as many as the policy allows).
+ */
+export const REFUSALS = ["slot_taken", "not_available", "client_busy", "max_upcoming", "failed"] as const;
 export type Refusal = (typeof REFUSALS)[number];
 
 export const bookSearchSchema = z.object({

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { formatInZone } from "@/components/lib/format";
 import type { Locale } from "@/i18n/config";
+import { slotsOffered } from "@/lib/availability/notice";
 import { workerSlots } from "@/lib/availability/worker-slots";
 import { AppError } from "@/lib/errors";
 import { zonedDateOf } from "@/lib/time/zoned";
@@ -14,7 +15,10 @@ export async function NextSlot({ workerSlug, serviceSlug }: { workerSlug: string
   const [t, locale] = await Promise.all([getTranslations("public.workers"), getLocale() as Promise<Locale>]);
   let next: { timezone: string; start: string } | null = null;
   try {
-    const { timezone, slots } = await workerSlots(workerSlug, { service: serviceSlug }, new Date());
+    const now = new Date();
+    // As a client is offered them: none inside the business's minimum notice.
+    const list = await workerSlots(workerSlug, { service: serviceSlug }, now);
+    const { timezone, slots } = await slotsOffered(list, null, now);
     next = slots[0] ? { timezone, start: slots[0].start } : null;
   } catch (err) {
     // The worker or service went away between the list and this query: nothing to offer.
