@@ -19,6 +19,8 @@ import { forbidden, notAvailable, notBooked, notFound, validationFailed } from "
 import { planAppointmentNotifications } from "@/lib/notifications/notify";
 import { type AppointmentPatch, MAX_APPOINTMENT_HOURS } from "@/lib/validation/appointments";
 import { intervalIssue } from "@/lib/validation/schedules";
+import { emitAppointmentChange } from "@/lib/webhooks/appointments";
+import { emitWebhookEvent } from "@/lib/webhooks/emit";
 import { claimInterval } from "./claim";
 import { withClientBusyDetails } from "./client-busy";
 import { type AppointmentAccess, cancelDecision, type Decision, patchDecision } from "./permissions";
@@ -147,6 +149,10 @@ async function moveOrMark(
     ];
     await recordAudit(tx, ...(actions.length ? actions : ["appointment.update"]).map(audit));
     await planAppointmentNotifications(tx, { appointmentId: id, now, before: a });
+    await emitAppointmentChange(tx, after, {
+      rescheduled: reschedules,
+      statusChanged: actions.includes("appointment.status"),
+    });
     return after;
   });
 }
@@ -170,6 +176,7 @@ export async function cancelAppointment(caller: Caller, id: string, now: Date) {
       after: withOverrides(after, overrides),
     });
     await planAppointmentNotifications(tx, { appointmentId: id, now, before: row.appointment });
+    await emitWebhookEvent(tx, "appointment.cancelled", after);
     return after;
   });
 }

@@ -10,11 +10,12 @@ import { createClient, lockClient } from "@/db/queries/clients";
 import type { Client } from "@/db/schema/appointments";
 import { type Caller, isStaff } from "@/lib/auth/roles";
 import { readPolicy } from "@/lib/business/policy";
-import { toAppointmentJson } from "@/lib/contract";
+import { toAppointmentJson, toClientJson } from "@/lib/contract";
 import { AppError, notFound, validationFailed } from "@/lib/errors";
 import { planAppointmentNotifications } from "@/lib/notifications/notify";
 import { ensureClientOfUser } from "@/lib/people/client-of-user";
 import type { AppointmentCreate } from "@/lib/validation/appointments";
+import { emitWebhookEvent } from "@/lib/webhooks/emit";
 import { claimInterval } from "./claim";
 import { withClientBusyDetails } from "./client-busy";
 import { requestHash, runOncePerKey, type StoredResponse, storedResponse } from "./idempotency";
@@ -26,7 +27,11 @@ import { bookingTransaction, type Tx } from "./transaction";
 /** Whose appointment it is: a client's own; staff name an existing client or give a new one inline. */
 async function bookedClient(tx: Tx, caller: Caller, body: AppointmentCreate): Promise<Client> {
   if (!isStaff(caller.role)) return ensureClientOfUser(tx, caller.id);
-  if (body.client) return createClient(tx, body.client);
+  if (body.client) {
+    const created = await createClient(tx, body.client);
+    await emitWebhookEvent(tx, "client.created", toClientJson(created));
+    return created;
+  }
   if (!body.clientId) throw validationFailed("clientId", "Give clientId, or a new client as client.");
   // Held until the booking commits, so the record cannot be deleted from under it.
   const client = await lockClient(tx, body.clientId, "share");
@@ -133,6 +138,7 @@ export async function createAppointment(
         entityId: row.id,
         after: withOverrides(json, overrides),
       }),
+      emitWebhookEvent(tx, "appointment.created", json),
     ]);
     await planAppointmentNotifications(tx, { appointmentId: row.id as string, now: options.now });
     return { status: 201, body: json };

@@ -9,6 +9,7 @@ import { cancelBookedAppointments, type ZonedAppointment } from "@/db/queries/or
 import { wouldOrphanAppointments } from "@/lib/errors";
 import { planAppointmentNotifications } from "@/lib/notifications/notify";
 import { formatInstant } from "@/lib/time/zoned";
+import { emitAppointmentsCancelled } from "@/lib/webhooks/appointments";
 
 /** What `details.appointments` shows of each: enough to find and call about them. */
 const toSummary = (a: ZonedAppointment) => ({
@@ -58,4 +59,5 @@ export async function settleOrphans(
       before: { ...a, status: "booked" },
     });
   }
+  await emitAppointmentsCancelled(tx, ids);
 }

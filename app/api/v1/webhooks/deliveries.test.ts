@@ -9,15 +9,18 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import { getDb } from "@/db/client";
 import { webhookDeliveries, webhookEndpoints } from "@/db/schema";
 import { toClientJson } from "@/lib/contract";
+import { handlers } from "@/lib/jobs/handlers";
 import { queues } from "@/lib/jobs/queues";
 import { createJobs, type Jobs } from "@/lib/jobs/runtime";
 import { deliverWebhookTry } from "@/lib/webhooks/deliver";
 import { emitWebhookEvent } from "@/lib/webhooks/emit";
+import { appointmentsApi, bookingScene } from "@/testing/booking";
 import { makeClient, userWithToken } from "@/testing/fixtures";
 import { call } from "@/testing/http";
 import { type Receiver, type Reply, startReceiver } from "@/testing/webhook-receiver";
 import * as registerRoute from "../auth/register/route";
 import * as clientsRoute from "../clients/route";
+import * as shiftRoute from "../shifts/[id]/route";
 import * as deliveries from "./[id]/deliveries/route";
 import * as rotate from "./[id]/rotate-secret/route";
 import * as item from "./[id]/route";
@@ -31,6 +34,8 @@ let reply: (index: number) => Reply;
 
 beforeAll(async () => {
   process.env.WEBHOOK_RETRY_DELAYS = "0.2,0.2,0.2,0.2,0.2";
+  // Every queue exists (a booking also enqueues its emails), but only the webhooks' is worked here.
+  await (await createJobs({ queues, handlers, work: false })).stop();
   jobs = await createJobs({
     queues: { "webhook-deliver": queues["webhook-deliver"] },
     handlers: { "webhook-deliver": ({ deliveryId }) => deliverWebhookTry(deliveryId) },
@@ -250,5 +255,77 @@ describe("webhook delivery through the queue", () => {
         expect.objectContaining({ name: "Self Registered", userId: registered.json.user.id }),
       ]),
     );
+  });
+
+  it("tells subscribers about a booking (and its new client), a reschedule, a status change and a cancellation", async () => {
+    const endpoint = await register([
+      "appointment.created",
+      "appointment.rescheduled",
+      "appointment.cancelled",
+      "appointment.status_changed",
+      "client.created",
+    ]);
+    const scene = await bookingScene();
+    const desk = scene.admin.token;
+    const booked = await appointmentsApi.create(desk, scene.slot(0, { client: { name: "Inline Client" } }));
+    expect(booked.status).toBe(201);
+    const id = booked.json.id;
+    const moved = await appointmentsApi.patch(desk, id, { start: scene.slot(60).start });
+    expect(moved.status).toBe(200);
+    const marked = await appointmentsApi.patch(desk, id, { status: "no_show" });
+    expect(marked.status).toBe(200);
+    const second = await appointmentsApi.create(desk, scene.slot(180, { clientId: booked.json.client.id }));
+    const cancelled = await appointmentsApi.cancel(desk, second.json.id);
+    expect(cancelled.status).toBe(200);
+    // A notes-only change is no event.
+    expect((await appointmentsApi.patch(desk, id, { notes: "quiet" })).status).toBe(200);
+
+    await settled(endpoint.id, 6);
+    const hook = new Webhook(endpoint.secret);
+    const events = receiver.received.map((r) => hook.verify(r.body, headersOf(r)) as { type: string; data: never });
+    expect(events.map((e) => e.type).sort()).toEqual(
+      [
+        "appointment.cancelled",
+        "appointment.created",
+        "appointment.created",
+        "appointment.rescheduled",
+        "appointment.status_changed",
+        "client.created",
+      ].sort(),
+    );
+    const of = (type: string) => events.filter((e) => e.type === type).map((e) => e.data);
+    expect(of("appointment.created")).toEqual(expect.arrayContaining([booked.json, second.json]));
+    expect(of("appointment.rescheduled")).toEqual([moved.json]);
+    expect(of("appointment.status_changed")).toEqual([marked.json]);
+    expect(of("appointment.cancelled")).toEqual([cancelled.json]);
+    expect(of("client.created")).toEqual([
+      expect.objectContaining({ id: booked.json.client.id, name: "Inline Client" }),
+    ]);
+  });
+
+  it("tells appointment.cancelled subscribers about appointments a deleted shift cancels", async () => {
+    const endpoint = await register(["appointment.cancelled"]);
+    const scene = await bookingScene();
+    const booked = await appointmentsApi.create(scene.admin.token, scene.slot(30, { client: { name: "Orphan" } }));
+    expect(booked.status).toBe(201);
+    const removed = await call(
+      shiftRoute.DELETE,
+      "DELETE",
+      `/api/v1/shifts/${scene.shift.id}?cancelAppointments=true`,
+      {
+        token: scene.manager.token,
+        params: { id: scene.shift.id },
+      },
+    );
+    expect(removed.status).toBe(204);
+    await settled(endpoint.id, 1);
+    const [got] = receiver.received;
+    const event = new Webhook(endpoint.secret).verify(got?.body as string, headersOf(got as never)) as {
+      type: string;
+      data: { id: string; status: string; cancelledAt: string | null };
+    };
+    expect(event.type).toBe("appointment.cancelled");
+    expect(event.data).toMatchObject({ id: booked.json.id, status: "cancelled", cancelledAt: expect.any(String) });
+    expect((await appointmentsApi.get(scene.admin.token, booked.json.id)).json).toEqual(event.data);
   });
 });
