@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useRef } from "react";
 import { Button } from "@/components/ui/button";
@@ -69,6 +70,11 @@ export function LoginForm({ callbackUrl = "/", initialError, onSignedIn }: Props
       <Field label={t("password")} error={issues.password && t("errors.password")}>
         <input name="password" type="password" autoComplete="current-password" required className={inputClass} />
       </Field>
+      <p className="-mt-2 text-right text-sm">
+        <Link href="/forgot-password" className="text-brand-dark underline">
+          {t("forgot")}
+        </Link>
+      </p>
       {error && (
         <p role="alert" className="text-sm text-red-700">
           {error}

@@ -57,3 +57,9 @@ export async function resendVerification(userId: string, now = new Date()): Prom
 
 /** Whether the user's current address is verified. */
 export const isEmailVerified = (user: Pick<User, "emailVerifiedAt">) => user.emailVerifiedAt !== null;
+
+/** For the banner: whether the signed-in user should be asked to verify (clients with an unverified address). */
+export async function needsVerification(userId: string): Promise<boolean> {
+  const user = await findUserById(userId);
+  return user !== undefined && user.role === "client" && !isEmailVerified(user);
+}
