@@ -2,10 +2,14 @@ import { E2E_MANAGER } from "./env";
 import { expect, test } from "./fixtures";
 import { managerApi, unique } from "./staff-data";
 
-type Business = { name: string; defaultTimezone: string; policy: { allowClientOverlap: boolean } };
+type Business = {
+  name: string;
+  defaultTimezone: string;
+  policy: { allowClientOverlap: boolean; minNoticeMinutes: number; maxUpcomingPerClient: number | null };
+};
 
-test.describe("business settings on /manage", () => {
-  test("a manager names the business, picks the zone new locations get and allows overlaps", async ({
+test.describe("business settings on /manage/business", () => {
+  test("a manager names the business, picks the zone new locations get, sets the policy and allows overlaps", async ({
     page,
     request,
     signIn,
@@ -23,10 +27,19 @@ test.describe("business settings on /manage", () => {
     const restore = () =>
       request.patch("/api/v1/business", {
         headers: { Authorization: `Bearer ${accessToken}` },
-        data: { name: before.name, policy: { allowClientOverlap: before.policy.allowClientOverlap } },
+        data: {
+          name: before.name,
+          policy: {
+            allowClientOverlap: before.policy.allowClientOverlap,
+            minNoticeMinutes: before.policy.minNoticeMinutes,
+            maxUpcomingPerClient: before.policy.maxUpcomingPerClient,
+          },
+        },
       });
     await signIn(users.manager);
     await page.goto("/manage");
+    await page.getByRole("navigation", { name: "Manager sections" }).getByRole("link", { name: "Business" }).click();
+    await expect(page).toHaveURL(/\/manage\/business$/);
     const form = page.getByRole("region", { name: "Business" });
     const name = unique("Riverside clinic");
     try {
@@ -38,12 +51,14 @@ test.describe("business settings on /manage", () => {
       }).toPass();
       await form.getByLabel("Business name").fill(name);
       await form.getByLabel("Allow a client's appointments to overlap").check();
+      await form.getByLabel("Minimum notice, minutes").fill("1");
+      await form.getByLabel("Upcoming appointments per client").fill("");
       await form.getByRole("button", { name: "Save business settings" }).click();
       await expect(page.getByText("Saved.")).toBeVisible();
       expect(await api.get<Business>("/business")).toMatchObject({
         name,
         defaultTimezone: "Asia/Tokyo",
-        policy: { allowClientOverlap: true },
+        policy: { allowClientOverlap: true, minNoticeMinutes: 1, maxUpcomingPerClient: null },
       });
       const location = await api.post<{ timezone: string }>("/locations", { name: unique("Zoneless") });
       expect(location.timezone).toBe("Asia/Tokyo");

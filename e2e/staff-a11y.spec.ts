@@ -39,7 +39,7 @@ for (const lang of LANGUAGES) {
       await signIn(users.manager);
       await checkPage(page, "/manage");
       await expect(page.getByRole("heading", { level: 1 })).toHaveText(lang.manage);
-      for (const path of ["locations", "specialties", "services", "workers", "staff", "stats"]) {
+      for (const path of ["business", "locations", "specialties", "services", "workers", "staff", "stats"]) {
         await checkPage(page, `/manage/${path}`);
       }
       await checkPage(page, `/manage/workers/${worker.slug}`);

@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Suspense } from "react";
-import { BusinessForm } from "@/components/manage/business-form";
 import { Skeleton } from "@/components/ui/states";
 import { getBusiness } from "@/lib/business/profile";
 import { catalogOverview } from "@/lib/catalog/overview";
-import { acceptedTimeZones } from "@/lib/catalog/time-zones";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("manage"))("title") };
@@ -32,18 +31,19 @@ async function Overview() {
   );
 }
 
-async function BusinessSettings() {
-  const [business, zones, t] = await Promise.all([
-    getBusiness(),
-    acceptedTimeZones(),
-    getTranslations("manage.business"),
-  ]);
+async function BusinessSummary() {
+  const [business, t] = await Promise.all([getBusiness(), getTranslations("manage.business")]);
   return (
-    <section aria-labelledby="business-heading" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
+    <section aria-labelledby="business-heading" className="space-y-2 rounded-lg border border-slate-200 bg-white p-4">
       <h2 id="business-heading" className="text-lg font-semibold">
         {t("heading")}
       </h2>
-      <BusinessForm initial={business} zones={zones} />
+      <p className="text-sm">
+        {business.name} · {business.defaultTimezone} · {business.currency}
+      </p>
+      <Link href="/manage/business" className="text-sm font-medium text-brand-dark underline">
+        {t("open")}
+      </Link>
     </section>
   );
 }
@@ -56,8 +56,8 @@ export default async function ManagePage() {
       <Suspense fallback={<Skeleton label={common("loading")} rows={2} />}>
         <Overview />
       </Suspense>
-      <Suspense fallback={<Skeleton label={common("loading")} rows={3} />}>
-        <BusinessSettings />
+      <Suspense fallback={<Skeleton label={common("loading")} rows={2} />}>
+        <BusinessSummary />
       </Suspense>
     </section>
   );

@@ -6,6 +6,7 @@ import { useTranslations } from "next-intl";
 
 const SECTIONS = [
   "",
+  "business",
   "locations",
   "specialties",
   "services",
