@@ -12,12 +12,13 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import * as notificationsRoute from "@/app/api/v1/appointments/[id]/notifications/route";
 import * as outboxRoute from "@/app/api/v1/outbox/route";
 import { getDb } from "@/db/client";
-import { clients, notifications } from "@/db/schema";
+import { clients, notifications, workers } from "@/db/schema";
 import { appointments } from "@/db/schema/appointments";
 import { queues } from "@/lib/jobs/queues";
 import { createJobs, type Jobs } from "@/lib/jobs/runtime";
 import { closeMail } from "@/lib/mail/transport";
 import { appointmentsApi, bookingScene } from "@/testing/booking";
+import { userWithToken } from "@/testing/fixtures";
 import { call } from "@/testing/http";
 import { rememberUserLocale } from "./locale";
 import { sendNotification } from "./send";
@@ -62,7 +63,7 @@ const testHandlers = {
     job: Parameters<typeof sendNotification>[1],
   ) => sendNotification(notificationId, job),
 };
-const workers: Jobs[] = [];
+const queueWorkers: Jobs[] = [];
 const startWorker = async () => {
   const jobs = await createJobs({
     queues: testQueues,
@@ -70,7 +71,7 @@ const startWorker = async () => {
     work: true,
     tuning: { pollingIntervalSeconds: 0.5 },
   });
-  workers.push(jobs);
+  queueWorkers.push(jobs);
   return jobs;
 };
 
@@ -89,7 +90,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await Promise.all(workers.map((jobs) => jobs.stop()));
+  await Promise.all(queueWorkers.map((jobs) => jobs.stop()));
   closeMail();
   await new Promise<void>((resolve) => smtp.close(() => resolve()));
   delete process.env.SMTP_URL;
@@ -219,6 +220,28 @@ describe("the recipient's language", () => {
     expect(mail.subject).toMatch(/^Вы записаны: /);
     expect(mail.text).toContain("Здравствуйте, Client Two!");
     expect(mail.text).toMatch(/Когда: [а-я]+, \d+ [а-я]+ \d{4}, \d\d:\d\d \(/);
+  });
+});
+
+describe("the worker's linked user", () => {
+  it("is told of a new appointment and reads its messages; another client still may not", async () => {
+    const linked = await userWithToken("client", "Worker Account");
+    await db.update(workers).set({ userId: linked.user.id }).where(eq(workers.id, scene.worker.id));
+    try {
+      const email = `linked-${randomUUID()}@example.test`;
+      const res = await appointmentsApi.create(scene.admin.token, scene.slot(210, { client: { name: "Kate", email } }));
+      expect(res.status).toBe(201);
+      await vi.waitFor(() => expect(mailsTo(linked.user.email)).toHaveLength(1), wait);
+      const { mail } = mailsTo(linked.user.email)[0] as Received;
+      expect(mail.subject).toMatch(/^New appointment: /);
+      expect(mail.text).toContain("Client: Kate");
+      const list = await listOf(linked.token, res.json.id);
+      expect(list.status).toBe(200);
+      expect(list.json.items.map((n: { kind: string }) => n.kind)).toContain("worker_new");
+      expect((await listOf(scene.otherClient.token, res.json.id)).status).toBe(404);
+    } finally {
+      await db.update(workers).set({ userId: null }).where(eq(workers.id, scene.worker.id));
+    }
   });
 });
 

@@ -17,7 +17,8 @@ export function registerNotifications(registry: OpenAPIRegistry) {
       "linked user's messages. Each is sent by a background job, retried with backoff (five tries over about 15 " +
       "minutes), and after the last try stays `failed` with its `error`. With no SMTP_URL set a message is kept in " +
       "the outbox instead (GET /outbox): it counts as `sent`, with `outbox: true` and `sentAt` null. The owner " +
-      "client and staff may read them; anyone else's id answers 404, exactly like a missing one.",
+      "client, the user linked to the appointment's worker, and staff may read them; anyone else's id answers 404, " +
+      "exactly like a missing one.",
     access: "client",
     params: idParamsSchema,
     ok: { status: 200, description: "The appointment's messages.", schema: itemsOf(notificationSchema) },
