@@ -1,6 +1,6 @@
 // One-time account tokens' rows (db/schema/account-tokens.ts): inserted with their hash, consumed
 // once, dropped. Plain values in, rows out; what a token is good for is lib/accounts/'s.
-import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import { and, eq, gt, inArray, isNull, sql } from "drizzle-orm";
 import type { Executor } from "../client";
 import {
   type AccountToken,
@@ -8,6 +8,7 @@ import {
   accountTokens,
   type NewAccountToken,
 } from "../schema/account-tokens";
+import { notifications } from "../schema/notifications";
 import { users } from "../schema/users";
 
 export async function insertAccountToken(db: Executor, values: NewAccountToken): Promise<AccountToken> {
@@ -79,4 +80,22 @@ export async function markEmailVerified(db: Executor, userId: string, email: str
     .where(and(eq(users.id, userId), sql`lower(${users.email}) = lower(${email})`))
     .returning();
   return row;
+}
+
+/**
+ * Removes the token from an account message once the SMTP server accepted it: 43 base64url
+ * characters in a row (the token's only shape in the message) become "[removed]", so a sent
+ * message's row no longer opens the account. Messages kept in the outbox keep theirs.
+ */
+export async function redactAccountMessage(db: Executor, notificationId: string): Promise<void> {
+  const pattern = "[A-Za-z0-9_-]{43}";
+  await db
+    .update(notifications)
+    .set({
+      text: sql`regexp_replace(${notifications.text}, ${pattern}, '[removed]', 'g')`,
+      html: sql`regexp_replace(${notifications.html}, ${pattern}, '[removed]', 'g')`,
+    })
+    .where(
+      and(eq(notifications.id, notificationId), inArray(notifications.kind, ["password_reset", "email_verification"])),
+    );
 }

@@ -3,6 +3,7 @@
 // started here (smtp-server); the link is read from the mail as it arrived (mailparser) and used.
 import { randomUUID } from "node:crypto";
 import type { AddressInfo } from "node:net";
+import { and, eq } from "drizzle-orm";
 import { type ParsedMail, simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -12,6 +13,8 @@ import { POST as registerRoute } from "@/app/api/v1/auth/register/route";
 import { POST as tokenRoute } from "@/app/api/v1/auth/token/route";
 import { POST as verifyRoute } from "@/app/api/v1/auth/verify-email/route";
 import { GET as meRoute } from "@/app/api/v1/me/route";
+import { getDb } from "@/db/client";
+import { notifications } from "@/db/schema";
 import { handlers } from "@/lib/jobs/handlers";
 import { queues } from "@/lib/jobs/queues";
 import { createJobs, type Jobs } from "@/lib/jobs/runtime";
@@ -102,6 +105,18 @@ describe("password reset by email", () => {
     const token = tokenIn(reset, "/reset-password");
     // The code is written out too, for a browser that cannot read the link's fragment.
     expect(reset.text).toContain(`enter: ${token}`);
+    // Once sent, the stored message no longer holds the token.
+    const db = await getDb();
+    await vi.waitFor(async () => {
+      const [row] = await db
+        .select()
+        .from(notifications)
+        .where(and(eq(notifications.toAddress, email), eq(notifications.kind, "password_reset")));
+      expect(row?.status).toBe("sent");
+      expect(row?.text).not.toContain(token);
+      expect(row?.html).not.toContain(token);
+      expect(row?.text).toContain("/reset-password#token=[removed]");
+    }, wait);
 
     const confirmed = await call(confirmRoute, "POST", "/api/v1/auth/password-reset/confirm", {
       body: { token, password: "second passphrase" },

@@ -12,6 +12,7 @@
 // A reminder is checked when it is due: it goes out only while its appointment is still booked and
 // still starts when it did when the reminder was planned; otherwise it is dropped.
 import { getDb } from "@/db/client";
+import { redactAccountMessage } from "@/db/queries/account-tokens";
 import { appointmentState, claimNotification, findNotification, finishNotification } from "@/db/queries/notifications";
 import type { Notification } from "@/db/schema/notifications";
 import { type JobContext, queues } from "@/lib/jobs/queues";
@@ -75,5 +76,7 @@ export async function sendNotification(
     throw err;
   }
   await finishNotification(db, claimed.id, { status: "sent", sentAt: new Date(), lastError: null });
+  // A password-reset or verification link is not kept once sent (lib/accounts: tokens stored hashed).
+  await redactAccountMessage(db, claimed.id);
   return "sent";
 }
