@@ -13,8 +13,12 @@ import type { Slots } from "@/lib/contract";
 /** A worker's slots as GET /workers/{ref}/slots answers them. */
 export type SlotList = Slots;
 
-type Entry = {
-  list: SlotList;
+/**
+ * `L`: what is remembered, a slot list or one with more fields (available-days.ts keeps its days
+ * with them). Callers keep apart what they remember by their keys.
+ */
+type Entry<L extends SlotList = SlotList> = {
+  list: L;
   /** The schedule_versions keys the fingerprint covers. */
   keys: readonly string[];
   fingerprint: string;
@@ -49,17 +53,22 @@ function forget(store: Store, key: string) {
 }
 
 /** The remembered entry for `key` unless time has changed it; its fingerprint is for the caller to check. */
-export function recallSlotList(db: Executor, key: string, now: Date): Entry | undefined {
+export function recallSlotList<L extends SlotList = SlotList>(
+  db: Executor,
+  key: string,
+  now: Date,
+): Entry<L> | undefined {
   const entry = storeOf(db).entries.get(key);
   const ms = now.getTime();
-  return entry && entry.computedAt <= ms && ms < entry.expiresAt ? entry : undefined;
+  // What was remembered under `key` is what its caller remembers there.
+  return entry && entry.computedAt <= ms && ms < entry.expiresAt ? (entry as Entry<L>) : undefined;
 }
 
 /** Remembers a list computed at `now` from rows read together with `fingerprint`. */
-export function rememberSlotList(
+export function rememberSlotList<L extends SlotList>(
   db: Executor,
   key: string,
-  entry: Omit<Entry, "computedAt" | "expiresAt"> & { now: Date; dayEnds: readonly Date[] },
+  entry: Omit<Entry<L>, "computedAt" | "expiresAt"> & { now: Date; dayEnds: readonly Date[] },
 ) {
   const firstStart = entry.list.slots[0] ? Date.parse(entry.list.slots[0].start) : Number.POSITIVE_INFINITY;
   const expiresAt = Math.min(firstStart + 1, ...entry.dayEnds.map((d) => d.getTime()));

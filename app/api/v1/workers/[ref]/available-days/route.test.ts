@@ -3,6 +3,7 @@
 // day, in zones ahead of and behind UTC and across DST; the refusals are the slots'. The clock is
 // fixed (only Date is faked) at Monday 2026-03-02 10:07 in Moscow.
 import { beforeAll, describe, expect, it, vi } from "vitest";
+import * as businessRoute from "@/app/api/v1/business/route";
 import * as workerDays from "@/db/queries/worker-days";
 import type { Location, Service, Worker } from "@/db/schema";
 import { availableDaysSchema } from "@/lib/contract/available-days";
@@ -16,6 +17,7 @@ import {
   makeShift,
   makeTimeOff,
   makeWorker,
+  userWithToken,
 } from "@/testing/fixtures";
 import { call } from "@/testing/http";
 import { GET as slotsGET } from "../slots/route";
@@ -175,6 +177,54 @@ describe("GET /workers/{ref}/available-days", () => {
         { date: "2026-03-04", slots: 0, first: null },
       ],
     });
+  });
+
+  it("answers again from what it remembered, until a booking or a time off changes the rows", async () => {
+    const ask = async () =>
+      (await availableDays(worker.slug, `service=${service.slug}&from=2026-03-01&to=2026-03-31`)).json;
+    const before = await ask();
+    expect(await ask()).toEqual(before);
+    // 2026-03-11 (i = 10) is a night shift 00:00-06:00: book its first hour, then take the rest off.
+    const day = (json: typeof before) => json.days.find((d: Day) => d.date === "2026-03-11");
+    expect(day(before)).toMatchObject({ first: "2026-03-11T00:00:00+03:00" });
+    const at = (time: string) => zonedDateTimeToInstant("2026-03-11", time, "Europe/Moscow");
+    await makeAppointment({ workerId: worker.id, locationId: location.id, startAt: at("00:00"), endAt: at("01:00") });
+    const booked = await ask();
+    expect(day(booked)).toMatchObject({ first: "2026-03-11T01:00:00+03:00" });
+    expect(booked.days).toEqual(await daysFromSlots(worker.slug, service.slug, "2026-03-01", "2026-03-31"));
+    await makeTimeOff(worker.id, at("01:00"), at("06:00"));
+    expect(day(await ask())).toEqual({ date: "2026-03-11", slots: 0, first: null });
+  });
+
+  it("leaves out the starts inside the business's minimum notice for clients, not for staff", async () => {
+    const manager = await userWithToken("manager");
+    const admin = await userWithToken("admin");
+    const client = await userWithToken("client");
+    const setNotice = async (minNoticeMinutes: number) => {
+      const res = await call(businessRoute.PATCH, "PATCH", "/api/v1/business", {
+        token: manager.token,
+        body: { policy: { minNoticeMinutes } },
+      });
+      expect(res.status).toBe(200);
+    };
+    const query = `service=${service.slug}&from=2026-03-02&to=2026-03-05`;
+    const free = (await availableDays(worker.slug, query)).json.days;
+    expect(free.find((d: Day) => d.date === "2026-03-03").slots).toBeGreaterThan(0);
+    // 34 hours from Monday 10:07: nothing before Tuesday 20:07, after that Tuesday's shift.
+    await setNotice(34 * 60);
+    try {
+      for (const token of [undefined, client.token]) {
+        const held = (await availableDays(worker.slug, query, token)).json.days;
+        expect(held).toEqual(
+          free.map((d: Day) => (d.date <= "2026-03-03" ? { date: d.date, slots: 0, first: null } : d)),
+        );
+      }
+      for (const token of [admin.token, manager.token]) {
+        expect((await availableDays(worker.slug, query, token)).json.days).toEqual(free);
+      }
+    } finally {
+      await setNotice(0);
+    }
   });
 
   it("answers 404 for unknown or inactive workers and services", async () => {
