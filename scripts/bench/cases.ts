@@ -2,6 +2,7 @@
 // (dataset.ts); `phase` says whether it runs with the small table, after growing it, or both.
 
 import type { Sql } from "postgres";
+import { addDaysToDate } from "@/lib/time/zoned";
 import { type LoadResult, runBookings } from "./bookings";
 import { BENCH_SERVICE, BENCH_SPECIALTY, type BenchDataset } from "./dataset";
 import type { CpuPerRequest } from "./server";
@@ -122,5 +123,14 @@ export const cases: BenchCase[] = [
     request: (data) => ({ path: `/workers/${data.workerSlugs[0]}` }),
     phases: ["small"],
     versus: { reference: "page", target: 0.6 },
+  },
+  {
+    name: "available-days",
+    description:
+      "GET /api/v1/workers/{ref}/available-days for 31 days of one worker around the bench day (past days fully booked once the table is grown), asked again and again",
+    request: (data) => ({
+      path: `/api/v1/workers/${data.workerSlugs[0]}/available-days?service=${BENCH_SERVICE}&from=${addDaysToDate(data.day, -15)}&to=${addDaysToDate(data.day, 15)}`,
+    }),
+    phases: ["small", "large"],
   },
 ];

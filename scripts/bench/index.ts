@@ -211,6 +211,15 @@ function printRatios(rows: Map<string, Row>, small: number, large: number) {
     `  slots p50 with ${large} ÷ with ${small} appointments = ${ratio(slotsLarge?.p50, slots?.p50)} (target ≤ 1.20)`,
   );
   console.log(`  availability over ${WORKERS} workers p50 = ${availability?.p50.toFixed(1) ?? "n/a"} ms (target ≤ 50)`);
+  // 31 days of one worker cost at most twice one day's slots: req/s at least half the slots'.
+  for (const size of [small, large]) {
+    const days = rows.get(`available-days@${size}`)?.reqPerSec;
+    const oneDay = rows.get(`slots@${size}`)?.reqPerSec;
+    const verdict = days !== undefined && oneDay ? (days / oneDay >= 0.5 ? "pass" : "FAIL") : "n/a";
+    console.log(
+      `  available-days (31 days) req/s ÷ slots (one day) req/s with ${size} appointments = ${ratio(days, oneDay)} (target ≥ 0.50: ≤ 2 × one day's slots) ${verdict}`,
+    );
+  }
 }
 
 async function main(): Promise<number> {
