@@ -12,8 +12,11 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import * as notificationsRoute from "@/app/api/v1/appointments/[id]/notifications/route";
 import * as outboxRoute from "@/app/api/v1/outbox/route";
 import { getDb } from "@/db/client";
+import { bookedAppointmentsDuring } from "@/db/queries/orphaned-appointments";
 import { clients, notifications, workers } from "@/db/schema";
 import { appointments } from "@/db/schema/appointments";
+import { settleOrphans } from "@/lib/booking/orphans";
+import { notificationSchema, outboxMessageSchema } from "@/lib/contract";
 import { queues } from "@/lib/jobs/queues";
 import { createJobs, type Jobs } from "@/lib/jobs/runtime";
 import { closeMail } from "@/lib/mail/transport";
@@ -128,6 +131,8 @@ describe("a booking's confirmation", () => {
 
     const list = await listOf(scene.client.token, appointmentId);
     expect(list.status).toBe(200);
+    // Exactly the described fields (lib/contract, the OpenAPI document's source).
+    for (const item of list.json.items) notificationSchema.strict().parse(item);
     const [confirmation, reminder, ...rest] = list.json.items;
     expect(rest).toEqual([]);
     expect(confirmation).toMatchObject({
@@ -407,6 +412,7 @@ describe("with no SMTP_URL", () => {
       expect(mailsTo(email)).toHaveLength(0);
       const outbox = await call(outboxRoute.GET, "GET", "/api/v1/outbox?limit=10", { token: scene.manager.token });
       expect(outbox.status).toBe(200);
+      for (const item of outbox.json.items) outboxMessageSchema.strict().parse(item);
       const kept = outbox.json.items.find((m: { to: string }) => m.to === email);
       expect(kept).toMatchObject({ kind: "confirmation", appointmentId: res.json.id, locale: "en", hasCalendar: true });
       expect(kept.subject).toMatch(/^Booked: /);
@@ -416,6 +422,22 @@ describe("with no SMTP_URL", () => {
     } finally {
       process.env.SMTP_URL = url;
     }
+  });
+});
+
+describe("a schedule change that cancels appointments", () => {
+  it("tells their clients", async () => {
+    const email = `orphan-${randomUUID()}@example.test`;
+    const res = await appointmentsApi.create(scene.admin.token, scene.slot(180, { client: { name: "Orphan", email } }));
+    expect(res.status).toBe(201);
+    await vi.waitFor(() => expect(mailsTo(email)).toHaveLength(1), wait);
+    const start = new Date(res.json.start);
+    await db.transaction(async (tx) => {
+      const orphans = await bookedAppointmentsDuring(tx, scene.worker.id, start, new Date(start.getTime() + 60_000));
+      await settleOrphans(tx, orphans, { cancel: true, actorId: scene.manager.user.id, action: "shift.delete" });
+    });
+    await vi.waitFor(() => expect(mailsTo(email)).toHaveLength(2), wait);
+    expect(mailsTo(email)[1]?.mail.subject).toMatch(/^Cancelled: /);
   });
 });
 
