@@ -11,8 +11,11 @@ import { ServicePicker } from "@/components/public/service-picker";
 import { WorkerAvatar } from "@/components/public/worker-avatar";
 import { EmptyState } from "@/components/ui/states";
 import type { Locale } from "@/i18n/config";
+import { getPageCaller } from "@/lib/auth/page";
+import type { Caller } from "@/lib/auth/roles";
 import { workerAvailableDays } from "@/lib/availability/available-days";
 import { FALLBACK_TIME_ZONE, todayIn } from "@/lib/availability/calendar";
+import { noticeStart, slotsOffered } from "@/lib/availability/notice";
 import { workerSlots } from "@/lib/availability/worker-slots";
 import { toWorkersJson } from "@/lib/catalog/worker-json";
 import { findWorker } from "@/lib/catalog/workers";
@@ -37,10 +40,19 @@ async function activeWorker(ref: string) {
   return worker ?? notFound();
 }
 
-/** The worker's days `from`..`to` for the service; null when the worker or service went away meanwhile. */
-async function daysOf(worker: string, service: string, from: string, to: string): Promise<AvailableDays | null> {
+/**
+ * The worker's days `from`..`to` for the service as offered to the caller (`earliest`: the notice);
+ * null when the worker or service went away meanwhile.
+ */
+async function daysOf(
+  worker: string,
+  service: string,
+  from: string,
+  to: string,
+  earliest: Date | null,
+): Promise<AvailableDays | null> {
   try {
-    return await workerAvailableDays(worker, { service, from, to }, new Date());
+    return await workerAvailableDays(worker, { service, from, to }, new Date(), earliest);
   } catch (err) {
     if (err instanceof AppError) return null;
     throw err;
@@ -48,10 +60,11 @@ async function daysOf(worker: string, service: string, from: string, to: string)
 }
 
 type FreeDay = AvailableDay & { first: string };
-/** One day's slots, as the slot list shows them; undefined when the worker or service went away meanwhile. */
-async function daySlots(worker: string, service: string, date: string) {
+/** One day's slots as offered to the caller; undefined when the worker or service went away meanwhile. */
+async function daySlots(worker: string, service: string, date: string, caller: Caller | null) {
   try {
-    return await workerSlots(worker, { service, date }, new Date());
+    const now = new Date();
+    return await slotsOffered(await workerSlots(worker, { service, date }, now), caller, now);
   } catch (err) {
     if (err instanceof AppError) return undefined;
     throw err;
@@ -65,10 +78,10 @@ const freeAfter = (days: AvailableDay[], after: string): FreeDay | undefined =>
 const laterDay = (a: string, b: string) => (a > b ? a : b);
 
 /** The first day with free time after `after`, up to `last` (the horizon's last day), in steps of 62 days. */
-async function nextFreeDay(worker: string, service: string, after: string, last: string) {
+async function nextFreeDay(worker: string, service: string, after: string, last: string, earliest: Date | null) {
   for (let from = addDaysToDate(after, 1); from <= last; from = addDaysToDate(from, MAX_DAYS)) {
     const end = addDaysToDate(from, MAX_DAYS - 1);
-    const found = (await daysOf(worker, service, from, end < last ? end : last))?.days.find(isFree);
+    const found = (await daysOf(worker, service, from, end < last ? end : last, earliest))?.days.find(isFree);
     if (found) return found;
   }
   return undefined;
@@ -87,10 +100,12 @@ export default async function WorkerPage({ params, searchParams }: Props) {
     getTranslations("public.calendar"),
     getLocale() as Promise<Locale>,
   ]);
-  const worker = await activeWorker(ref);
+  const [worker, caller] = await Promise.all([activeWorker(ref), getPageCaller()]);
   const service =
     worker.services.find((s) => s.slug === search.service || s.id === search.service) ?? worker.services[0];
   const now = new Date();
+  // Clients and anonymous visitors are not offered starts inside the business's minimum notice.
+  const earliest = await noticeStart(caller, now);
   const today = todayIn(now, worker.location?.timezone ?? FALLBACK_TIME_ZONE);
   const lastDay = addDaysToDate(today, worker.bookingHorizonDays);
   const bookable = (d: unknown): d is string =>
@@ -103,24 +118,26 @@ export default async function WorkerPage({ params, searchParams }: Props) {
 
   // On the server, so the calendar and the times are links before (or without) any script.
   let month = askedMonth ?? (askedDate ? monthOf(askedDate) : monthOf(today));
-  let calendar = service ? await daysOf(worker.slug, service.slug, monthDays(month).from, monthDays(month).to) : null;
+  let calendar = service
+    ? await daysOf(worker.slug, service.slug, monthDays(month).from, monthDays(month).to, earliest)
+    : null;
   let date = askedDate ?? (calendar ? freeAfter(calendar.days, addDaysToDate(today, -1))?.date : undefined);
   if (service && calendar && !date && !askedMonth) {
     // Nothing free this month: open on the next free day, wherever it is.
-    const next = await nextFreeDay(worker.slug, service.slug, monthDays(month).to, lastDay);
+    const next = await nextFreeDay(worker.slug, service.slug, monthDays(month).to, lastDay, earliest);
     if (next) {
       date = next.date;
       month = monthOf(next.date);
-      calendar = await daysOf(worker.slug, service.slug, monthDays(month).from, monthDays(month).to);
+      calendar = await daysOf(worker.slug, service.slug, monthDays(month).from, monthDays(month).to, earliest);
     }
   }
   const after = date ?? addDaysToDate(today, -1);
   const nextFree =
     service && calendar
       ? (freeAfter(calendar.days, after) ??
-        (await nextFreeDay(worker.slug, service.slug, laterDay(monthDays(month).to, after), lastDay)))
+        (await nextFreeDay(worker.slug, service.slug, laterDay(monthDays(month).to, after), lastDay, earliest)))
       : undefined;
-  const slots = service && date ? await daySlots(worker.slug, service.slug, date) : undefined;
+  const slots = service && date ? await daySlots(worker.slug, service.slug, date, caller) : undefined;
 
   const href = (p: { service?: string; date?: string; month?: string }) =>
     `/workers/${worker.slug}${query({ service: p.service ?? service?.slug, date: p.date, month: p.month })}`;
