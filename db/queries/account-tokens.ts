@@ -1,6 +1,6 @@
 // One-time account tokens' rows (db/schema/account-tokens.ts): inserted with their hash, consumed
 // once, dropped. Plain values in, rows out; what a token is good for is lib/accounts/'s.
-import { and, eq, gt, inArray, isNull, sql } from "drizzle-orm";
+import { and, eq, gt, inArray, isNull, lt, sql } from "drizzle-orm";
 import type { Executor } from "../client";
 import {
   type AccountToken,
@@ -63,11 +63,11 @@ export async function spendUserTokens(
   return rows.length;
 }
 
-/** Deletes tokens that expired before `before` (used or not). */
-export async function deleteExpiredAccountTokens(db: Executor, before: Date): Promise<number> {
+/** Deletes the user's tokens that expired before `before` (used or not). */
+export async function deleteExpiredAccountTokens(db: Executor, userId: string, before: Date): Promise<number> {
   const rows = await db
     .delete(accountTokens)
-    .where(sql`${accountTokens.expiresAt} < ${before.toISOString()}`)
+    .where(and(eq(accountTokens.userId, userId), lt(accountTokens.expiresAt, before)))
     .returning({ id: accountTokens.id });
   return rows.length;
 }

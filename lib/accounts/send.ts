@@ -3,7 +3,7 @@
 // mechanism (the send job, retries, the outbox without SMTP_URL). A rolled-back change sends nothing.
 import { randomUUID } from "node:crypto";
 import type { Executor } from "@/db/client";
-import { insertAccountToken } from "@/db/queries/account-tokens";
+import { deleteExpiredAccountTokens, insertAccountToken } from "@/db/queries/account-tokens";
 import { readBusiness } from "@/db/queries/business";
 import { insertNotifications } from "@/db/queries/notifications";
 import type { User } from "@/db/schema";
@@ -75,6 +75,8 @@ export async function planAccountMessage(tx: Executor, message: AccountMessage):
     },
   ]);
   if (!inserted) return null;
+  // The user's old tokens go as new ones come (no other housekeeping is needed: a user holds a few).
+  await deleteExpiredAccountTokens(tx, user.id, now);
   await insertAccountToken(tx, {
     userId: user.id,
     purpose,

@@ -193,12 +193,19 @@ describe("POST /auth/password-reset/confirm", () => {
   });
 
   it("refuses a token after its hour", async () => {
-    const { email } = await account();
+    const { email, user } = await account();
     const { token } = await resetLink(email);
     vi.useFakeTimers({ toFake: ["Date"], now: Date.now() + 60 * 60 * 1000 + 1000 });
     const late = await confirm(token);
     expect(late.status).toBe(400);
     expect(late.json.error.code).toBe("invalid_token");
+    // A new link for the user takes the place of the expired one's row.
+    const stale = await db.select().from(accountTokens).where(eq(accountTokens.userId, user.id));
+    expect(stale).toHaveLength(1);
+    await resetLink(email);
+    const rows = await db.select().from(accountTokens).where(eq(accountTokens.userId, user.id));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]?.id).not.toBe(stale[0]?.id);
     vi.useRealTimers();
     expect((await signIn(email, OLD_PASSWORD)).status).toBe(200);
   });
