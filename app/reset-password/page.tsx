@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { ResetPasswordForm } from "@/components/auth/reset-password-form";
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("common.account.reset"))("title"), referrer: "no-referrer" };
+  return { title: (await getTranslations("common.account.reset"))("title") };
 }
 
 /** Opened from the emailed link, whose token is in the fragment (read by the form, never by the server). */

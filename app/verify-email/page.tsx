@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { VerifyEmailForm } from "@/components/auth/verify-email-form";
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("common.account.verify"))("title"), referrer: "no-referrer" };
+  return { title: (await getTranslations("common.account.verify"))("title") };
 }
 
 /** Opened from the emailed link, whose token is in the fragment (read by the form, never by the server). */
