@@ -72,6 +72,8 @@ export default defineConfig({
       // Every browser of the suite signs in from 127.0.0.1; the limits themselves have unit tests.
       RATE_LIMIT_AUTH_PER_15_MIN: "100000",
       RATE_LIMIT_API_PER_MINUTE: "100000",
+      // e2e/webhooks.spec.ts delivers to a receiver it starts on 127.0.0.1.
+      WEBHOOK_ALLOW_PRIVATE: "1",
     },
     // `npm start` builds first when the build is missing or stale, which takes a minute or two.
     timeout: 300_000,

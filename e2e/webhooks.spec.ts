@@ -1,0 +1,69 @@
+// A manager registers a webhook pointing at a receiver this test starts (node:http on 127.0.0.1;
+// the e2e server allows private targets with WEBHOOK_ALLOW_PRIVATE=1), copies the secret shown
+// once, sends a test message and sees its delivery in the log with the receiver's status code; the
+// message that arrived verifies with that secret (standardwebhooks).
+import { createServer, type IncomingHttpHeaders } from "node:http";
+import type { AddressInfo } from "node:net";
+import { Webhook } from "standardwebhooks";
+import { expect, test } from "./fixtures";
+
+type Got = { headers: IncomingHttpHeaders; body: string };
+
+async function startReceiver() {
+  const received: Got[] = [];
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => {
+      received.push({ headers: req.headers, body: Buffer.concat(chunks).toString("utf8") });
+      res.writeHead(200).end("ok");
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    received,
+    url: (path: string) => `http://127.0.0.1:${port}/${path}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+test("a manager adds a webhook, sends a test and sees it delivered", async ({ page, signIn, users }, testInfo) => {
+  const receiver = await startReceiver();
+  try {
+    const url = receiver.url(`hooks/${testInfo.project.name}-${Date.now()}`);
+    await signIn(users.manager);
+    await page.goto("/manage/webhooks");
+    await expect(page.getByRole("heading", { name: "Webhooks", level: 1 })).toBeVisible();
+
+    await page.getByRole("button", { name: "New webhook" }).click();
+    const form = page.getByRole("dialog", { name: "New webhook" });
+    await form.getByLabel("URL").fill(url);
+    await form.getByLabel("Appointment cancelled").uncheck();
+    await form.getByRole("button", { name: "Create" }).click();
+
+    const shown = page.getByRole("dialog", { name: "Signing secret" });
+    const secretBox = shown.getByLabel("Secret");
+    await expect(secretBox).toHaveValue(/^whsec_/);
+    const secret = await secretBox.inputValue();
+    await shown.getByRole("button", { name: "I have copied it" }).click();
+    await expect(shown).toBeHidden();
+
+    const row = page.getByRole("listitem").filter({ hasText: url });
+    await expect(row.getByText("active", { exact: true })).toBeVisible();
+    await expect(row.getByRole("list", { name: "Events" })).not.toContainText("Appointment cancelled");
+    await row.getByRole("button", { name: `Send test: ${url}` }).click();
+
+    const delivery = row.getByTestId("webhook-delivery").first();
+    await expect(delivery).toContainText("Test message", { timeout: 15_000 });
+    await expect(delivery).toContainText("delivered", { timeout: 20_000 });
+    await expect(delivery.getByTestId("webhook-status-code")).toHaveText("200");
+
+    expect(receiver.received).toHaveLength(1);
+    const [got] = receiver.received;
+    const payload = new Webhook(secret).verify(got?.body ?? "", got?.headers as Record<string, string>);
+    expect(payload).toMatchObject({ type: "webhook.test", data: { message: expect.any(String) } });
+  } finally {
+    await receiver.close();
+  }
+});
