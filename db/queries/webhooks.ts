@@ -123,12 +123,3 @@ export async function listWebhookDeliveries(db: Executor, endpointId: string, pa
     .limit(page.limit)
     .offset(page.offset);
 }
-
-/** How many tries an endpoint has on record (for tests and the page's summary). */
-export async function countWebhookDeliveries(db: Executor, endpointId: string): Promise<number> {
-  const [row] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(webhookDeliveries)
-    .where(eq(webhookDeliveries.endpointId, endpointId));
-  return row?.n ?? 0;
-}
