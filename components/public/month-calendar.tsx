@@ -61,7 +61,7 @@ export async function MonthCalendar({
         disabled
         aria-disabled="true"
         aria-label={text}
-        className="flex min-h-10 min-w-10 items-center justify-center rounded-md border border-slate-200 text-lg text-slate-500"
+        className="flex min-h-10 min-w-10 cursor-not-allowed items-center justify-center rounded-md border border-slate-200 bg-slate-100 text-lg text-slate-400"
       >
         <span aria-hidden="true">{arrow}</span>
       </button>
