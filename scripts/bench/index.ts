@@ -3,11 +3,12 @@
 // generates 200 workers with about a thousand appointments, loads each case with autocannon, grows the
 // table to a million appointments and loads the "large" cases again; prints a table and the ratios the
 // product's speed targets are about (README "Speed"). A case compared with the reference app has the
-// reference's route loaded for half its time just before it and half just after, so both see the
+// reference's route loaded in slices between slices of the case (BENCH_ROUNDS), so both see the
 // same machine (2 shared cores: absolute numbers move with the neighbours, ratios much less).
 // Environment: BENCH_DURATION (seconds per case, default 10), BENCH_WARMUP (seconds of unmeasured
 // load before each case, default 5), BENCH_WARMUP_ALL (seconds of load over all the cases' requests
 // before the first, default 20), BENCH_CONNECTIONS (default 10),
+// BENCH_ROUNDS (slices a case compared with the reference is measured in, default 3),
 // BENCH_APPOINTMENTS (size of the large table, default 1000000), BENCH_DATABASE_URL (use that
 // database as it is instead of creating and dropping one). Loopback only; never part of `npm test`.
 import autocannon from "autocannon";
@@ -113,20 +114,23 @@ async function warmAll(server: BenchServer, requests: BenchRequest[], seconds: n
   });
 }
 
-/** Two loads of equal length as one: req/s and latencies averaged, CPU per request over both. */
-function combine(name: string, a: Omit<Row, "name">, b: Omit<Row, "name">): Row {
-  const requests = a.requests + b.requests;
-  const perRequest = (x: number | null, y: number | null) =>
-    x === null || y === null || requests === 0 ? null : (x * a.requests + y * b.requests) / requests;
+/** Loads of equal length as one: req/s and p50 averaged, the worst p99, CPU per request over all. */
+function combine(name: string, parts: Omit<Row, "name">[]): Row {
+  const requests = parts.reduce((sum, p) => sum + p.requests, 0);
+  const mean = (pick: (p: Omit<Row, "name">) => number) => parts.reduce((sum, p) => sum + pick(p), 0) / parts.length;
+  const perRequest = (pick: (p: Omit<Row, "name">) => number | null) =>
+    requests === 0 || parts.some((p) => pick(p) === null)
+      ? null
+      : parts.reduce((sum, p) => sum + (pick(p) ?? 0) * p.requests, 0) / requests;
   return {
     name,
-    reqPerSec: (a.reqPerSec + b.reqPerSec) / 2,
-    p50: (a.p50 + b.p50) / 2,
-    p99: Math.max(a.p99, b.p99),
+    reqPerSec: mean((p) => p.reqPerSec),
+    p50: mean((p) => p.p50),
+    p99: Math.max(...parts.map((p) => p.p99)),
     requests,
-    failed: a.failed + b.failed,
-    cpuMsPerRequest: perRequest(a.cpuMsPerRequest, b.cpuMsPerRequest),
-    dbCpuMsPerRequest: perRequest(a.dbCpuMsPerRequest, b.dbCpuMsPerRequest),
+    failed: parts.reduce((sum, p) => sum + p.failed, 0),
+    cpuMsPerRequest: perRequest((p) => p.cpuMsPerRequest),
+    dbCpuMsPerRequest: perRequest((p) => p.dbCpuMsPerRequest),
   };
 }
 
@@ -134,9 +138,11 @@ type Comparison = { name: string; app: Row; reference: Row; referenceName: strin
 
 function printComparisons(comparisons: Comparison[]) {
   if (comparisons.length === 0) return;
-  const header = ["case", "app req/s", "reference", "reference req/s", "ratio", "target", "result"];
+  const header = ["case", "app req/s", "reference", "reference req/s", "ratio", "target", "result", "CPU ratio"];
   const lines = comparisons.map((c) => {
     const ratio = c.reference.reqPerSec > 0 ? c.app.reqPerSec / c.reference.reqPerSec : 0;
+    const app = c.app.cpuMsPerRequest;
+    const ref = c.reference.cpuMsPerRequest;
     return [
       c.name,
       c.app.reqPerSec.toFixed(0),
@@ -145,6 +151,7 @@ function printComparisons(comparisons: Comparison[]) {
       ratio.toFixed(2),
       `≥ ${c.target.toFixed(2)}`,
       ratio >= c.target ? "pass" : "FAIL",
+      app && ref ? (ref / app).toFixed(2) : "n/a",
     ];
   });
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => (l[i] ?? "").length)));
@@ -156,6 +163,10 @@ function printComparisons(comparisons: Comparison[]) {
   console.log(`${format(header)}\n${widths.map((w) => "-".repeat(w)).join("  ")}`);
   for (const line of lines) console.log(format(line));
   for (const [name, route] of Object.entries(referenceRoutes)) console.log(`  ${name}: ${route.description}`);
+  console.log(
+    "  CPU ratio: the reference's server CPU per request ÷ the app's, the same comparison by what a request\n" +
+      "  costs the server; steadier than req/s when other work shares the machine (not the target's measure).",
+  );
 }
 
 function printTable(rows: Row[]) {
@@ -294,25 +305,37 @@ async function main(): Promise<number> {
             ? { server: reference, request: { path: referenceRoutes[versus.reference].path } }
             : undefined;
         const connections = benchCase.connections ?? defaultConnections;
-        const half = { connections, seconds: duration / 2 };
-        if (around) console.log(`\n▶ reference ${versus?.reference} before ${label}, ${half.seconds} s`);
-        const before = around && (await load(around.server, around.request, { ...half, warm: true }));
-        const custom = await benchCase.run?.({ baseUrl: running.baseUrl, sql, data, duration, measure });
-        const row = custom ? { name: label, ...custom } : await runCase(running, benchCase, data, label);
-        rows.push(row);
-        if (around && before && versus) {
-          console.log(`▶ reference ${versus.reference} after ${label}, ${half.seconds} s`);
-          const after = await load(around.server, around.request, { ...half, warm: false });
-          const refRow = combine(`  reference ${versus.reference} around ${label}`, before, after);
-          rows.push(refRow);
-          comparisons.push({
-            name: label,
-            app: row,
-            reference: refRow,
-            referenceName: versus.reference,
-            target: versus.target,
-          });
+        if (!around || !versus) {
+          const custom = await benchCase.run?.({ baseUrl: running.baseUrl, sql, data, duration, measure });
+          rows.push(custom ? { name: label, ...custom } : await runCase(running, benchCase, data, label));
+          continue;
         }
+        // The case's time in BENCH_ROUNDS slices (a case that drives its own load: one), each between
+        // two half-slices of the reference route, so that a burst of other work on the machine falls
+        // on both alike.
+        const rounds = benchCase.run ? 1 : Math.max(1, Math.round(Number(process.env.BENCH_ROUNDS ?? 3)));
+        const slice = duration / rounds;
+        const refParts: Omit<Row, "name">[] = [];
+        const appParts: Omit<Row, "name">[] = [];
+        const request = benchCase.request(data);
+        console.log(`\n▶ ${label} (${rounds} × ${slice} s) between slices of the reference's ${versus.reference}`);
+        for (let round = 0; round < rounds; round++) {
+          const warm = round === 0;
+          refParts.push(await load(around.server, around.request, { connections, seconds: slice / 2, warm }));
+          const custom = await benchCase.run?.({ baseUrl: running.baseUrl, sql, data, duration, measure });
+          appParts.push(custom ?? (await load(running, request, { connections, seconds: slice, warm })));
+          refParts.push(await load(around.server, around.request, { connections, seconds: slice / 2, warm: false }));
+        }
+        const row = combine(label, appParts);
+        const refRow = combine(`  reference ${versus.reference} around ${label}`, refParts);
+        rows.push(row, refRow);
+        comparisons.push({
+          name: label,
+          app: row,
+          reference: refRow,
+          referenceName: versus.reference,
+          target: versus.target,
+        });
       }
     }
     printTable(rows);

@@ -6,6 +6,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
+import { createInterface } from "node:readline";
 import postgres from "postgres";
 
 export const DEFAULT_ADMIN_URL = "postgres://postgres@127.0.0.1:5432/postgres";
@@ -89,9 +90,16 @@ export function startReference(databaseUrl: string, port: number): BenchServer {
 function spawnServer(args: string[], port: number, healthPath: string, env: Record<string, string>): BenchServer {
   const child = spawn(process.execPath, args, {
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env },
-    stdio: ["ignore", "inherit", "inherit"],
+    stdio: ["ignore", "pipe", "inherit"],
     detached: true,
   });
+  // Read as a log collector reads a server's output, through a pipe: the request log's lines (a
+  // hundred thousand in a run) are dropped, anything else is shown.
+  if (child.stdout) {
+    createInterface({ input: child.stdout }).on("line", (line) => {
+      if (!line.startsWith('{"level":"info"')) console.log(line);
+    });
+  }
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   const baseUrl = `http://127.0.0.1:${port}`;
   return {
