@@ -5,6 +5,7 @@
 import { createServer, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Webhook } from "standardwebhooks";
+import { expectNoSeriousA11yViolations } from "./axe";
 import { expect, test } from "./fixtures";
 
 type Got = { headers: IncomingHttpHeaders; body: string };
@@ -40,6 +41,7 @@ test("a manager adds a webhook, sends a test and sees it delivered", async ({ pa
     const form = page.getByRole("dialog", { name: "New webhook" });
     await form.getByLabel("URL").fill(url);
     await form.getByLabel("Appointment cancelled").uncheck();
+    await expectNoSeriousA11yViolations(page);
     await form.getByRole("button", { name: "Create" }).click();
 
     const shown = page.getByRole("dialog", { name: "Signing secret" });
@@ -58,6 +60,9 @@ test("a manager adds a webhook, sends a test and sees it delivered", async ({ pa
     await expect(delivery).toContainText("Test message", { timeout: 15_000 });
     await expect(delivery).toContainText("delivered", { timeout: 20_000 });
     await expect(delivery.getByTestId("webhook-status-code")).toHaveText("200");
+    // axe judges the page, not a toast caught halfway through fading out.
+    await expect(page.locator("[data-sonner-toast]")).toHaveCount(0, { timeout: 15_000 });
+    await expectNoSeriousA11yViolations(page);
 
     expect(receiver.received).toHaveLength(1);
     const [got] = receiver.received;
@@ -66,4 +71,15 @@ test("a manager adds a webhook, sends a test and sees it delivered", async ({ pa
   } finally {
     await receiver.close();
   }
+});
+
+test("the webhooks page speaks Russian", async ({ page, context, baseURL, signIn, users }) => {
+  await context.addCookies([{ name: "NEXT_LOCALE", value: "ru", url: baseURL ?? "" }]);
+  await signIn(users.manager);
+  await page.goto("/manage/webhooks");
+  await expect(page.getByRole("heading", { name: "Вебхуки", level: 1 })).toBeVisible();
+  await page.getByRole("button", { name: "Новый вебхук" }).click();
+  const form = page.getByRole("dialog", { name: "Новый вебхук" });
+  await expect(form.getByLabel("Запись перенесена")).toBeChecked();
+  await expectNoSeriousA11yViolations(page);
 });
