@@ -3,6 +3,7 @@ export * from "./appointments";
 export * from "./business";
 export * from "./catalog";
 export * from "./columns";
+export * from "./guest-booking";
 export * from "./notifications";
 export * from "./schedules";
 export * from "./system";
