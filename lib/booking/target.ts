@@ -43,7 +43,12 @@ export async function resolveTarget(
  * The interval booked: `end` defaults to start + the service's duration. Only staff choose another
  * length for a service; a room booked without a service takes the end given.
  */
-export function bookedInterval(target: BookingTarget, start: Date, end: Date | undefined, staff: boolean) {
+export function bookedInterval(
+  target: Pick<BookingTarget, "service">,
+  start: Date,
+  end: Date | undefined,
+  staff: boolean,
+) {
   const service = target.service;
   const serviceEnd = service ? defaultEnd(start, service.durationMinutes) : undefined;
   if (!staff && end && serviceEnd && end.getTime() !== serviceEnd.getTime()) {

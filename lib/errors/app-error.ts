@@ -13,6 +13,7 @@ export const ERROR_CODES = [
   "client_busy",
   "cutoff_passed",
   "not_available",
+  "no_worker_free",
   "location_busy",
   "worker_busy",
   "has_appointments",

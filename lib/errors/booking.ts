@@ -34,6 +34,10 @@ const REASON_MESSAGES: Record<RefusalReason, string> = {
 export const notAvailable = (reason: RefusalReason, details?: Record<string, unknown>) =>
   new AppError("not_available", 409, REASON_MESSAGES[reason], { reason, ...details });
 
+/** 409 no_worker_free: `workerId: "any"` and no worker performing the service is free at that time. */
+export const noWorkerFree = () =>
+  new AppError("no_worker_free", 409, "No specialist who performs this service is free at that time.");
+
 /** 409 cutoff_passed: a client cancels or reschedules later than the policy's cut-off before the start. */
 export const cutoffPassed = (action: "cancel" | "reschedule", cutoffMinutes: number) =>
   new AppError(

@@ -51,6 +51,7 @@ const STATUS: Record<ErrorCode, number> = {
   client_busy: 409,
   cutoff_passed: 409,
   not_available: 409,
+  no_worker_free: 409,
   location_busy: 409,
   worker_busy: 409,
   has_appointments: 409,

@@ -29,10 +29,18 @@ const checkOrder = (v: { start?: unknown; end?: unknown }, ctx: z.RefinementCtx)
   }
 };
 
+/** `workerId: "any"` of POST /appointments (API.md v1 extensions "Finding a time and booking"). */
+export const ANY_WORKER = "any";
+
 /** POST /appointments (API.md "Appointments"). Which fields a role may use is decided by the rules. */
 export const appointmentCreateSchema = z
   .object({
-    workerId: refSchema.optional().describe("The worker's id or slug; absent for a room booked directly."),
+    workerId: z
+      .union([z.literal(ANY_WORKER), refSchema])
+      .optional()
+      .describe(
+        'The worker\'s id or slug; "any": the server picks a free worker who performs the service (the one with the fewest booked minutes that day); absent for a room booked directly.',
+      ),
     serviceId: refSchema.optional().describe("The service's id or slug; required with a worker."),
     locationId: refSchema.optional().describe("The location's id or slug; required for a room."),
     start: instantSchema,
@@ -50,7 +58,11 @@ export const appointmentCreateSchema = z
       ctx.addIssue({ code: "custom", path: ["workerId"], message: "Give a workerId, or the locationId of a room." });
     }
     if (v.workerId && !v.serviceId) {
-      ctx.addIssue({ code: "custom", path: ["serviceId"], message: "Give the service to book with this worker." });
+      const message =
+        v.workerId === ANY_WORKER
+          ? 'Give the service to book with "any" worker.'
+          : "Give the service to book with this worker.";
+      ctx.addIssue({ code: "custom", path: ["serviceId"], message });
     }
     if (!v.serviceId && !v.end) {
       ctx.addIssue({ code: "custom", path: ["end"], message: "Give an end when no service gives the duration." });

@@ -29,6 +29,15 @@ const POLICY =
   "fine). Staff may book and change past the policy; the audit row's `after` then lists the rules gone past " +
   "in `policyOverride` (`min_notice`, `max_upcoming`, `reschedule_cutoff`, `cancel_cutoff`).";
 
+const ANY =
+  '`workerId: "any"` (with `serviceId`, optionally `locationId`) lets the server pick the worker: of the active ' +
+  "workers who perform the service (at that location, if given) and are free for the interval by the same rules " +
+  "as booking them by id (shifts, time off, booked appointments; for a client also the horizon and the slot " +
+  "grid), the one with the fewest booked minutes on that local day (in the location's zone), ties by id. A worker " +
+  "taken meanwhile passes the booking to the next one within the same request. No one free answers 409 " +
+  "no_worker_free, as does a service no worker performs; a start in the past answers 409 not_available `in_past`. " +
+  "The answer names the chosen worker; an Idempotency-Key replays it as for any booking.";
+
 const idempotencyHeaders = z.object({
   "Idempotency-Key": idempotencyKeySchema
     .optional()
@@ -56,7 +65,8 @@ export function registerAppointments(registry: OpenAPIRegistry) {
       "and only staff book past the worker's booking horizon. The price and currency are copied from the " +
       `service. ${REFUSALS} ${POLICY} A client who already holds \`maxUpcomingPerClient\` booked appointments ` +
       "that have not started answers 409 not_available `max_upcoming` (`details.maxUpcomingPerClient`); two " +
-      "bookings of one client at once are counted one after the other, so the limit holds. Audited.",
+      "bookings of one client at once are counted one after the other, so the limit holds. Audited. " +
+      ANY,
     access: "client",
     headers: idempotencyHeaders,
     body: appointmentCreateSchema,
@@ -71,7 +81,7 @@ export function registerAppointments(registry: OpenAPIRegistry) {
         },
       },
     },
-    errors: ["not_found", "slot_taken", "client_busy", "not_available", "idempotency_key_reused"],
+    errors: ["not_found", "slot_taken", "client_busy", "not_available", "no_worker_free", "idempotency_key_reused"],
   });
   describeEndpoint(registry, {
     method: "get",
