@@ -16,7 +16,7 @@ import { type Caller, isStaff } from "@/lib/auth/roles";
 import { readPolicy } from "@/lib/business/policy";
 import { toAppointmentJson } from "@/lib/contract";
 import { forbidden, notAvailable, notBooked, notFound, validationFailed } from "@/lib/errors";
-import { planAppointmentNotifications } from "@/lib/notifications/notify";
+import { notifyAppointmentChange, stateOfJson } from "@/lib/notifications/notify";
 import { type AppointmentPatch, MAX_APPOINTMENT_HOURS } from "@/lib/validation/appointments";
 import { intervalIssue } from "@/lib/validation/schedules";
 import { emitAppointmentChange } from "@/lib/webhooks/appointments";
@@ -147,12 +147,14 @@ async function moveOrMark(
       ...(reschedules ? ["appointment.reschedule"] : []),
       ...(setsStatus && patch.status !== a.status ? ["appointment.status"] : []),
     ];
-    await recordAudit(tx, ...(actions.length ? actions : ["appointment.update"]).map(audit));
-    await planAppointmentNotifications(tx, { appointmentId: id, now, before: a });
-    await emitAppointmentChange(tx, after, {
-      rescheduled: reschedules,
-      statusChanged: actions.includes("appointment.status"),
-    });
+    await Promise.all([
+      recordAudit(tx, ...(actions.length ? actions : ["appointment.update"]).map(audit)),
+      notifyAppointmentChange(tx, { appointmentId: id, now, before: a, after: stateOfJson(after) }),
+      emitAppointmentChange(tx, after, {
+        rescheduled: reschedules,
+        statusChanged: actions.includes("appointment.status"),
+      }),
+    ]);
     return after;
   });
 }
@@ -167,16 +169,18 @@ export async function cancelAppointment(caller: Caller, id: string, now: Date) {
     const overrides = checkCancel({ policy, staff: isStaff(caller.role), start: row.appointment.startAt, now });
     await updateAppointment(tx, id, { status: "cancelled", cancelledAt: now, cancelledBy: caller.id });
     const after = await reload(tx, id);
-    await recordAudit(tx, {
-      actorId: caller.id,
-      action: "appointment.cancel",
-      entity: "appointment",
-      entityId: id,
-      before,
-      after: withOverrides(after, overrides),
-    });
-    await planAppointmentNotifications(tx, { appointmentId: id, now, before: row.appointment });
-    await emitWebhookEvent(tx, "appointment.cancelled", after);
+    await Promise.all([
+      recordAudit(tx, {
+        actorId: caller.id,
+        action: "appointment.cancel",
+        entity: "appointment",
+        entityId: id,
+        before,
+        after: withOverrides(after, overrides),
+      }),
+      notifyAppointmentChange(tx, { appointmentId: id, now, before: row.appointment, after: stateOfJson(after) }),
+      emitWebhookEvent(tx, "appointment.cancelled", after),
+    ]);
     return after;
   });
 }

@@ -12,7 +12,7 @@ import { type Caller, isStaff } from "@/lib/auth/roles";
 import { readPolicy } from "@/lib/business/policy";
 import { toAppointmentJson, toClientJson } from "@/lib/contract";
 import { AppError, notFound, validationFailed } from "@/lib/errors";
-import { planAppointmentNotifications } from "@/lib/notifications/notify";
+import { notifyAppointmentChange } from "@/lib/notifications/notify";
 import { ensureClientOfUser } from "@/lib/people/client-of-user";
 import type { AppointmentCreate } from "@/lib/validation/appointments";
 import { emitWebhookEvent } from "@/lib/webhooks/emit";
@@ -139,8 +139,8 @@ export async function createAppointment(
         after: withOverrides(json, overrides),
       }),
       emitWebhookEvent(tx, "appointment.created", json),
+      notifyAppointmentChange(tx, { appointmentId: row.id as string, after: view.appointment, now: options.now }),
     ]);
-    await planAppointmentNotifications(tx, { appointmentId: row.id as string, now: options.now });
     return { status: 201, body: json };
   };
   try {

@@ -7,7 +7,7 @@ import type { Executor } from "@/db/client";
 import { recordAudit } from "@/db/queries/audit";
 import { cancelBookedAppointments, type ZonedAppointment } from "@/db/queries/orphaned-appointments";
 import { wouldOrphanAppointments } from "@/lib/errors";
-import { planAppointmentNotifications } from "@/lib/notifications/notify";
+import { notifyAppointmentChange } from "@/lib/notifications/notify";
 import { formatInstant } from "@/lib/time/zoned";
 import { emitAppointmentsCancelled } from "@/lib/webhooks/appointments";
 
@@ -41,23 +41,28 @@ export async function settleOrphans(
     orphans.map((a) => a.id),
     { cancelledAt, cancelledBy: options.actorId },
   );
-  await recordAudit(
-    tx,
-    ...ids.map((id) => ({
-      actorId: options.actorId,
-      action: "appointment.cancel",
-      entity: "appointment",
-      entityId: id,
-      before: { status: "booked" },
-      after: { status: "cancelled", cancelledAt, reason: options.action },
-    })),
-  );
-  for (const a of orphans.filter((o) => ids.includes(o.id))) {
-    await planAppointmentNotifications(tx, {
-      appointmentId: a.id,
-      now: cancelledAt,
-      before: { ...a, status: "booked" },
-    });
-  }
-  await emitAppointmentsCancelled(tx, ids);
+  await Promise.all([
+    recordAudit(
+      tx,
+      ...ids.map((id) => ({
+        actorId: options.actorId,
+        action: "appointment.cancel",
+        entity: "appointment",
+        entityId: id,
+        before: { status: "booked" },
+        after: { status: "cancelled", cancelledAt, reason: options.action },
+      })),
+    ),
+    ...orphans
+      .filter((o) => ids.includes(o.id))
+      .map((a) =>
+        notifyAppointmentChange(tx, {
+          appointmentId: a.id,
+          now: cancelledAt,
+          before: { ...a, status: "booked" },
+          after: { ...a, status: "cancelled" },
+        }),
+      ),
+    emitAppointmentsCancelled(tx, ids),
+  ]);
 }

@@ -4,6 +4,7 @@
 import { getDb } from "@/db/client";
 import { sendPasswordResetLink } from "@/lib/accounts/password-reset";
 import { purgeIdempotencyKeys } from "@/lib/booking/idempotency";
+import { planAppointmentMessages } from "@/lib/notifications/notify";
 import { sendNotification } from "@/lib/notifications/send";
 import { sweepNotifications } from "@/lib/notifications/sweep";
 import { rollWeeklySchedules } from "@/lib/schedule/roll-weekly-schedules";
@@ -16,6 +17,7 @@ export const handlers: HandlersFor<Queues> = {
     return { schedules: reports.length, shiftsCreated: reports.reduce((sum, r) => sum + r.created, 0) };
   },
   "idempotency-purge": async () => ({ purged: await purgeIdempotencyKeys(await getDb(), new Date()) }),
+  "appointment-notify": async (data) => ({ planned: (await planAppointmentMessages(data)).length }),
   "notification-send": async ({ notificationId }, job) => ({ outcome: await sendNotification(notificationId, job) }),
   "notification-sweep": async () => sweepNotifications(),
   "webhook-deliver": async ({ deliveryId }) => deliverWebhookTry(deliveryId),

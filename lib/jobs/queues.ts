@@ -7,6 +7,7 @@
 // retryDelay·2^(n−1) seconds (randomised up to twice that), so 60 s gives ~1, 2, 4, 8 … minutes.
 // After the last try the job is `failed` and stays visible in pgboss.job / pgboss.archive.
 import { z } from "zod";
+import { APPOINTMENT_STATUSES } from "@/db/schema/appointments";
 
 /** The PostgreSQL schema pg-boss keeps its tables in. */
 export const JOBS_SCHEMA = "pgboss";
@@ -33,6 +34,15 @@ export type QueueDefinition<Data extends z.ZodType = z.ZodType> = {
 
 const queue = <Data extends z.ZodType>(definition: QueueDefinition<Data>) => definition;
 
+/** An appointment's state as the notifications' plan compares it (lib/notifications/plan.ts). */
+const appointmentState = z.object({
+  status: z.enum(APPOINTMENT_STATUSES),
+  startAt: z.iso.datetime({ offset: true }),
+  endAt: z.iso.datetime({ offset: true }),
+  workerId: z.uuid().nullable(),
+  locationId: z.uuid(),
+});
+
 /** Periodic housekeeping: cheap, idempotent, and the next hour tries again anyway. */
 const housekeeping: QueueSettings = { retryLimit: 2, retryDelay: 60, retryBackoff: true, expireInSeconds: 15 * 60 };
 
@@ -51,6 +61,28 @@ export const queues = {
     settings: housekeeping,
     pollingIntervalSeconds: 10,
     cron: "0 * * * *",
+  }),
+  /**
+   * Plans the messages of one change to an appointment (lib/notifications/notify.ts): enqueued in the
+   * change's own transaction (one row, written beside its audit row), it reads the appointment,
+   * renders and stores the messages and enqueues a `notification-send` job for each, in a
+   * transaction of its own. Safe to run twice (each message's dedupe key). Five tries, about 30 s,
+   * 1, 2 and 4 minutes apart.
+   */
+  "appointment-notify": queue({
+    data: z.object({
+      appointmentId: z.uuid(),
+      /** The appointment before the change; null when the change created it. */
+      before: appointmentState.nullable(),
+      /** The appointment as the change left it. */
+      after: appointmentState,
+      /** When the change was made (reminders due by then are not planned). */
+      at: z.iso.datetime(),
+      /** The locale cookie of the request that made the change, if any. */
+      locale: z.string().max(35).nullable(),
+    }),
+    settings: { retryLimit: 4, retryDelay: 30, retryBackoff: true, expireInSeconds: 120 },
+    pollingIntervalSeconds: 1,
   }),
   /**
    * Sends one stored message (lib/notifications/send.ts), at its time (a reminder is enqueued with

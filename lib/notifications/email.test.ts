@@ -17,13 +17,14 @@ import { clients, notifications, workers } from "@/db/schema";
 import { appointments } from "@/db/schema/appointments";
 import { settleOrphans } from "@/lib/booking/orphans";
 import { notificationSchema, outboxMessageSchema } from "@/lib/contract";
-import { queues } from "@/lib/jobs/queues";
+import { type JobData, queues } from "@/lib/jobs/queues";
 import { createJobs, type Jobs } from "@/lib/jobs/runtime";
 import { closeMail } from "@/lib/mail/transport";
 import { appointmentsApi, bookingScene } from "@/testing/booking";
 import { userWithToken } from "@/testing/fixtures";
 import { call } from "@/testing/http";
 import { rememberUserLocale } from "./locale";
+import { planAppointmentMessages } from "./notify";
 import { sendNotification } from "./send";
 import { sweepNotifications } from "./sweep";
 
@@ -59,8 +60,12 @@ const smtp = new SMTPServer({
 });
 
 const fast = { retryLimit: 2, retryDelay: 1, retryBackoff: false, expireInSeconds: 30 };
-const testQueues = { "notification-send": { ...queues["notification-send"], settings: fast } };
+const testQueues = {
+  "appointment-notify": { ...queues["appointment-notify"], settings: fast },
+  "notification-send": { ...queues["notification-send"], settings: fast },
+};
 const testHandlers = {
+  "appointment-notify": async (data: JobData<"appointment-notify">) => planAppointmentMessages(data),
   "notification-send": async (
     { notificationId }: { notificationId: string },
     job: Parameters<typeof sendNotification>[1],
@@ -451,7 +456,8 @@ describe("erasing a client", () => {
     expect(res.status).toBe(201);
     const count = async () =>
       (await db.select().from(notifications).where(eq(notifications.appointmentId, res.json.id))).length;
-    expect(await count()).toBeGreaterThan(0);
+    // Planned by the booking's appointment-notify job, a moment after the booking answered.
+    await vi.waitFor(async () => expect(await count()).toBeGreaterThan(0), wait);
     await db
       .update(clients)
       .set({ erasedAt: new Date(), name: "—", email: null })

@@ -1,19 +1,30 @@
-// Planning an appointment's messages inside the transaction of the change that causes them: the
-// booking use cases (lib/booking/create.ts, change.ts) call planAppointmentNotifications(tx, change)
-// after writing the appointment. Each message is rendered now and stored as a row (so the outbox
-// shows exactly what would go out), and a `notification-send` job is enqueued for it on the same
-// transaction, due at the message's time: a rolled-back change sends nothing, a committed one always
-// does. Reminders planned earlier are dropped when the appointment moves or stops being booked (and
-// the send job checks again when a reminder is due).
+// An appointment's messages, in two steps. In the transaction of the change that causes them, the
+// booking use cases (lib/booking/create.ts, change.ts, orphans.ts) call notifyAppointmentChange(tx,
+// change) beside the change's audit row: it writes one `appointment-notify` job (one prepared
+// statement, which goes out with the audit row: no round trip of its own), so a rolled-back change
+// plans nothing and a committed one always does. That job (planAppointmentMessages, in a transaction
+// of its own, soon after) reads the appointment, renders each message and stores it as a row (so
+// the outbox shows exactly what would go out) with a `notification-send` job due at the message's
+// time. Reminders planned earlier are dropped when the appointment moves or stops being booked (and
+// the send job checks again when a reminder is due). The messages of a change therefore show a
+// moment (the job's polling interval, about a second) after the change answers.
 import { randomUUID } from "node:crypto";
-import type { Executor } from "@/db/client";
+import { type Executor, getDb } from "@/db/client";
 import { type AppointmentRow, findAppointment } from "@/db/queries/appointments";
 import { readBusiness } from "@/db/queries/business";
-import { dropPendingReminders, insertNotifications, notificationContext } from "@/db/queries/notifications";
+import {
+  dropPendingReminders,
+  insertNotifications,
+  listAppointmentNotifications,
+  notificationContext,
+} from "@/db/queries/notifications";
+import { insertQueuedJob } from "@/db/queries/queued-jobs";
 import type { NewNotification } from "@/db/schema/notifications";
 import { appointmentCalendar } from "@/lib/booking/ics";
+import type { Appointment } from "@/lib/contract/appointment";
 import { toBusinessJson } from "@/lib/contract/business";
 import { enqueue, jobId } from "@/lib/jobs/enqueue";
+import { type JobData, queues } from "@/lib/jobs/queues";
 import { senderDomain } from "@/lib/mail/transport";
 import { appointmentLink } from "./links";
 import { messageLocale, requestLocale } from "./locale";
@@ -25,10 +36,38 @@ export type AppointmentChange = {
   appointmentId: string;
   /** The appointment as it was before the change; omitted (or null) when the change created it. */
   before?: AppointmentState | null;
+  /** The appointment as the change left it. */
+  after: AppointmentState;
   now: Date;
 };
 
 export const SEND_QUEUE = "notification-send";
+export const NOTIFY_QUEUE = "appointment-notify";
+
+type StateData = JobData<typeof NOTIFY_QUEUE>["after"];
+const toData = (s: AppointmentState): StateData => ({
+  status: s.status,
+  startAt: s.startAt.toISOString(),
+  endAt: s.endAt.toISOString(),
+  workerId: s.workerId,
+  locationId: s.locationId,
+});
+const fromData = (s: StateData): AppointmentState => ({
+  status: s.status,
+  startAt: new Date(s.startAt),
+  endAt: new Date(s.endAt),
+  workerId: s.workerId,
+  locationId: s.locationId,
+});
+
+/** An appointment's state from its API JSON (what change.ts has after the change). */
+export const stateOfJson = (a: Appointment): AppointmentState => ({
+  status: a.status,
+  startAt: new Date(a.start),
+  endAt: new Date(a.end),
+  workerId: a.worker?.id ?? null,
+  locationId: a.location.id,
+});
 
 const stateOf = (row: AppointmentRow): AppointmentState => ({
   status: row.appointment.status,
@@ -38,43 +77,107 @@ const stateOf = (row: AppointmentRow): AppointmentState => ({
   locationId: row.appointment.locationId,
 });
 
-/**
- * Plans (renders, stores and enqueues) the messages the change causes, on `tx`, the change's own
- * transaction. Answers the ids of the messages planned. Planning the same change twice plans nothing
- * the second time (each row's dedupe key names the appointment, the kind, the offset, the start and
- * the appointment's version).
- */
-export async function planAppointmentNotifications(tx: Executor, change: AppointmentChange): Promise<string[]> {
-  const [row, context, businessRow] = await Promise.all([
-    findAppointment(tx, change.appointmentId),
-    notificationContext(tx, change.appointmentId),
-    readBusiness(tx),
-  ]);
-  if (!row || !context) throw new Error(`notifications: appointment ${change.appointmentId} not found`);
-  const business = toBusinessJson(businessRow);
-  const after = stateOf(row);
-  const plan = planChange({
-    before: change.before ?? null,
-    after,
-    offsetsMinutes: business.policy.reminderOffsetsMinutes,
-    now: change.now,
-  });
-  if (plan.dropReminders) await dropPendingReminders(tx, change.appointmentId);
-  if (plan.messages.length === 0 || context.clientErased) return [];
+const sameState = (a: AppointmentState, b: AppointmentState) =>
+  a.status === b.status &&
+  a.startAt.getTime() === b.startAt.getTime() &&
+  a.endAt.getTime() === b.endAt.getTime() &&
+  a.workerId === b.workerId &&
+  a.locationId === b.locationId;
 
-  const clientLocale = messageLocale(context.clientUserLocale, context.bookedLocale, await requestLocale());
+/**
+ * Enqueues the planning of the messages `change` causes, on `tx`, the change's own transaction: one
+ * prepared insert, to be run beside the change's other writes (Promise.all) so it costs no round
+ * trip of its own.
+ */
+export async function notifyAppointmentChange(tx: Executor, change: AppointmentChange): Promise<void> {
+  const data = queues[NOTIFY_QUEUE].data.parse({
+    appointmentId: change.appointmentId,
+    before: change.before ? toData(change.before) : null,
+    after: toData(change.after),
+    at: change.now.toISOString(),
+    locale: (await requestLocale()) ?? null,
+  });
+  const written = await insertQueuedJob(tx, { id: randomUUID(), name: NOTIFY_QUEUE, data });
+  // pg-boss inserts a job only into a queue that exists (startJobs creates them all).
+  if (!written) throw new Error(`jobs: the queue "${NOTIFY_QUEUE}" does not exist; startJobs() creates the queues`);
+}
+
+/**
+ * The `appointment-notify` job: plans (renders, stores and enqueues) the messages of one change, in
+ * a transaction of its own holding the appointment's row. Answers the ids of the messages planned.
+ * Safe to run twice: each row's dedupe key names the appointment, the kind, the offset, the start and
+ * the appointment's version (its updated_at), and a second run plans nothing.
+ *
+ * The appointment may have changed again since (the later change has a job of its own): then this
+ * job still tells what its change told (a confirmation, a move, a cancellation, as the appointment
+ * now is), but leaves the reminders to the later change's job.
+ */
+export async function planAppointmentMessages(data: JobData<typeof NOTIFY_QUEUE>): Promise<string[]> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const row = await findAppointment(tx, data.appointmentId, true);
+    if (!row) return [];
+    const [context, businessRow] = await Promise.all([notificationContext(tx, data.appointmentId), readBusiness(tx)]);
+    if (!context) return [];
+    const now = new Date(data.at);
+    const before = data.before ? fromData(data.before) : null;
+    const current = stateOf(row);
+    const superseded = !sameState(current, fromData(data.after));
+    const business = toBusinessJson(businessRow);
+    const plan = planChange({
+      before,
+      after: current,
+      offsetsMinutes: business.policy.reminderOffsetsMinutes,
+      now,
+    });
+    const messages = superseded ? plan.messages.filter((m) => m.kind !== "reminder") : plan.messages;
+    const dropReminders = plan.dropReminders && !superseded;
+    const rows =
+      context.clientErased || messages.length === 0
+        ? []
+        : renderRows(messages, row, context, business.name, before, data.locale);
+    if (dropReminders) {
+      // A second run of this job finds its own reminders there: they stay.
+      const planned = new Set(rows.filter((r) => r.kind === "reminder").map((r) => r.dedupeKey));
+      const existing = planned.size > 0 ? await listAppointmentNotifications(tx, data.appointmentId) : [];
+      if (!existing.some((n) => planned.has(n.dedupeKey))) await dropPendingReminders(tx, data.appointmentId);
+    }
+    const inserted = await insertNotifications(tx, rows);
+    await Promise.all(
+      inserted.map((n) =>
+        enqueue(
+          tx,
+          SEND_QUEUE,
+          { notificationId: n.id },
+          { id: jobId(`notification:${n.id}`), startAfter: n.sendAfter > now ? n.sendAfter : undefined },
+        ),
+      ),
+    );
+    return inserted.map((n) => n.id);
+  });
+}
+
+function renderRows(
+  messages: PlannedMessage[],
+  row: AppointmentRow,
+  context: NonNullable<Awaited<ReturnType<typeof notificationContext>>>,
+  businessName: string,
+  before: AppointmentState | null,
+  requestLocaleChoice: string | null,
+): NewNotification[] {
+  const clientLocale = messageLocale(context.clientUserLocale, context.bookedLocale, requestLocaleChoice);
   const version = row.appointment.updatedAt.getTime();
   const domain = senderDomain();
   const link = appointmentLink(row.appointment.id);
   const rows: NewNotification[] = [];
-  for (const message of plan.messages) {
+  for (const message of messages) {
     const recipient = recipientOf(message, row, context, clientLocale);
     if (!recipient) continue;
     const id = randomUUID();
     const rendered = renderAppointmentMessage({
       kind: message.kind,
       locale: recipient.locale,
-      businessName: business.name,
+      businessName,
       recipientName: recipient.name,
       clientName: row.client.name,
       serviceName: row.service?.name ?? null,
@@ -85,7 +188,7 @@ export async function planAppointmentNotifications(tx: Executor, change: Appoint
       end: row.appointment.endAt,
       timeZone: row.timezone,
       previousStart:
-        message.kind === "rescheduled" || message.kind === "worker_moved" ? (change.before?.startAt ?? null) : null,
+        message.kind === "rescheduled" || message.kind === "worker_moved" ? (before?.startAt ?? null) : null,
       offsetMinutes: message.offsetMinutes,
       link,
     });
@@ -113,18 +216,7 @@ export async function planAppointmentNotifications(tx: Executor, change: Appoint
       ].join(":"),
     });
   }
-  const inserted = await insertNotifications(tx, rows);
-  await Promise.all(
-    inserted.map((n) =>
-      enqueue(
-        tx,
-        SEND_QUEUE,
-        { notificationId: n.id },
-        { id: jobId(`notification:${n.id}`), startAfter: n.sendAfter > change.now ? n.sendAfter : undefined },
-      ),
-    ),
-  );
-  return inserted.map((n) => n.id);
+  return rows;
 }
 
 type Recipient = { address: string; name: string; locale: "en" | "ru"; userId: string | null };
