@@ -14,8 +14,9 @@ import { toAppointmentJson, toClientJson } from "@/lib/contract";
 import { AppError, notFound, validationFailed } from "@/lib/errors";
 import { notifyAppointmentChange } from "@/lib/notifications/notify";
 import { ensureClientOfUser } from "@/lib/people/client-of-user";
-import type { AppointmentCreate } from "@/lib/validation/appointments";
+import { ANY_WORKER, type AppointmentCreate } from "@/lib/validation/appointments";
 import { emitWebhookEvent } from "@/lib/webhooks/emit";
+import { bookAnyWorker } from "./any-worker";
 import { claimInterval } from "./claim";
 import { withClientBusyDetails } from "./client-busy";
 import { requestHash, runOncePerKey, type StoredResponse, storedResponse } from "./idempotency";
@@ -85,19 +86,32 @@ function plannedAppointment(booking: NewBooking): { row: NewAppointment; view: A
   return { row, view };
 }
 
-/** Books and answers `201 Appointment`; with `idempotencyKey`, at most once per key. */
+/**
+ * Books and answers `201 Appointment`; with `idempotencyKey`, at most once per key. `workerId: "any"`
+ * books through ./any-worker.ts, which calls this again with the chosen worker as `target`.
+ */
 export async function createAppointment(
   caller: Caller,
   body: AppointmentCreate,
-  options: { now: Date; idempotencyKey?: string },
+  options: { now: Date; idempotencyKey?: string; target?: BookingTarget },
 ): Promise<StoredResponse & { replayed: boolean }> {
   const staff = isStaff(caller.role);
   const key = options.idempotencyKey;
   const claim = key ? { ownerId: caller.id, key, hash: requestHash("POST", "/api/v1/appointments", body) } : undefined;
+  if (body.workerId === ANY_WORKER && !options.target) {
+    return bookAnyWorker(
+      body,
+      { now: options.now, staff },
+      {
+        book: (target) => createAppointment(caller, body, { ...options, target }),
+        replay: async () => (claim ? storedResponse(await getDb(), claim) : undefined),
+      },
+    );
+  }
   let target: BookingTarget;
   let interval: { start: Date; end: Date };
   try {
-    target = await resolveTarget(body);
+    target = options.target ?? (await resolveTarget(body));
     interval = bookedInterval(target, body.start, body.end, staff);
   } catch (err) {
     // A retry whose worker, service or location has gone since the first request booked still gets
