@@ -1,16 +1,39 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { formatDateTime } from "@/components/lib/format";
+import type { Locale } from "@/i18n/config";
 import type { Business } from "@/lib/contract";
 import { durationText } from "./policy-duration";
 
 type Policy = Business["policy"];
 
+const MINUTE = 60_000;
+
+/** A booked appointment the note is about: its own deadlines are given as times in its zone. */
+type Booked = { start: string; timeZone: string; now: Date };
+
 /**
- * The business's booking rules in plain words, shown before they bite: on the booking confirmation
- * and My appointments (API.md v1 extensions "Business profile and policies"). Server-rendered.
+ * The business's booking rules in plain words, shown before they bite: on the booking confirmation,
+ * an appointment's page (with that appointment's own deadlines) and My appointments (API.md v1
+ * extensions "Business profile and policies"). Server-rendered.
  */
-export async function PolicyNote({ policy, className }: { policy: Policy; className?: string }) {
-  const t = await getTranslations("policy");
+export async function PolicyNote({
+  policy,
+  appointment,
+  className,
+}: {
+  policy: Policy;
+  appointment?: Booked;
+  className?: string;
+}) {
+  const [t, locale] = await Promise.all([getTranslations("policy"), getLocale() as Promise<Locale>]);
+  // "Cancel online until Tue 9 Jun, 15:00", or that it has closed, for a booked appointment.
+  const deadline = (cutoffMinutes: number, open: "cancelBy" | "moveBy", closed: "cancelClosed" | "moveClosed") => {
+    if (!appointment || cutoffMinutes <= 0) return [];
+    const at = new Date(Date.parse(appointment.start) - cutoffMinutes * MINUTE);
+    const time = formatDateTime(at, appointment.timeZone, locale);
+    return [t(at.getTime() >= appointment.now.getTime() ? open : closed, { time })];
+  };
   const duration = (minutes: number) => durationText(minutes, (unit, values) => t(unit, values));
   const cut = policy.cancelCutoffMinutes > 0 || policy.rescheduleCutoffMinutes > 0;
   const rules = [
@@ -23,6 +46,8 @@ export async function PolicyNote({ policy, className }: { policy: Policy; classN
       : t("rescheduleAnytime"),
     ...(policy.maxUpcomingPerClient !== null ? [t("maxUpcoming", { count: policy.maxUpcomingPerClient })] : []),
     ...(cut ? [t("later")] : []),
+    ...deadline(policy.cancelCutoffMinutes, "cancelBy", "cancelClosed"),
+    ...deadline(policy.rescheduleCutoffMinutes, "moveBy", "moveClosed"),
   ];
   return (
     <section

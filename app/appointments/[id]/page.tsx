@@ -2,8 +2,10 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { ClientAppointmentDetails } from "@/components/booking/client-appointment-details";
+import { PolicyNote } from "@/components/booking/policy-note";
 import { requirePageRole } from "@/lib/auth/page";
 import { visibleAppointment } from "@/lib/booking/read";
+import { offeredPolicy } from "@/lib/business/policy";
 import { toAppointmentJson } from "@/lib/contract";
 import { AppError } from "@/lib/errors";
 import { uuidSchema } from "@/lib/validation/common";
@@ -30,14 +32,17 @@ export default async function AppointmentPage({ params }: { params: Promise<{ id
   const { id } = await params;
   if (!uuidSchema.safeParse(id).success) notFound();
   const caller = await requirePageRole("client", `/appointments/${id}`);
-  const row = await readAppointment(caller, id);
+  const [row, policy] = await Promise.all([readAppointment(caller, id), offeredPolicy()]);
   if (!row) notFound();
+  const now = new Date();
+  const ahead = row.appointment.status === "booked" && row.appointment.startAt.getTime() > now.getTime();
   const json = toAppointmentJson(row);
   // createdAt is never null for a stored row; the mapper's type also covers one not yet inserted.
   const initial = { ...json, createdAt: json.createdAt ?? row.appointment.createdAt.toISOString() };
   return (
-    <section className="mx-auto max-w-xl">
+    <section className="mx-auto max-w-xl space-y-4">
       <ClientAppointmentDetails id={id} initial={initial} timeZone={row.timezone} />
+      {ahead && <PolicyNote policy={policy} appointment={{ start: json.start, timeZone: row.timezone, now }} />}
     </section>
   );
 }
