@@ -8,6 +8,7 @@ import { getDb } from "@/db/client";
 import { consumeAccountToken, markEmailVerified, spendUserTokens } from "@/db/queries/account-tokens";
 import { findUserById } from "@/db/queries/users";
 import type { User } from "@/db/schema";
+import { adoptGuestClient } from "@/lib/booking/guest-adopt";
 import { invalidToken, notFound } from "@/lib/errors";
 import { requestLocale } from "@/lib/notifications/locale";
 import { spendOrRefuse } from "./limits";
@@ -35,6 +36,7 @@ export async function verifyEmail(token: string, now = new Date()): Promise<User
     const verified = await markEmailVerified(tx, used.userId, used.email, now);
     // A link sent to an address the account no longer has proves nothing about the current one.
     if (!verified) return undefined;
+    await adoptGuestClient(tx, verified.id, verified.email);
     await spendUserTokens(tx, used.userId, now, "email_verification");
     return verified;
   });

@@ -23,7 +23,7 @@ import { emitAppointmentChange } from "@/lib/webhooks/appointments";
 import { emitWebhookEvent } from "@/lib/webhooks/emit";
 import { claimInterval } from "./claim";
 import { withClientBusyDetails } from "./client-busy";
-import { type AppointmentAccess, cancelDecision, type Decision, patchDecision } from "./permissions";
+import { type AppointmentAccess, actorUserId, cancelDecision, type Decision, patchDecision } from "./permissions";
 import { type PolicyRule, withOverrides } from "./policy";
 import { checkCancel, checkReschedule } from "./policy-check";
 import { type BookingTarget, bookedInterval } from "./target";
@@ -32,6 +32,7 @@ import { bookingTransaction, type Tx } from "./transaction";
 const HOUR = 3_600_000;
 
 const access = (row: AppointmentRow): AppointmentAccess => ({
+  id: row.appointment.id,
   ownerUserId: row.client.userId,
   status: row.appointment.status,
   start: row.appointment.startAt,
@@ -136,7 +137,7 @@ async function moveOrMark(
     await updateAppointment(tx, id, changes);
     const after = await reload(tx, id);
     const audit = (action: string) => ({
-      actorId: caller.id,
+      actorId: actorUserId(caller),
       action,
       entity: "appointment",
       entityId: id,
@@ -167,11 +168,11 @@ export async function cancelAppointment(caller: Caller, id: string, now: Date) {
     const before = toAppointmentJson(row);
     if (row.appointment.status === "cancelled") return before;
     const overrides = checkCancel({ policy, staff: isStaff(caller.role), start: row.appointment.startAt, now });
-    await updateAppointment(tx, id, { status: "cancelled", cancelledAt: now, cancelledBy: caller.id });
+    await updateAppointment(tx, id, { status: "cancelled", cancelledAt: now, cancelledBy: actorUserId(caller) });
     const after = await reload(tx, id);
     await Promise.all([
       recordAudit(tx, {
-        actorId: caller.id,
+        actorId: actorUserId(caller),
         action: "appointment.cancel",
         entity: "appointment",
         entityId: id,

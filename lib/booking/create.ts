@@ -19,7 +19,10 @@ import { emitWebhookEvent } from "@/lib/webhooks/emit";
 import { bookAnyWorker } from "./any-worker";
 import { claimInterval } from "./claim";
 import { withClientBusyDetails } from "./client-busy";
+import { guestClientRecord, guestDetails } from "./guest-client";
 import { requestHash, runOncePerKey, type StoredResponse, storedResponse } from "./idempotency";
+import { issueManageToken } from "./manage-token";
+import { actorUserId, isGuest } from "./permissions";
 import { withOverrides } from "./policy";
 import { checkNewBooking } from "./policy-check";
 import { type BookingTarget, bookedInterval, resolveTarget } from "./target";
@@ -27,6 +30,7 @@ import { bookingTransaction, type Tx } from "./transaction";
 
 /** Whose appointment it is: a client's own; staff name an existing client or give a new one inline. */
 async function bookedClient(tx: Tx, caller: Caller, body: AppointmentCreate): Promise<Client> {
+  if (isGuest(caller)) return guestClientRecord(tx, guestDetails(body));
   if (!isStaff(caller.role)) return ensureClientOfUser(tx, caller.id);
   if (body.client) {
     const created = await createClient(tx, body.client);
@@ -46,7 +50,7 @@ type NewBooking = {
   location: BookedLocation;
   client: Client;
   notes: string | null;
-  createdBy: string;
+  createdBy: string | null;
   now: Date;
 };
 
@@ -139,20 +143,21 @@ export async function createAppointment(
       location,
       client,
       notes: body.notes ?? null,
-      createdBy: caller.id,
+      createdBy: actorUserId(caller),
       now: options.now,
     });
     const json = toAppointmentJson(view);
     await Promise.all([
       insertAppointment(tx, row),
       recordAudit(tx, {
-        actorId: caller.id,
+        actorId: actorUserId(caller),
         action: "appointment.create",
         entity: "appointment",
         entityId: row.id,
         after: withOverrides(json, overrides),
       }),
       emitWebhookEvent(tx, "appointment.created", json),
+      isGuest(caller) ? issueManageToken(tx, row.id as string) : undefined,
       notifyAppointmentChange(tx, { appointmentId: row.id as string, after: view.appointment, now: options.now }),
     ]);
     return { status: 201, body: json };

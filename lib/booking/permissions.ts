@@ -4,15 +4,30 @@
 import { type Caller, isStaff } from "@/lib/auth/roles";
 
 export type AppointmentAccess = {
+  /** The appointment's id (a guest's manage link opens that one appointment only). */
+  id?: string;
   /** The user account of the appointment's client, if the client has one. */
   ownerUserId: string | null;
   status: "booked" | "cancelled" | "completed" | "no_show";
   start: Date;
 };
 
+/**
+ * A guest acting without an account (API.md "Anonymous booking"): booking (`appointmentId` not yet
+ * known) or through a manage link, which opens that one appointment as its owner client would.
+ * Guests are clients for every rule; they have no user id to record as the actor.
+ */
+export type GuestCaller = Caller & { guest: { appointmentId?: string } };
+
+export const isGuest = (caller: Caller): caller is GuestCaller => "guest" in caller && caller.guest !== undefined;
+
+/** The user recorded as the actor (audit rows, created_by, cancelled_by): none for a guest. */
+export const actorUserId = (caller: Caller): string | null => (isGuest(caller) ? null : caller.id);
+
 export type Decision = "allowed" | "not_found" | "forbidden" | "in_past" | "not_booked";
 
-export function canView(caller: Caller, a: Pick<AppointmentAccess, "ownerUserId">): boolean {
+export function canView(caller: Caller, a: Pick<AppointmentAccess, "ownerUserId" | "id">): boolean {
+  if (isGuest(caller)) return a.id !== undefined && caller.guest.appointmentId === a.id;
   if (isStaff(caller.role)) return true;
   return a.ownerUserId !== null && a.ownerUserId === caller.id;
 }

@@ -6,6 +6,16 @@ import { TZDate } from "@date-fns/tz";
 import { format } from "date-fns";
 import { enUS, ru } from "date-fns/locale";
 import type { NotificationKind } from "@/db/schema/notifications";
+import { manageToken } from "@/lib/booking/manage-token";
+
+/** `/appointments/{id}/manage#token=…` from the appointment's link: the token stays in the fragment. */
+function manageLink(appointmentLink: string): string {
+  const url = new URL(appointmentLink);
+  const id = decodeURIComponent(url.pathname.split("/").filter(Boolean).at(-1) ?? "");
+  url.pathname = `${url.pathname.replace(/\/$/, "")}/manage`;
+  url.hash = `token=${manageToken(id)}`;
+  return url.toString();
+}
 
 export type MessageLocale = "en" | "ru";
 
@@ -86,6 +96,8 @@ type Words = {
   labels: { service: string; worker: string; client: string; where: string; when: string; was: string };
   greeting: (name: string) => string;
   open: string;
+  /** The guest's manage link (read, move, cancel without an account). */
+  manage: string;
   footer: (business: string) => string;
   subject: (d: AppointmentMessageData, when: string) => string;
   lead: (d: AppointmentMessageData) => string;
@@ -97,6 +109,7 @@ const EN: Words = {
   labels: { service: "Service", worker: "With", client: "Client", where: "Where", when: "When", was: "Was" },
   greeting: (name) => `Hello, ${name}!`,
   open: "Open the appointment",
+  manage: "Manage or cancel without signing in",
   footer: (business) => `${business} · this message was sent by the booking system.`,
   subject: (d, when) => {
     switch (d.kind) {
@@ -144,6 +157,7 @@ const RU: Words = {
   labels: { service: "Услуга", worker: "Специалист", client: "Клиент", where: "Где", when: "Когда", was: "Было" },
   greeting: (name) => `Здравствуйте, ${name}!`,
   open: "Открыть запись",
+  manage: "Перенести или отменить без входа",
   footer: (business) => `${business} · это письмо отправлено системой записи.`,
   subject: (d, when) => {
     switch (d.kind) {
@@ -213,6 +227,8 @@ export function renderAppointmentMessage(d: AppointmentMessageData): RenderedMes
   ];
   const greeting = words.greeting(d.recipientName);
   const lead = words.lead(d);
+  // A booking made without an account is managed through its link (lib/booking/manage-token.ts).
+  const manage = forWorker || d.kind === "cancelled" ? null : manageLink(d.link);
   const footer = words.footer(d.businessName);
   const text = [
     greeting,
@@ -222,6 +238,7 @@ export function renderAppointmentMessage(d: AppointmentMessageData): RenderedMes
     ...rows.map(([label, value]) => `${label}: ${value}`),
     "",
     `${words.open}: ${d.link}`,
+    ...(manage ? [`${words.manage}: ${manage}`] : []),
     "",
     "--",
     footer,
@@ -241,6 +258,7 @@ export function renderAppointmentMessage(d: AppointmentMessageData): RenderedMes
     ),
     "</table>",
     `<p><a href="${e(d.link)}">${e(words.open)}</a></p>`,
+    ...(manage ? [`<p><a href="${e(manage)}">${e(words.manage)}</a></p>`] : []),
     `<p style="color: #777; font-size: 12px">${e(footer)}</p>`,
     "</body></html>",
     "",
