@@ -44,6 +44,7 @@ export const ROUTE_METHODS: Record<string, readonly string[]> = {
   "/webhooks/{id}/test": ["POST"],
   "/workers": ["GET", "POST"],
   "/workers/{ref}": ["GET", "PATCH", "DELETE"],
+  "/workers/{ref}/available-days": ["GET"],
   "/workers/{ref}/calendar-token": ["GET", "POST"],
   "/workers/{ref}/calendar.ics": ["GET"],
   "/workers/{ref}/schedule": ["GET"],
