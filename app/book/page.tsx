@@ -23,6 +23,7 @@ import { AppError } from "@/lib/errors";
 import { zonedDateOf } from "@/lib/time/zoned";
 import { refSchema } from "@/lib/validation/common";
 import { confirmBooking } from "./actions";
+import { ServiceFirst } from "./service-first";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("public.book"))("title") };
@@ -53,6 +54,8 @@ export default async function BookPage({ searchParams }: Props) {
     getTranslations("public.book"),
     getLocale() as Promise<Locale>,
   ]);
+  // Without a worker: service-first booking (pick a service, a day, then anyone's time).
+  if (search.worker === undefined && search.start === undefined) return <ServiceFirst search={search} />;
   const parsed = bookSearchSchema.safeParse(search);
   if (!parsed.success) {
     // A worker that is named but does not exist is a missing page, whatever else the URL lacks; a
