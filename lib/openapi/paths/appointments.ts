@@ -38,6 +38,31 @@ const ANY =
   "no_worker_free, as does a service no worker performs; a start in the past answers 409 not_available `in_past`. " +
   "The answer names the chosen worker; an Idempotency-Key replays it as for any booking.";
 
+const GUEST =
+  'Without credentials, a guest books (API.md "Anonymous booking"): `client: { name, email, phone? }` is ' +
+  "required (the email case-insensitively), and the guest is a client for every rule above (notice, slot grid, " +
+  "horizon, `maxUpcomingPerClient` counted per guest email, client overlap). A guest's bookings with one email " +
+  "share one guest client record, never a desk record or a registered user's (the email is not verified). " +
+  "Guest bookings are limited per IP and per email address (429 rate_limited with Retry-After; " +
+  "RATE_LIMIT_GUEST_BOOKING_PER_IP_HOUR, default 20, RATE_LIMIT_GUEST_BOOKING_PER_EMAIL_HOUR, default 5). The " +
+  "confirmation mail carries a manage link, `/appointments/{id}/manage#token=…`: the token (32 bytes, " +
+  "base64url) reads, moves and cancels that one appointment (GET, PATCH, POST …/cancel with `X-Manage-Token`). " +
+  "Only its SHA-256 is stored. Credentials that do not resolve (an expired token) answer 401, never a guest booking. " +
+  "An account registered later with the same email sees these appointments once it verifies the address.";
+
+const MANAGE =
+  "With a manage-link token (from a guest booking's mail) no sign-in is needed: send it in the " +
+  "`X-Manage-Token` header (preferred: it stays out of URLs and logs) or as `?token=` (API.md). It opens only " +
+  "the appointment it was issued for, while that is booked and has not ended; an unknown token, another " +
+  "appointment's, or one whose appointment is cancelled or over answers 400 invalid_token.";
+
+const manageTokenHeaders = z.object({
+  "X-Manage-Token": z.string().optional().describe("The manage-link token (preferred over `?token=`)."),
+});
+const manageTokenQuery = z.object({
+  token: z.string().optional().describe("The manage-link token; the X-Manage-Token header is preferred."),
+});
+
 const idempotencyHeaders = z.object({
   "Idempotency-Key": idempotencyKeySchema
     .optional()
@@ -66,8 +91,10 @@ export function registerAppointments(registry: OpenAPIRegistry) {
       `service. ${REFUSALS} ${POLICY} A client who already holds \`maxUpcomingPerClient\` booked appointments ` +
       "that have not started answers 409 not_available `max_upcoming` (`details.maxUpcomingPerClient`); two " +
       "bookings of one client at once are counted one after the other, so the limit holds. Audited. " +
-      ANY,
-    access: "client",
+      ANY +
+      "\n\n" +
+      GUEST,
+    access: "anyone",
     headers: idempotencyHeaders,
     body: appointmentCreateSchema,
     ok: {
@@ -102,11 +129,14 @@ export function registerAppointments(registry: OpenAPIRegistry) {
     path: "/appointments/{id}",
     tag: "Appointments",
     summary: "Get an appointment",
-    description: OWN,
+    description: `${OWN} ${MANAGE}`,
     access: "client",
+    secretQuery: "token",
     params: idParamsSchema,
+    query: manageTokenQuery,
+    headers: manageTokenHeaders,
     ok: { status: 200, description: "The appointment.", schema: appointmentSchema },
-    errors: ["not_found"],
+    errors: ["not_found", "invalid_token"],
   });
   describeEndpoint(registry, {
     method: "patch",
@@ -120,12 +150,18 @@ export function registerAppointments(registry: OpenAPIRegistry) {
       "cancelled; a client setting it answers 403 forbidden. A client may reschedule and annotate their own " +
       `booked appointment until it starts, at the service's length. ${OWN} ${REFUSALS} ${POLICY} A client ` +
       "moving an appointment later than `rescheduleCutoffMinutes` before its current start answers 409 " +
-      "cutoff_passed (`details.cutoffMinutes`; exactly at the cut-off is still allowed). Audited.",
+      "cutoff_passed (`details.cutoffMinutes`; exactly at the cut-off is still allowed). Audited. A client " +
+      "moves their own appointment with `{ start }`: same worker and service, every rule of a new booking. " +
+      `${MANAGE} With a token only \`start\` (and an \`end\` at the service's length) may be given; the same ` +
+      "rules and cut-off apply as for a client.",
     access: "client",
+    secretQuery: "token",
     params: idParamsSchema,
+    query: manageTokenQuery,
+    headers: manageTokenHeaders,
     body: appointmentPatchSchema,
     ok: { status: 200, description: "The changed appointment.", schema: appointmentSchema },
-    errors: ["not_found", "forbidden", "slot_taken", "client_busy", "not_available", "cutoff_passed"],
+    errors: ["not_found", "forbidden", "slot_taken", "client_busy", "not_available", "cutoff_passed", "invalid_token"],
   });
   describeEndpoint(registry, {
     method: "post",
@@ -139,11 +175,14 @@ export function registerAppointments(registry: OpenAPIRegistry) {
       "(`not_booked`). A client cancelling later than the business policy's `cancelCutoffMinutes` before the " +
       "start answers 409 cutoff_passed (`details.cutoffMinutes`; exactly at the cut-off is still allowed); " +
       'staff may, and the audit row\'s `after` says so (`policyOverride: ["cancel_cutoff"]`). ' +
-      `${OWN} Audited.`,
+      `${OWN} ${MANAGE} Audited.`,
     access: "client",
+    secretQuery: "token",
     params: idParamsSchema,
+    query: manageTokenQuery,
+    headers: manageTokenHeaders,
     ok: { status: 200, description: "The cancelled appointment.", schema: appointmentSchema },
-    errors: ["not_found", "not_available", "cutoff_passed"],
+    errors: ["not_found", "not_available", "cutoff_passed", "invalid_token"],
   });
   describeEndpoint(registry, {
     method: "get",
