@@ -1,5 +1,5 @@
 // Which methods each API path answers, so that any other method gets API.md's error shape (405
-// method_not_allowed with an Allow header) from proxy.ts instead of Next.js's empty 405. The test
+// method_not_allowed with an Allow header) from our HTTP server (lib/server/api-gate.ts) instead of Next.js's empty 405. The test
 // beside this file holds the table to the route files, so it cannot fall behind them.
 export const ROUTE_METHODS: Record<string, readonly string[]> = {
   "/appointments": ["GET", "POST"],
