@@ -7,6 +7,7 @@ import { formatDateTime, formatPrice, formatTime } from "@/components/lib/format
 import type { Locale } from "@/i18n/config";
 import type { Appointment } from "@/lib/contract";
 import { CancelAppointment } from "./cancel-appointment";
+import { RescheduleAppointment } from "./reschedule-appointment";
 import { useLocationZone } from "./use-location-zone";
 
 /** "Tuesday, 1 December, 09:00–09:30" in the zone, or the instant as given until the zone is known. */
@@ -43,7 +44,12 @@ export function AppointmentCard({ appointment, now }: { appointment: Appointment
           <p className="text-sm font-medium text-slate-700">{t(`status.${appointment.status}`)}</p>
         )}
       </div>
-      {isCancellable(appointment, now) && <CancelAppointment appointment={appointment} when={when} />}
+      {isCancellable(appointment, now) && (
+        <div className="flex flex-wrap gap-2">
+          {timeZone && <RescheduleAppointment appointment={appointment} timeZone={timeZone} when={when} />}
+          <CancelAppointment appointment={appointment} when={when} />
+        </div>
+      )}
     </article>
   );
 }

@@ -11,20 +11,38 @@ import { ConfirmDialog } from "@/components/ui/dialog";
 import type { Appointment } from "@/lib/contract";
 import { durationText } from "./policy-duration";
 
-/** "Cancel" with a confirmation; the interval is free again as soon as the API answers. */
-export function CancelAppointment({ appointment, when }: { appointment: Appointment; when: string }) {
+/**
+ * "Cancel" with a confirmation; the interval is free again as soon as the API answers. `manageToken`:
+ * a guest's manage link (sent as X-Manage-Token).
+ */
+export function CancelAppointment({
+  appointment,
+  when,
+  manageToken,
+  onCancelled,
+}: {
+  appointment: Appointment;
+  when: string;
+  manageToken?: string;
+  onCancelled?: (cancelled: Appointment) => void;
+}) {
   const t = useTranslations("public.appointments");
   const policy = useTranslations("policy");
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
   const cancel = useMutation({
-    mutationFn: () => apiFetch<Appointment>(`/appointments/${appointment.id}/cancel`, { method: "POST" }),
+    mutationFn: () =>
+      apiFetch<Appointment>(`/appointments/${appointment.id}/cancel`, {
+        method: "POST",
+        headers: manageToken ? { "x-manage-token": manageToken } : undefined,
+      }),
     onSuccess: (updated) => {
       setOpen(false);
       toast.success(t("cancelled"));
       queryClient.setQueryData(queryKeys.appointment(updated.id), updated);
       queryClient.invalidateQueries({ queryKey: queryKeys.appointments.all });
       queryClient.invalidateQueries({ queryKey: queryKeys.slots.all });
+      onCancelled?.(updated);
     },
     onError: (err) => {
       const cutoff = err instanceof ApiError && err.code === "cutoff_passed" ? Number(err.details.cutoffMinutes) : 0;

@@ -14,6 +14,7 @@ import type { Locale } from "@/i18n/config";
 import type { Appointment } from "@/lib/contract";
 import { useWhen } from "./appointment-card";
 import { CancelAppointment } from "./cancel-appointment";
+import { RescheduleAppointment } from "./reschedule-appointment";
 import { useLocationZone } from "./use-location-zone";
 
 /**
@@ -106,6 +107,9 @@ function Details({ appointment, initialZone }: { appointment: Appointment; initi
           >
             {t("addToCalendar")}
           </a>
+        )}
+        {isCancellable(appointment, now) && timeZone && (
+          <RescheduleAppointment key={appointment.start} appointment={appointment} timeZone={timeZone} when={when} />
         )}
         {isCancellable(appointment, now) && <CancelAppointment appointment={appointment} when={when} />}
         <Link
