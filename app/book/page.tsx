@@ -25,11 +25,16 @@ import { refSchema } from "@/lib/validation/common";
 import { confirmBooking } from "./actions";
 import { ServiceFirst } from "./service-first";
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("public.book"))("title") };
-}
-
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+/** Without a worker and a start, /book is service-first booking (./service-first.tsx). */
+const isServiceFirst = (search: Record<string, string | string[] | undefined>) =>
+  search.worker === undefined && search.start === undefined;
+
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  const namespace = isServiceFirst(await searchParams) ? "public.serviceFirst" : "public.book";
+  return { title: (await getTranslations(namespace))("title") };
+}
 
 /**
  * That day's free times as the slots endpoint offers them to this caller (a client is not offered
@@ -55,7 +60,7 @@ export default async function BookPage({ searchParams }: Props) {
     getLocale() as Promise<Locale>,
   ]);
   // Without a worker: service-first booking (pick a service, a day, then anyone's time).
-  if (search.worker === undefined && search.start === undefined) return <ServiceFirst search={search} />;
+  if (isServiceFirst(search)) return <ServiceFirst search={search} />;
   const parsed = bookSearchSchema.safeParse(search);
   if (!parsed.success) {
     // A worker that is named but does not exist is a missing page, whatever else the URL lacks; a
