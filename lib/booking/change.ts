@@ -111,6 +111,10 @@ async function moveOrMark(
       const start = patch.start ?? a.startAt;
       overrides.push(...checkReschedule({ policy, staff, currentStart: a.startAt, newStart: start, now }));
       const target = await rescheduleTarget(tx, row, patch.workerId);
+      // A client moves their appointment in time only (API.md: same worker and service).
+      if (!staff && target.kind === "worker" && target.worker.id !== a.workerId) {
+        throw validationFailed("workerId", "You can move the appointment to another time with the same specialist.");
+      }
       // Without a new end the appointment keeps its length.
       const keptEnd = new Date(start.getTime() + (a.endAt.getTime() - a.startAt.getTime()));
       const interval = patch.end ? bookedInterval(target, start, patch.end, staff) : { start, end: keptEnd };

@@ -21,7 +21,7 @@ import { issueAccessToken } from "@/lib/auth/caller";
 import { hashPassword } from "@/lib/auth/password";
 import { planAppointmentMessages } from "@/lib/notifications/notify";
 import { appointmentsApi as api, bookingScene } from "@/testing/booking";
-import { userWithToken } from "@/testing/fixtures";
+import { makeWorker, userWithToken } from "@/testing/fixtures";
 import { call } from "@/testing/http";
 
 trustClientAddressHeader();
@@ -232,7 +232,15 @@ describe("manage tokens", () => {
     const taken = await manage.patch(guest.json.id, token, { start: s.slot(120).start });
     expect(taken.status).toBe(409);
     expect(taken.json.error.code).toBe("slot_taken");
-    const client = await api.patch(s.client.token, own.json.id, { start: s.slot(240).start });
+    // A client moves in time only, with the same worker.
+    const colleague = await makeWorker({ locationId: s.location.id }, [s.service.id]);
+    const elsewhere = await api.patch(s.client.token, own.json.id, {
+      start: s.slot(240).start,
+      workerId: colleague.id,
+    });
+    expect(elsewhere.status).toBe(400);
+    expect(elsewhere.json.error.code).toBe("validation_failed");
+    const client = await api.patch(s.client.token, own.json.id, { start: s.slot(240).start, workerId: s.worker.slug });
     expect(client.status).toBe(200);
     expect((await manage.get(guest.json.id, token)).json.start).toBe(guest.json.start);
   });
