@@ -151,7 +151,8 @@ export function registerAppointments(registry: OpenAPIRegistry) {
       `booked appointment until it starts, at the service's length. ${OWN} ${REFUSALS} ${POLICY} A client ` +
       "moving an appointment later than `rescheduleCutoffMinutes` before its current start answers 409 " +
       "cutoff_passed (`details.cutoffMinutes`; exactly at the cut-off is still allowed). Audited. A client " +
-      "moves their own appointment with `{ start }`: same worker and service, every rule of a new booking. " +
+      "moves their own appointment with `{ start }`: same worker and service (another `workerId` answers 400), " +
+      "every rule of a new booking. " +
       `${MANAGE} With a token only \`start\` (and an \`end\` at the service's length) may be given; the same ` +
       "rules and cut-off apply as for a client.",
     access: "client",
