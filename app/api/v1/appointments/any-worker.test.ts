@@ -2,6 +2,7 @@
 // server books the free worker who performs the service with the fewest booked minutes that day;
 // 409 no_worker_free when none is. PGlite by default, PostgreSQL with DATABASE_URL.
 import { describe, expect, it } from "vitest";
+import * as businessRoute from "@/app/api/v1/business/route";
 import { appointmentsApi as api } from "@/testing/booking";
 import {
   makeAppointment,
@@ -13,6 +14,7 @@ import {
   makeWorker,
   userWithToken,
 } from "@/testing/fixtures";
+import { call } from "@/testing/http";
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -161,5 +163,28 @@ describe('POST /appointments workerId "any"', () => {
     expect(retry.json.id).toBe(first.json.id);
     const other = await api.create(s.client.token, s.any(s.at(16)), headers);
     expect(other.status).toBe(422);
+  });
+
+  it("refuses a client inside the business's minimum notice as any booking (not_available min_notice)", async () => {
+    const s = await scene();
+    const manager = await userWithToken("manager");
+    const setNotice = async (minNoticeMinutes: number) => {
+      const res = await call(businessRoute.PATCH, "PATCH", "/api/v1/business", {
+        token: manager.token,
+        body: { policy: { minNoticeMinutes } },
+      });
+      expect(res.status).toBe(200);
+    };
+    await setNotice(7 * 24 * 60);
+    try {
+      const client = await api.create(s.client.token, s.any(s.at(12)));
+      expect(client.status).toBe(409);
+      expect(client.json.error).toMatchObject({ code: "not_available", details: { reason: "min_notice" } });
+      // Staff may book past the policy.
+      const staff = await api.create(s.admin.token, s.any(s.at(12), { clientId: (await makeClient()).id }));
+      expect(staff.status).toBe(201);
+    } finally {
+      await setNotice(0);
+    }
   });
 });
