@@ -43,6 +43,16 @@ describe("POST /api/v1/workers", () => {
     expect(byAlias.json.services.map((s: { id: string }) => s.id)).toEqual([massage.id]);
   });
 
+  it('never slugs a worker "any", which booking reads as "any specialist"', async () => {
+    const given = await create({ name: "Given Any", slug: "any" });
+    expect(given.status).toBe(400);
+    expect(given.json.error.code).toBe("validation_failed");
+    expect(issuePaths(given)).toEqual(["slug"]);
+    expect((await create({ name: "Any" })).json.slug).toBe("any-x");
+    const worker = await makeWorker();
+    expect((await patch(worker.slug, { slug: "any" })).status).toBe(400);
+  });
+
   it("answers 400 with the path of each bad field or unknown reference, and creates nothing", async () => {
     const service = await makeService();
     const res = await create({
