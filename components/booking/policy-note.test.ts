@@ -11,7 +11,11 @@ const locale = vi.hoisted(() => ({ current: "en" as "en" | "ru" }));
 vi.mock("next-intl/server", () => ({
   getLocale: async () => locale.current,
   getTranslations: async (namespace: string) =>
-    createTranslator({ locale: locale.current, messages: { policy: locale.current === "en" ? en : ru }, namespace }),
+    createTranslator({
+      locale: locale.current,
+      messages: { policy: locale.current === "en" ? en : ru },
+      namespace: namespace as "policy",
+    }),
 }));
 
 const { PolicyNote } = await import("./policy-note");
