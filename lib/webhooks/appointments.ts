@@ -22,8 +22,10 @@ export async function emitAppointmentsCancelled(tx: Executor, ids: string[]): Pr
   if (ids.length === 0) return;
   const endpoints = (await listSubscribedEndpoints(tx, "appointment.cancelled")).map((e) => e.id);
   if (endpoints.length === 0) return;
-  for (const id of ids) {
-    const view = await findAppointment(tx, id);
-    if (view) await queueMessages(tx, endpoints, "appointment.cancelled", toAppointmentJson(view));
-  }
+  await Promise.all(
+    ids.map(async (id) => {
+      const view = await findAppointment(tx, id);
+      if (view) await queueMessages(tx, endpoints, "appointment.cancelled", toAppointmentJson(view));
+    }),
+  );
 }
