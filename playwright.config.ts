@@ -1,6 +1,6 @@
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
-import { E2E_BASE_URL, E2E_MANAGER, E2E_PORT } from "./e2e/env";
+import { E2E_BASE_URL, E2E_MAIL_DIR, E2E_MANAGER, E2E_PORT, E2E_SMTP_PORT } from "./e2e/env";
 
 const CI = Boolean(process.env.CI);
 const root = import.meta.dirname;
@@ -62,7 +62,14 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `${resetDb} && ${createManager} && npm start -- -p ${E2E_PORT}`,
+    // The mail sink (a real SMTP server, e2e/mail-sink.ts) runs beside the app in its process group.
+    command: [
+      resetDb,
+      `rm -rf ${shellQuote(E2E_MAIL_DIR)}`,
+      createManager,
+      "{ node --import tsx e2e/mail-sink.ts & }",
+      `npm start -- -p ${E2E_PORT}`,
+    ].join(" && "),
     url: `${E2E_BASE_URL}/api/v1/health`,
     cwd: root,
     env: {
@@ -74,6 +81,9 @@ export default defineConfig({
       RATE_LIMIT_API_PER_MINUTE: "100000",
       // e2e/webhooks.spec.ts delivers to a receiver it starts on 127.0.0.1.
       WEBHOOK_ALLOW_PRIVATE: "1",
+      // Messages go over SMTP to the mail sink, which the specs read as a mailbox (e2e/mailbox.ts).
+      SMTP_URL: `smtp://127.0.0.1:${E2E_SMTP_PORT}`,
+      MAIL_FROM: "Slotwise E2E <no-reply@e2e.test>",
     },
     // `npm start` builds first when the build is missing or stale, which takes a minute or two.
     timeout: 300_000,

@@ -21,7 +21,7 @@ test("the desk links a walk-in's record to the account registered with that emai
   await expect(account).not.toContainText("registered with this email");
 
   // The client verifies the address with the link registration emailed.
-  const token = tokenOf(await linkIn(api, client.email, "email_verification"));
+  const token = tokenOf(await linkIn(client.email, "email_verification"));
   expect((await page.request.post("/api/v1/auth/verify-email", { data: { token } })).status()).toBe(200);
   await page.reload();
   await expect(account).toContainText(`${client.name} registered with this email (${client.email}).`);

@@ -1,16 +1,14 @@
 // Forgot password → the email → a new password → signed in; and the email verification banner.
-// The mail is read from the server's outbox as a manager (see mailbox.ts: the e2e server's SMTP
-// settings are fixed for every spec, and the suite runs it without SMTP_URL).
+// The mail is read as it arrives at a real SMTP server the e2e app sends to (e2e/mail-sink.ts,
+// read through mailbox.ts).
 import { expect, test } from "./fixtures";
 import { linkIn, tokenOf } from "./mailbox";
-import { managerApi } from "./staff-data";
 
 test("a client who forgot the password gets a link by email, sets a new password and is signed in", async ({
   page,
   users,
 }) => {
   const client = await users.client("forgot");
-  const api = await managerApi(page.request);
 
   await page.goto("/login");
   await page.getByRole("link", { name: "Forgot password?" }).click();
@@ -20,7 +18,7 @@ test("a client who forgot the password gets a link by email, sets a new password
   await page.getByRole("button", { name: "Send the link" }).click();
   await expect(page.getByRole("status").filter({ hasText: "If the address is registered" })).toBeVisible();
 
-  const link = await linkIn(api, client.email, "password_reset");
+  const link = await linkIn(client.email, "password_reset");
   expect(link).toMatch(/^\/reset-password#token=/);
   await page.goto(link);
   await expect(page.getByRole("heading", { name: "Choose a new password" })).toBeVisible();
@@ -56,7 +54,6 @@ test("a new client is asked to verify the email address, and the link from the e
   signIn,
 }) => {
   const client = await users.client("verify");
-  const api = await managerApi(page.request);
   await signIn(client);
   await page.goto("/");
   const banner = page.getByTestId("verify-email-banner");
@@ -64,7 +61,7 @@ test("a new client is asked to verify the email address, and the link from the e
   await banner.getByRole("button", { name: "Send the link again" }).click();
   await expect(banner.getByRole("status")).toHaveText("A new link is on its way.");
 
-  await page.goto(await linkIn(api, client.email, "email_verification"));
+  await page.goto(await linkIn(client.email, "email_verification"));
   await expect(page.getByRole("status").filter({ hasText: "your email address is confirmed" })).toBeVisible();
   await page.goto("/");
   await expect(page.getByTestId("signed-in-as")).toContainText(client.name);
@@ -76,13 +73,12 @@ test.describe("without JavaScript", () => {
 
   test("the reset page takes the code written in the email", async ({ page, users }) => {
     const client = await users.client("nojs");
-    const api = await managerApi(page.request);
     await page.goto("/forgot-password");
     await page.getByLabel("Email").fill(client.email);
     await page.getByRole("button", { name: "Send the link" }).click();
     await expect(page.getByText("If the address is registered")).toBeVisible();
 
-    const token = tokenOf(await linkIn(api, client.email, "password_reset"));
+    const token = tokenOf(await linkIn(client.email, "password_reset"));
     await page.goto("/reset-password");
     await page.getByLabel("Code from the email").fill(token);
     await page.getByLabel("New password").fill("no script passphrase");

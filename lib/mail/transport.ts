@@ -29,6 +29,8 @@ export type OutgoingMail = {
   /** `<id@domain>`: a resend of the same message carries the same one. */
   messageId: string;
   attachments?: { filename: string; content: string; contentType: string }[];
+  /** Extra headers, e.g. `X-Slotwise-Kind` (what the message is about), for mail filters. */
+  headers?: Record<string, string>;
 };
 
 // One pooled transport per SMTP_URL, kept on globalThis like the database handle.
@@ -58,6 +60,7 @@ export async function sendMail(settings: MailSettings, mail: OutgoingMail): Prom
     html: mail.html,
     messageId: mail.messageId,
     attachments: mail.attachments,
+    headers: mail.headers,
   });
   if (info.rejected.length > 0) throw new Error(`SMTP server rejected ${info.rejected.join(", ")}`);
   return { response: String(info.response ?? "") };

@@ -65,6 +65,7 @@ export async function sendNotification(
       text: claimed.text,
       html: claimed.html,
       messageId: claimed.messageId,
+      headers: { "X-Slotwise-Kind": claimed.kind },
       attachments: claimed.ics
         ? [{ filename: "appointment.ics", content: claimed.ics, contentType: "text/calendar; charset=utf-8" }]
         : undefined,
