@@ -157,7 +157,8 @@ export async function createAppointment(
         after: withOverrides(json, overrides),
       }),
       emitWebhookEvent(tx, "appointment.created", json),
-      isGuest(caller) ? issueManageToken(tx, row.id as string) : undefined,
+      // The manage link of the client's mails (./manage-token.ts): guests have no other way in.
+      client.email ? issueManageToken(tx, row.id as string) : undefined,
       notifyAppointmentChange(tx, { appointmentId: row.id as string, after: view.appointment, now: options.now }),
     ]);
     return { status: 201, body: json };

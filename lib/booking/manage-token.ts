@@ -1,4 +1,6 @@
-// Manage links of guest appointments (API.md "Anonymous booking"): `/appointments/{id}/manage#token=…`.
+// Manage links (API.md "Anonymous booking"): `/appointments/{id}/manage#token=…`, in the client's
+// mails of every appointment booked for a client with an email (a guest's only way in; a registered
+// client may also sign in).
 // The token is 32 bytes (base64url, 43 characters) made with HMAC-SHA256 under AUTH_SECRET from the
 // appointment's id, so the confirmation and reminder mails (rendered later, by the notification job)
 // can carry it without the token ever being stored: the table keeps only its SHA-256, written in the

@@ -51,7 +51,8 @@ const GUEST =
   "An account registered later with the same email sees these appointments once it verifies the address.";
 
 const MANAGE =
-  "With a manage-link token (from a guest booking's mail) no sign-in is needed: send it in the " +
+  "With a manage-link token (in the client's mails of any booking for a client with an email; a guest's only " +
+  "way in) no sign-in is needed: send it in the " +
   "`X-Manage-Token` header (preferred: it stays out of URLs and logs) or as `?token=` (API.md). It opens only " +
   "the appointment it was issued for, while that is booked and has not ended; an unknown token, another " +
   "appointment's, or one whose appointment is cancelled or over answers 400 invalid_token.";

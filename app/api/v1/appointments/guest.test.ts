@@ -138,6 +138,10 @@ describe("guest booking", () => {
     expect(guest.json.client.id).not.toBe(own.json.client.id);
     const list = await api.list(user.token);
     expect(list.json.items.map((a: { id: string }) => a.id)).toEqual([own.json.id]);
+    // The registered client's mail carries a working manage link too.
+    const ownToken = await tokenFromMail(own.json.id, user.user.email);
+    expect((await manage.get(own.json.id, ownToken)).json.id).toBe(own.json.id);
+    expect((await manage.get(guest.json.id, ownToken)).json.error.code).toBe("invalid_token");
   });
 
   it("validation: a guest must give a name and an email; the same rules as a client's booking", async () => {
