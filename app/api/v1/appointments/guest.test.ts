@@ -188,6 +188,23 @@ describe("guest booking", () => {
   });
 });
 
+describe("guest booking under the upcoming limit", () => {
+  it("counts per guest email: the second booking with one address is refused, another address books", async () => {
+    const s = await bookingScene();
+    await setPolicy(s, { maxUpcomingPerClient: 1 });
+    try {
+      const email = guestEmail();
+      expect((await guestBook(s, 0, { name: "G", email })).status).toBe(201);
+      const second = await guestBook(s, 60, { name: "G", email });
+      expect(second.status).toBe(409);
+      expect(second.json.error.details.reason).toBe("max_upcoming");
+      expect((await guestBook(s, 60, { name: "H", email: guestEmail() })).status).toBe(201);
+    } finally {
+      await setPolicy(s, { maxUpcomingPerClient: null });
+    }
+  });
+});
+
 describe("manage tokens", () => {
   it("a wrong token, another appointment's token, or no token: refused", async () => {
     const s = await bookingScene();
