@@ -316,4 +316,29 @@ describe("a guest who registers later", () => {
     const later = await guestBook(s, 60, { name: "Later", email });
     expect(later.json.client.id).not.toBe(booked.json.client.id);
   });
+
+  it("an account that booked before verifying keeps its record; the guest's appointments move to it", async () => {
+    const s = await bookingScene();
+    const email = guestEmail();
+    const booked = await guestBook(s, 0, { name: "Early", email });
+    const user = await insertUser({ email, name: "Early", role: "client", passwordHash: "unused" });
+    const { accessToken: bearer } = await issueAccessToken(user);
+    const own = await api.create(bearer, s.slot(60));
+    expect(own.status).toBe(201);
+    const { token, hash } = newAccountToken();
+    await insertAccountToken(await getDb(), {
+      userId: user.id,
+      purpose: "email_verification",
+      tokenHash: hash,
+      email,
+      expiresAt: new Date(Date.now() + 3_600_000),
+    });
+    const verified = await call(verifyRoute, "POST", "/api/v1/auth/verify-email", {
+      body: { token },
+      headers: freshIp(),
+    });
+    expect(verified.status).toBe(200);
+    const ids = (await api.list(bearer)).json.items.map((a: { id: string }) => a.id);
+    expect(ids.sort()).toEqual([booked.json.id, own.json.id].sort());
+  });
 });
