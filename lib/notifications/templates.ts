@@ -227,7 +227,7 @@ export function renderAppointmentMessage(d: AppointmentMessageData): RenderedMes
   ];
   const greeting = words.greeting(d.recipientName);
   const lead = words.lead(d);
-  // A booking made without an account is managed through its link (lib/booking/manage-token.ts).
+  // The client manages the booking through its link without signing in (lib/booking/manage-token.ts).
   const manage = forWorker || d.kind === "cancelled" ? null : manageLink(d.link);
   const footer = words.footer(d.businessName);
   const text = [
