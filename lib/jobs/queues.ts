@@ -24,8 +24,13 @@ export type QueueSettings = {
 export type QueueDefinition<Data extends z.ZodType = z.ZodType> = {
   data: Data;
   settings: QueueSettings;
-  /** How often an idle worker asks for a job of this queue. */
+  /** How often an idle worker asks for jobs of this queue. */
   pollingIntervalSeconds: number;
+  /**
+   * How many jobs one ask may claim (default 20), run side by side: pg-boss waits a polling interval
+   * after every ask, busy or not, so this is how many jobs a worker can start per interval.
+   */
+  batchSize?: number;
   /** Runs once per period across all instances: a cron expression, read in UTC. */
   cron?: string;
   /** Also runs when a worker starts (once, however many instances start within a minute). */

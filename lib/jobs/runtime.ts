@@ -40,6 +40,8 @@ export type Jobs = {
 };
 
 const DEFAULT_STOP_TIMEOUT_MS = 3_000;
+/** Jobs one ask of a worker may claim (QueueDefinition.batchSize). */
+const DEFAULT_BATCH_SIZE = 20;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const defined = <T extends object>(value: T) =>
   Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
@@ -130,9 +132,20 @@ export async function createJobs<Q extends Record<string, QueueDefinition>>(opti
   }
   for (const [name, definition] of Object.entries(definitions)) {
     const pollingIntervalSeconds = tuning.pollingIntervalSeconds ?? definition.pollingIntervalSeconds;
-    await boss.work<unknown>(name, { pollingIntervalSeconds, includeMetadata: true }, async ([job]) =>
-      job ? run(name, job) : undefined,
-    );
+    const batchSize = definition.batchSize ?? DEFAULT_BATCH_SIZE;
+    // pg-boss completes a batch's jobs when the handler returns, or fails them all when it throws:
+    // here each job is completed (with its handler's result as its output) or failed (retried per its
+    // queue) on its own, and pg-boss's closing completion finds none of them still active.
+    await boss.work<unknown>(name, { pollingIntervalSeconds, includeMetadata: true, batchSize }, async (batch) => {
+      await Promise.all(
+        batch.map((job) =>
+          run(name, job).then(
+            (output) => boss.complete(name, job.id, (output ?? undefined) as object | undefined),
+            (err: unknown) => boss.fail(name, job.id, { message: err instanceof Error ? err.message : String(err) }),
+          ),
+        ),
+      );
+    });
   }
 
   let stopped: Promise<void> | undefined;

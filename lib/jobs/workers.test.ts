@@ -68,6 +68,53 @@ describe("two instances working one queue", () => {
   });
 });
 
+describe("a busy queue", () => {
+  it("hands a worker a batch of jobs per ask, and a failing one fails alone", async () => {
+    // pg-boss waits a polling interval after every ask, busy or not: one job per ask would start one
+    // job per interval. The worker asks at once (nothing yet), the jobs arrive, its next ask takes all.
+    const queues = { "test-batch": { data: numbered, settings, pollingIntervalSeconds: 5, batchSize: 20 } };
+    const done: number[] = [];
+    const jobs = await createJobs({
+      queues,
+      handlers: {
+        "test-batch": async ({ n }: { n: number }) => {
+          if (n === 3) throw new Error("job 3 fails");
+          done.push(n);
+        },
+      },
+      work: true,
+    });
+    started.push(jobs);
+    const ids = await db.transaction(async (tx) => {
+      const sent: string[] = [];
+      for (let n = 0; n < 10; n++)
+        sent.push((await jobs.boss.send("test-batch", { n }, { db: jobsSqlFor(tx) })) as string);
+      return sent;
+    });
+    await vi.waitFor(
+      async () => {
+        const states = await queryRows<{ state: string; n: string }>(
+          db,
+          sql`select state::text, count(*)::text as n from pgboss.job where name = 'test-batch' group by state order by state`,
+        );
+        expect(states).toEqual([
+          { state: "completed", n: "9" },
+          { state: "failed", n: "1" },
+        ]);
+      },
+      { timeout: 20_000, interval: 100 },
+    );
+    expect(done.sort((a, b) => a - b)).toEqual([0, 1, 2, 4, 5, 6, 7, 8, 9]);
+    // All ten were claimed by one ask: one start time, not one per polling interval.
+    const rows = await queryRows<{ id: string; started_on: string }>(
+      db,
+      sql`select id, started_on::text from pgboss.job where name = 'test-batch'`,
+    );
+    expect(rows.map((row) => row.id).sort()).toEqual([...ids].sort());
+    expect(new Set(rows.map((row) => row.started_on)).size).toBe(1);
+  });
+});
+
 describe("a failing handler", () => {
   it("is retried per its queue's settings, with the attempt counted, until it succeeds", async () => {
     const queues = {
