@@ -1,7 +1,8 @@
 // A manager registers a webhook pointing at a receiver this test starts (node:http on 127.0.0.1;
 // the e2e server allows private targets with WEBHOOK_ALLOW_PRIVATE=1), copies the secret shown
 // once, sends a test message and sees its delivery in the log with the receiver's status code; the
-// message that arrived verifies with that secret (standardwebhooks).
+// message that arrived verifies with that secret (standardwebhooks). Then the manager edits the
+// endpoint's URL and events (PATCH) and the change survives a reload.
 import { createServer, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Webhook } from "standardwebhooks";
@@ -71,6 +72,37 @@ test("a manager adds a webhook, sends a test and sees it delivered", async ({ pa
     const tests = payloads.filter((payload) => (payload as { type?: string }).type === "webhook.test");
     expect(tests).toHaveLength(1);
     expect(tests[0]).toMatchObject({ type: "webhook.test", data: { message: expect.any(String) } });
+
+    // The manager edits the endpoint: a new URL and one event fewer; the list shows it, and a reload
+    // (the server's copy, changed by PATCH) still does.
+    const editedUrl = receiver.url(`edited/${testInfo.project.name}-${Date.now()}`);
+    await row.getByRole("button", { name: `Edit: ${url}` }).click();
+    const edit = page.getByRole("dialog", { name: "Edit webhook" });
+    await expect(edit.getByLabel("URL")).toHaveValue(url);
+    await expect(edit.getByLabel("Appointment cancelled")).not.toBeChecked();
+    await expect(edit.getByLabel("Appointment booked")).toBeChecked();
+    await edit.getByLabel("URL").fill("");
+    await edit.getByRole("button", { name: "Save" }).click();
+    await expect(edit.getByText("Enter the URL to send events to.")).toBeVisible();
+    await expectNoSeriousA11yViolations(page);
+    const patched = page.waitForRequest(
+      (req) => req.method() === "PATCH" && /\/api\/v1\/webhooks\/[^/]+$/.test(req.url()),
+    );
+    await edit.getByLabel("URL").fill(editedUrl);
+    await edit.getByLabel("Appointment booked").uncheck();
+    await edit.getByRole("button", { name: "Save" }).click();
+    expect((await patched).postDataJSON()).toMatchObject({ url: editedUrl });
+    await expect(edit).toBeHidden();
+    const edited = page.getByRole("listitem").filter({ hasText: editedUrl });
+    const events = edited.getByRole("list", { name: "Events" });
+    await expect(events).not.toContainText("Appointment booked");
+    await expect(events).not.toContainText("Appointment cancelled");
+    await expect(events).toContainText("Appointment rescheduled");
+    await expect(page.getByRole("listitem").filter({ hasText: url })).toHaveCount(0);
+    await page.reload();
+    await expect(edited.getByRole("list", { name: "Events" })).toContainText("Appointment rescheduled");
+    await expect(edited.getByRole("list", { name: "Events" })).not.toContainText("Appointment booked");
+    await expect(page.getByRole("listitem").filter({ hasText: url })).toHaveCount(0);
   } finally {
     await receiver.close();
   }

@@ -2,15 +2,17 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
-import { useState } from "react";
+import { useId, useRef, useState } from "react";
 import { toast } from "sonner";
-import { ApiError, apiFetch } from "@/components/lib/api-client";
+import { apiFetch } from "@/components/lib/api-client";
+import { apiFieldErrors, type FieldErrors } from "@/components/lib/form-errors";
 import { queryKeys } from "@/components/query-keys";
 import { useApiErrorText } from "@/components/ui/api-error-text";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog, Dialog } from "@/components/ui/dialog";
 import { Field, inputClass } from "@/components/ui/field";
 import { EmptyState, ErrorState, Skeleton } from "@/components/ui/states";
+import { useFieldErrors } from "@/components/ui/use-field-errors";
 import {
   WEBHOOK_EVENT_TYPES,
   type WebhookDelivery,
@@ -19,6 +21,7 @@ import {
   type WebhookEventType,
   type WebhookTest,
 } from "@/lib/contract";
+import { webhookCreateSchema, webhookPatchSchema } from "@/lib/webhooks/schemas";
 
 /** next-intl reads dots as nesting: "appointment.created" is the key "appointment_created". */
 const eventKey = (event: string) => event.replace(".", "_");
@@ -71,32 +74,55 @@ export function WebhookManager() {
   );
 }
 
+/** Registers an endpoint, or (given one) changes its URL, description, events and switch. */
 function EndpointForm({
+  endpoint,
   onCancel,
   onCreated,
+  onSaved,
 }: {
+  endpoint?: WebhookEndpoint;
   onCancel: () => void;
-  onCreated: (created: WebhookEndpointWithSecret) => void;
+  onCreated?: (created: WebhookEndpointWithSecret) => void;
+  onSaved?: (saved: WebhookEndpoint) => void;
 }) {
   const t = useTranslations("manage.webhooks");
   const common = useTranslations("common.actions");
   const errorText = useApiErrorText();
   const client = useQueryClient();
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const create = useMutation({
-    mutationFn: (body: unknown) => apiFetch<WebhookEndpointWithSecret>("/webhooks", { method: "POST", body }),
-    onSuccess: (created) => {
-      toast.success(t("created"));
-      onCreated(created);
+  const urlGiven = useRef(false);
+  const eventsErrorId = useId();
+  // The schema's words for the fields the page words itself; the rest as the API says them.
+  const translate = (found: FieldErrors) =>
+    Object.fromEntries(
+      Object.entries(found).map(([path, raw]) => {
+        const field = path.split(".")[0] ?? path;
+        if (field === "url") return [field, urlGiven.current ? t("errors.urlInvalid") : t("errors.url")];
+        if (field === "events") return [field, t("errors.events")];
+        return [field, raw];
+      }),
+    );
+  const { errors, setErrors, check } = useFieldErrors(translate);
+  const save = useMutation({
+    mutationFn: (body: unknown) =>
+      endpoint
+        ? apiFetch<WebhookEndpoint>(`/webhooks/${endpoint.id}`, { method: "PATCH", body })
+        : apiFetch<WebhookEndpointWithSecret>("/webhooks", { method: "POST", body }),
+    onSuccess: (saved) => {
+      if (endpoint) {
+        toast.success(t("updated"));
+        onSaved?.(saved);
+      } else {
+        toast.success(t("created"));
+        onCreated?.(saved as WebhookEndpointWithSecret);
+      }
       return client.invalidateQueries({ queryKey: queryKeys.webhooks.all });
     },
     onError: (err) => {
-      if (err instanceof ApiError && err.code === "validation_failed") {
-        const fields = err.fieldErrors();
-        setErrors(
-          Object.fromEntries(Object.entries(fields).map(([path, message]) => [path.split(".")[0] ?? path, message])),
-        );
-      }
+      const fields = apiFieldErrors(err);
+      setErrors(
+        Object.fromEntries(Object.entries(fields).map(([path, message]) => [path.split(".")[0] ?? path, message])),
+      );
       toast.error(errorText(err));
     },
   });
@@ -104,50 +130,66 @@ function EndpointForm({
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const url = String(form.get("url") ?? "").trim();
-    const events = form.getAll("events").map(String);
-    const local: Record<string, string> = {};
-    if (!url) local.url = t("errors.url");
-    if (events.length === 0) local.events = t("errors.events");
-    setErrors(local);
-    if (Object.keys(local).length > 0) return;
-    create.mutate({
+    urlGiven.current = url !== "";
+    const body = {
       url,
-      events,
+      events: form.getAll("events").map(String),
       description: String(form.get("description") ?? "").trim() || null,
       active: form.get("active") === "on",
-    });
+    };
+    if (check(endpoint ? webhookPatchSchema : webhookCreateSchema, body)) save.mutate(body);
   }
   return (
     <form method="post" onSubmit={onSubmit} noValidate className="space-y-4">
       <Field label={t("fields.url")} hint={t("hints.url")} error={errors.url}>
-        <input name="url" type="url" inputMode="url" placeholder="https://" className={inputClass} autoComplete="off" />
+        <input
+          name="url"
+          type="url"
+          inputMode="url"
+          placeholder="https://"
+          defaultValue={endpoint?.url}
+          className={inputClass}
+          autoComplete="off"
+        />
       </Field>
       <Field label={t("fields.description")} error={errors.description}>
-        <input name="description" className={inputClass} autoComplete="off" maxLength={500} />
+        <input
+          name="description"
+          defaultValue={endpoint?.description ?? ""}
+          className={inputClass}
+          autoComplete="off"
+          maxLength={500}
+        />
       </Field>
-      <fieldset aria-describedby={errors.events ? "webhook-events-error" : undefined} className="space-y-2">
+      <fieldset aria-describedby={errors.events ? eventsErrorId : undefined} className="space-y-2">
         <legend className="text-sm font-medium">{t("fields.events")}</legend>
         {WEBHOOK_EVENT_TYPES.map((event) => (
           <label key={event} className="flex min-h-10 items-center gap-3 text-sm">
-            <input type="checkbox" name="events" value={event} defaultChecked className="size-5" />
+            <input
+              type="checkbox"
+              name="events"
+              value={event}
+              defaultChecked={endpoint ? endpoint.events.includes(event) : true}
+              className="size-5"
+            />
             <span>
               {t(`events.${eventKey(event)}`)} <code className="text-xs text-slate-600">{event}</code>
             </span>
           </label>
         ))}
         {errors.events && (
-          <p id="webhook-events-error" className="text-sm text-red-700">
+          <p id={eventsErrorId} className="text-sm text-red-700">
             {errors.events}
           </p>
         )}
       </fieldset>
       <label className="flex min-h-10 items-center gap-3 text-sm">
-        <input type="checkbox" name="active" defaultChecked className="size-5" />
+        <input type="checkbox" name="active" defaultChecked={endpoint ? endpoint.active : true} className="size-5" />
         <span>{t("fields.active")}</span>
       </label>
       <div className="flex flex-wrap gap-2 pt-2">
-        <Button type="submit" pending={create.isPending}>
-          {common("create")}
+        <Button type="submit" pending={save.isPending}>
+          {endpoint ? common("save") : common("create")}
         </Button>
         <Button variant="secondary" onClick={onCancel}>
           {common("cancel")}
@@ -202,7 +244,9 @@ function EndpointRow({
   const common = useTranslations("common.actions");
   const errorText = useApiErrorText();
   const client = useQueryClient();
+  const dialogs = useTranslations("common");
   const [confirm, setConfirm] = useState<"delete" | "rotate" | null>(null);
+  const [editing, setEditing] = useState(false);
   const [showLog, setShowLog] = useState(false);
   const refresh = () => client.invalidateQueries({ queryKey: queryKeys.webhooks.all });
   const onError = (err: unknown) => toast.error(errorText(err));
@@ -266,6 +310,9 @@ function EndpointRow({
         </div>
       </div>
       <div className="flex flex-wrap gap-2">
+        <Button variant="secondary" onClick={() => setEditing(true)} aria-label={`${t("edit")}: ${label}`}>
+          {t("edit")}
+        </Button>
         <Button
           variant="secondary"
           pending={toggle.isPending}
@@ -293,6 +340,14 @@ function EndpointRow({
         </Button>
       </div>
       {showLog && <DeliveryLog endpointId={endpoint.id} />}
+      <Dialog
+        open={editing}
+        onClose={() => setEditing(false)}
+        title={t("editTitle")}
+        closeLabel={dialogs("actions.close")}
+      >
+        <EndpointForm endpoint={endpoint} onCancel={() => setEditing(false)} onSaved={() => setEditing(false)} />
+      </Dialog>
       <ConfirmDialog
         open={confirm === "rotate"}
         title={t("rotateConfirm.title")}
