@@ -35,4 +35,19 @@ export function unreachableCode(err: unknown): string | undefined {
   return findCause(err, (e) => unreachable(e.code), 5)?.code as string | undefined;
 }
 
+/**
+ * SQLSTATEs of a database too busy to answer this request in time: a statement cancelled by
+ * statement_timeout (57014), a lock not granted (55P03), too many connections or no resources left
+ * (class 53). The transaction was rolled back, so asking again later is safe.
+ */
+const BUSY_STATE = /^(57014|55P03|53...)$/;
+
+/** The SQLSTATE that says the database was too busy (for the log), or undefined for any other error. */
+export function busyCode(err: unknown): string | undefined {
+  return findCause(err, (e) => typeof e.code === "string" && BUSY_STATE.test(e.code), 5)?.code as string | undefined;
+}
+
+/** Seconds a caller is asked to wait when the database was too busy to answer. */
+export const BUSY_RETRY_AFTER_SECONDS = 2;
+
 export const databaseUnavailable = () => unavailable(DATABASE_RETRY_AFTER_SECONDS);

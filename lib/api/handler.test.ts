@@ -1,8 +1,10 @@
+import { sql } from "drizzle-orm";
 import { NextRequest } from "next/server";
 import { describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { GET as unknownApi } from "@/app/api/v1/[...path]/route";
 import { GET as health } from "@/app/api/v1/health/route";
+import { getDb } from "@/db/client";
 import { AppError } from "@/lib/errors";
 import { call } from "@/testing/http";
 import { route } from "./handler";
@@ -43,6 +45,30 @@ describe("route wrapper", () => {
     expect(lines.find((l) => l.msg === "unhandled error")).toMatchObject({ requestId: "req-500" });
     expect(JSON.stringify(lines)).toMatch(/secret_table/);
   });
+
+  it.runIf(Boolean(process.env.TEST_SERVER_DATABASE_URL))(
+    "answers a statement the database cancelled for taking too long with 503 unavailable and Retry-After",
+    async () => {
+      const db = await getDb();
+      const slow = route({}, async () => {
+        await db.transaction(async (tx) => {
+          await tx.execute(sql`set local statement_timeout = 50`);
+          await tx.execute(sql`select pg_sleep(2)`);
+        });
+        return { ok: true };
+      });
+      const errors = await written(async () => {
+        const res = await call(slow, "GET", "/api/v1/x");
+        expect(res.status).toBe(503);
+        expect(res.json.error.code).toBe("unavailable");
+        expect(res.headers.get("retry-after")).toBe("2");
+        expect(JSON.stringify(res.json)).not.toMatch(/pg_sleep|statement/);
+      });
+      expect(errors.map((line) => JSON.parse(line)).find((l) => l.msg === "database too busy")).toMatchObject({
+        code: "57014",
+      });
+    },
+  );
 
   it("passes AppError status, code, message and details through", async () => {
     const conflict = route({}, async () => {

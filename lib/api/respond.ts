@@ -2,8 +2,16 @@ import { NextResponse } from "next/server";
 import { ZodError } from "zod";
 import { exclusionError } from "@/lib/booking/conflicts";
 import type { ErrorBody } from "@/lib/contract";
-import { AppError, duplicateValue, internalError, invalidRequest, sqlState, unstorableText } from "@/lib/errors";
-import { databaseUnavailable, unreachableCode } from "./database-errors";
+import {
+  AppError,
+  duplicateValue,
+  internalError,
+  invalidRequest,
+  sqlState,
+  unavailable,
+  unstorableText,
+} from "@/lib/errors";
+import { BUSY_RETRY_AFTER_SECONDS, busyCode, databaseUnavailable, unreachableCode } from "./database-errors";
 import { log } from "./request-log";
 
 export function json(data: unknown, status = 200, headers?: HeadersInit) {
@@ -32,6 +40,11 @@ export function toErrorResponse(err: unknown, request: { requestId: string; meth
   if (unreachable) {
     log("error", { msg: "database unreachable", ...request, code: unreachable });
     return errorJson(databaseUnavailable());
+  }
+  const busy = busyCode(err);
+  if (busy) {
+    log("error", { msg: "database too busy", ...request, code: busy });
+    return errorJson(unavailable(BUSY_RETRY_AFTER_SECONDS));
   }
   if (err instanceof ZodError) {
     return errorJson(invalidRequest(zodIssues(err)));

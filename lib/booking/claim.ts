@@ -2,8 +2,9 @@
 // over the interval are read FOR SHARE, so a shift cannot be deleted or moved from under the new
 // appointment before it commits; ./rules.ts decides whether the interval is bookable; ./grid.ts
 // whether a client's start is one the slot list offers. The exclusion constraints, not this, decide
-// races between bookings (./transaction.ts).
-import { type BookedLocation, shiftsDuringForShare, timeOffDuring } from "@/db/queries/booking";
+// races between bookings (./transaction.ts); the bookings lock taken first only queues a worker's (or
+// room's) bookings behind each other, so that racing inserts do not deadlock (db/queries/booking.ts).
+import { type BookedLocation, lockBookingsOf, shiftsDuringForShare, timeOffDuring } from "@/db/queries/booking";
 import { loadWorkerDays } from "@/db/queries/worker-days";
 import { bookingHorizonEnd, FALLBACK_TIME_ZONE, localDaysInterval } from "@/lib/availability/calendar";
 import type { Interval } from "@/lib/availability/intervals";
@@ -31,14 +32,16 @@ export async function claimInterval(
 ): Promise<BookedLocation> {
   const { now } = options;
   if (target.kind === "room") {
+    await lockBookingsOf(tx, target.location.id);
     const horizonEnd = options.horizon ? bookingHorizonEnd(now, ROOM_HORIZON_DAYS, target.location.timezone) : null;
     const verdict = checkBooking({ interval, now, horizonEnd, shifts: null, timeOff: [] });
     if (!verdict.ok) throw notAvailable(verdict.reason);
     return target.location;
   }
   const { worker } = target;
-  // One round trip: the two reads are pipelined on the transaction's connection.
-  const [shiftRows, timeOffRows] = await Promise.all([
+  // One round trip: the lock and the two reads are pipelined on the transaction's connection.
+  const [, shiftRows, timeOffRows] = await Promise.all([
+    lockBookingsOf(tx, worker.id),
     shiftsDuringForShare(tx, worker.id, interval),
     timeOffDuring(tx, worker.id, interval),
   ]);
