@@ -50,6 +50,11 @@ export const notifications = pgTable(
     html: text("html").notNull(),
     /** The calendar file attached (a confirmation's), RFC 5545. */
     ics: text("ics"),
+    /**
+     * The manage-link token of a client's message, sealed (AES-256-GCM, lib/booking/manage-token.ts):
+     * `text` and `html` hold a placeholder, filled in only as the message is sent; cleared once sent.
+     */
+    manageTokenSealed: text("manage_token_sealed"),
     /** The Message-ID the message goes out with, fixed when planned, so a resend carries the same one. */
     messageId: text("message_id").notNull(),
     status: text("status", { enum: NOTIFICATION_STATUSES }).notNull().default("pending"),
