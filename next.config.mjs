@@ -7,13 +7,15 @@ const nextConfig = {
   // PGlite ships WebAssembly and data files that must be loaded from node_modules, not bundled;
   // argon2 and postgres.js are native/Node-only as well, and so is pg-boss (the job queue), which the
   // container's worker.mjs also loads from the traced node_modules.
-  // swagger-ui-dist's files are read from disk and served by /api/docs/[asset].
+  // swagger-ui-dist's files are read from disk and served by /api/docs/[asset]. sharp (uploads) loads
+  // a native libvips binary.
   serverExternalPackages: [
     "@electric-sql/pglite",
     "@node-rs/argon2",
     "pg-boss",
     "postgres",
     "proper-lockfile",
+    "sharp",
     "swagger-ui-dist",
   ],
   outputFileTracingIncludes: {
