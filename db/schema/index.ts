@@ -8,4 +8,5 @@ export * from "./notifications";
 export * from "./schedules";
 export * from "./system";
 export * from "./users";
+export * from "./waitlist";
 export * from "./webhooks";

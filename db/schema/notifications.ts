@@ -3,6 +3,7 @@ import { check, index, integer, pgTable, text, uuid } from "drizzle-orm/pg-core"
 import { appointments } from "./appointments";
 import { createdAt, id, instant } from "./columns";
 import { users } from "./users";
+import { waitlistEntries } from "./waitlist";
 
 export const NOTIFICATION_KINDS = [
   "confirmation",
@@ -14,6 +15,7 @@ export const NOTIFICATION_KINDS = [
   "worker_cancelled",
   "password_reset",
   "email_verification",
+  "waitlist_slot_free",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -37,6 +39,8 @@ export const notifications = pgTable(
   {
     id: id(),
     appointmentId: uuid("appointment_id").references(() => appointments.id, { onDelete: "cascade" }),
+    /** A waitlist message's entry (deleted with it). */
+    waitlistEntryId: uuid("waitlist_entry_id").references(() => waitlistEntries.id, { onDelete: "cascade" }),
     /** The recipient's account, when the recipient has one. */
     userId: uuid("user_id").references(() => users.id, { onDelete: "set null" }),
     channel: text("channel", { enum: ["email"] })
@@ -77,7 +81,7 @@ export const notifications = pgTable(
     check("notifications_channel_check", sql`${t.channel} in ('email')`),
     check(
       "notifications_kind_check",
-      sql`${t.kind} in ('confirmation', 'rescheduled', 'cancelled', 'reminder', 'worker_new', 'worker_moved', 'worker_cancelled', 'password_reset', 'email_verification')`,
+      sql`${t.kind} in ('confirmation', 'rescheduled', 'cancelled', 'reminder', 'worker_new', 'worker_moved', 'worker_cancelled', 'password_reset', 'email_verification', 'waitlist_slot_free')`,
     ),
     check(
       "notifications_status_check",
