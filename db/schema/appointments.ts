@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, date, index, numeric, pgTable, text, uuid } from "drizzle-orm/pg-core";
 import { locations, services, workers } from "./catalog";
-import { createdAt, during, GENDERS, id, instant, updatedAt } from "./columns";
+import { createdAt, during, GENDERS, held, id, instant, updatedAt } from "./columns";
 import { users } from "./users";
 
 export const clients = pgTable(
@@ -36,7 +36,8 @@ export type AppointmentStatus = (typeof APPOINTMENT_STATUSES)[number];
 
 /**
  * A booked interval of a worker (or of a room, with no worker). The exclusion constraints in the
- * hand-written migration make two booked appointments of one worker, or at one location, impossible.
+ * hand-written migrations make two booked appointments of one worker, or at one location, whose held
+ * intervals (with the service's buffers) overlap impossible.
  * Rows are never deleted through the API: cancelling keeps the record and frees the interval.
  */
 export const appointments = pgTable(
@@ -54,6 +55,11 @@ export const appointments = pgTable(
     startAt: instant("start_at").notNull(),
     endAt: instant("end_at").notNull(),
     during: during(),
+    // The worker's and the location's held time: `during` widened by the service's buffers (none
+    // when staff booked into a buffer on purpose, `buffersOverridden`). The worker and location
+    // exclusion constraints and the slot lists read this, not `during` (drizzle/0017).
+    held: held(),
+    buffersOverridden: boolean("buffers_overridden").notNull().default(false),
     status: text("status", { enum: APPOINTMENT_STATUSES }).notNull().default("booked"),
     // Copied from the service when booked, so later price changes do not rewrite history.
     price: numeric("price", { precision: 12, scale: 2, mode: "number" }).notNull().default(0),

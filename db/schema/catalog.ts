@@ -57,6 +57,12 @@ export const services = pgTable(
     name: text("name").notNull(),
     description: text("description"),
     durationMinutes: integer("duration_minutes").notNull(),
+    // Time the worker and the location are held before and after each appointment of the service
+    // (preparation, cleaning): the appointment's own start and end stay the client's time, and its
+    // held interval (appointments.held, filled by the database) is what slots and the exclusion
+    // constraints count (drizzle/0017).
+    bufferBeforeMinutes: integer("buffer_before_minutes").notNull().default(0),
+    bufferAfterMinutes: integer("buffer_after_minutes").notNull().default(0),
     price: numeric("price", { precision: 12, scale: 2, mode: "number" }).notNull().default(0),
     currency: text("currency").notNull().default("RUB"),
     imageUrl: text("image_url"),
@@ -66,6 +72,10 @@ export const services = pgTable(
   },
   (t) => [
     check("services_duration_check", sql`${t.durationMinutes} > 0`),
+    check(
+      "services_buffers_check",
+      sql`${t.bufferBeforeMinutes} between 0 and 240 and ${t.bufferAfterMinutes} between 0 and 240`,
+    ),
     check("services_price_check", sql`${t.price} >= 0`),
     check("services_currency_check", sql`${t.currency} ~ '^[A-Z]{3}$'`),
   ],

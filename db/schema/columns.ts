@@ -12,6 +12,13 @@ export const tstzrange = customType<{ data: string; driverData: string }>({
 
 export const during = () => tstzrange("during").notNull().generatedAlwaysAs(sql`tstzrange(start_at, end_at, '[)')`);
 
+/**
+ * The interval an appointment holds its worker and location for: its own `[start, end)` widened by
+ * its service's buffers. Filled by the database (the trigger of drizzle/0017) on every insert and on
+ * every change of the times, the service or `buffers_overridden`; the default is never kept.
+ */
+export const held = () => tstzrange("held").notNull().default(sql`'empty'::tstzrange`);
+
 export const id = () => uuid("id").primaryKey().defaultRandom();
 
 export const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
