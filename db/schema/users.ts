@@ -2,7 +2,8 @@ import { sql } from "drizzle-orm";
 import { boolean, check, date, integer, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { createdAt, GENDERS, id, instant, updatedAt } from "./columns";
 
-export const ROLES = ["client", "admin", "manager"] as const;
+// A worker is a specialist whose account is linked to a worker record (workers.user_id).
+export const ROLES = ["client", "worker", "admin", "manager"] as const;
 export type Role = (typeof ROLES)[number];
 
 export const users = pgTable(
@@ -30,7 +31,7 @@ export const users = pgTable(
   },
   (t) => [
     uniqueIndex("users_email_lower_key").on(sql`lower(${t.email})`),
-    check("users_role_check", sql`${t.role} in ('client', 'admin', 'manager')`),
+    check("users_role_check", sql`${t.role} in ('client', 'worker', 'admin', 'manager')`),
     check("users_gender_check", sql`${t.gender} in ('female', 'male', 'other')`),
     check("users_locale_check", sql`${t.locale} in ('en', 'ru')`),
   ],

@@ -161,7 +161,7 @@ const items: Endpoint[] = [
   },
 ];
 
-const RANK: Record<Role, number> = { client: 1, admin: 2, manager: 3 };
+const RANK: Record<Role, number> = { client: 1, worker: 2, admin: 3, manager: 4 };
 const roleOf = (kind: CallerKind): Role | null =>
   kind === "anonymous" || kind === "blocked manager" ? null : kind === "another client" ? "client" : kind;
 
