@@ -17,8 +17,11 @@ export const ROUTE_METHODS: Record<string, readonly string[]> = {
   "/availability": ["GET"],
   "/business": ["GET", "PATCH"],
   "/clients": ["GET", "POST"],
+  // Before "/clients/{id}": the first template that fits answers.
+  "/clients/duplicates": ["GET"],
   "/clients/{id}": ["GET", "PATCH", "DELETE"],
   "/clients/{id}/link-user": ["POST"],
+  "/clients/{id}/merge": ["POST"],
   "/health": ["GET"],
   "/locations": ["GET", "POST"],
   "/locations/{ref}": ["GET", "PATCH", "DELETE"],

@@ -3,32 +3,11 @@
 // address alone would hand a stranger the record's appointments, phone and notes.
 import { getDb } from "@/db/client";
 import { recordAudit } from "@/db/queries/audit";
-import {
-  deleteClientRow,
-  findClientOfUser,
-  lockClient,
-  moveClientAppointments,
-  updateClientRow,
-} from "@/db/queries/clients";
+import { findClientOfUser, lockClient, updateClientRow } from "@/db/queries/clients";
 import { lockUser } from "@/db/queries/users";
 import type { Client } from "@/db/schema";
 import { clientAlreadyLinked, notFound } from "@/lib/errors";
-
-const KEPT_FIELDS = ["email", "phone", "gender", "birthDate"] as const;
-
-/**
- * The notes of the merged record: both records' notes, and any contact or detail of the account's
- * record that differs from this record's own (which wins), so nothing the account's record held is lost.
- */
-function mergedNotes(desk: Client, own: Client | undefined): string | null {
-  if (!own) return desk.notes;
-  const differing = KEPT_FIELDS.filter(
-    (field) => own[field] !== null && desk[field] !== null && own[field] !== desk[field],
-  );
-  const parts = [desk.notes, own.notes === desk.notes ? null : own.notes, ...differing.map((f) => `${f}: ${own[f]}`)];
-  const text = parts.filter(Boolean).join("\n\n");
-  return text === "" ? null : text;
-}
+import { absorbClientRecord } from "./merge";
 
 /**
  * Links client record `clientId` to the account `userId`. The account's own record (made when it
@@ -49,20 +28,10 @@ export async function linkClientToUser(clientId: string, userId: string, actorId
 
     const found = await findClientOfUser(tx, userId);
     const own = found && (await lockClient(tx, found.id, "update"));
-    let moved: string[] = [];
-    if (own) {
-      moved = await moveClientAppointments(tx, own.id, desk.id);
-      // Gone before the link, as user_id is unique.
-      await deleteClientRow(tx, own.id);
-    }
-    const linked = await updateClientRow(tx, desk.id, {
-      userId,
-      email: desk.email ?? own?.email ?? null,
-      phone: desk.phone ?? own?.phone ?? null,
-      gender: desk.gender ?? own?.gender ?? null,
-      birthDate: desk.birthDate ?? own?.birthDate ?? null,
-      notes: mergedNotes(desk, own),
-    });
+    // The account's own record is folded in (and takes the link with it), or the link is set.
+    const { client: linked, movedAppointmentIds: moved } = own
+      ? await absorbClientRecord(tx, desk, own)
+      : { client: await updateClientRow(tx, desk.id, { userId }), movedAppointmentIds: [] };
     if (!linked) throw new Error(`client record ${desk.id} vanished while locked`);
     // Ids only: personal data in the audit row would outlive an erasure of the record.
     await recordAudit(tx, {

@@ -7,6 +7,7 @@ import {
   emailSchema,
   genderSchema,
   isoDateSchema,
+  lineSchema,
   nameSchema,
   pageQuerySchema,
   phoneSchema,
@@ -60,3 +61,19 @@ export type ClientListQuery = z.infer<typeof clientListQuerySchema>;
 
 /** `POST /clients/{id}/link-user`: the registered account the desk links this record to. */
 export const clientLinkUserSchema = z.object({ userId: uuidSchema });
+
+/**
+ * `GET /clients/duplicates`: what a new or edited record would share with others. A phone is
+ * compared by its digits (at least 5 of them), an email in any case; at least one is needed.
+ */
+export const clientDuplicatesQuerySchema = z
+  .object({
+    phone: lineSchema().trim().max(40).optional(),
+    email: lineSchema().trim().max(254).optional(),
+    excludeId: uuidSchema.optional(),
+  })
+  .refine((q) => Boolean(q.phone || q.email), { message: "Give a phone or an email.", path: ["phone"] });
+export type ClientDuplicatesQuery = z.infer<typeof clientDuplicatesQuerySchema>;
+
+/** `POST /clients/{id}/merge`: the record this one is merged into (and which stays). */
+export const clientMergeSchema = z.object({ intoId: uuidSchema });

@@ -2,8 +2,10 @@ import type { OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
 import { clientSchema, itemsOf } from "@/lib/contract";
 import {
   clientCreateSchema,
+  clientDuplicatesQuerySchema,
   clientLinkUserSchema,
   clientListQuerySchema,
+  clientMergeSchema,
   clientPatchSchema,
 } from "@/lib/validation/clients";
 import { idParamsSchema } from "@/lib/validation/common";
@@ -97,5 +99,40 @@ export function registerClients(registry: OpenAPIRegistry) {
     body: clientLinkUserSchema,
     ok: { status: 200, description: "The linked client record.", schema: clientSchema },
     errors: ["not_found", "already_exists"],
+  });
+  describeEndpoint(registry, {
+    method: "get",
+    path: "/clients/duplicates",
+    tag: "Clients",
+    summary: "Find records a new client would duplicate",
+    description:
+      "An extension of API.md, for the desk's warning while it types a new client. Records whose phone has exactly " +
+      "the digits of `phone` (spaces, dashes, brackets and `+` ignored; a phone of fewer than 5 digits matches " +
+      "nothing) or whose email is `email` in any case; `excludeId` leaves out the record being edited. At most 10, " +
+      "by name; erased clients are never listed. 400 validation_failed when neither `phone` nor `email` is given.",
+    access: "admin",
+    query: clientDuplicatesQuerySchema,
+    ok: { status: 200, description: "The matching records, possibly none.", schema: itemsOf(clientSchema) },
+  });
+  describeEndpoint(registry, {
+    method: "post",
+    path: "/clients/{id}/merge",
+    tag: "Clients",
+    summary: "Merge a client record into another",
+    description:
+      "An extension of API.md. Record `id` and record `intoId` are one person: in one transaction every appointment " +
+      "of `id` (with its notifications) moves to `intoId`, fields `intoId` lacks are taken from `id` (its notes, " +
+      "and any value that differs, are added to the notes; its account link too, when only it has one), and `id` is " +
+      "deleted. The same merge as the account's own record gets in `POST /clients/{id}/link-user`. 409 client_busy " +
+      "(`details.appointments` lists the pairs `{ fromId, intoId }`) when booked appointments of the two overlap, " +
+      "which one client may not hold; 409 already_exists (`details.field: userId`) when both are linked to " +
+      "different accounts; 400 validation_failed when `intoId` is `id`. Audited (`client.merge` on `intoId`, " +
+      "with the merged record's id and the moved appointments' ids). " +
+      ERASED,
+    access: "admin",
+    params: idParamsSchema,
+    body: clientMergeSchema,
+    ok: { status: 200, description: "The record that stays, merged.", schema: clientSchema },
+    errors: ["not_found", "client_busy", "already_exists"],
   });
 }
