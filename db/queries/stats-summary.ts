@@ -24,7 +24,7 @@ export type SummaryRow = {
 };
 
 /** The appointments of the range (local start dates) and filters; the query joins `locations`. */
-function appointmentConditions(range: ReportRange, filter: ReportFilter, zone: SQL): SQL[] {
+export function appointmentConditions(range: ReportRange, filter: ReportFilter, zone: SQL): SQL[] {
   const conditions: SQL[] = [
     // A day's margin either side bounds the start instants for the start_at index (stats.ts).
     sql`${appointments.startAt} >= (${range.from}::date - 1)::timestamp at time zone 'UTC'`,

@@ -34,9 +34,11 @@ function checkRange({ from, to }: { from: string; to: string }, ctx: z.Refinemen
 export const appointmentsPerDayQuerySchema = rangeQuerySchema.superRefine(checkRange);
 export type AppointmentsPerDayQuery = z.infer<typeof appointmentsPerDayQuerySchema>;
 
-/** GET /stats/summary: the same range and filters as the per-day chart. */
-export const statsSummaryQuerySchema = appointmentsPerDayQuerySchema;
-export type StatsSummaryQuery = AppointmentsPerDayQuery;
+/** GET /stats/summary: the same range and filters as the per-day chart, and a breakdown if asked for. */
+export const statsSummaryQuerySchema = rangeQuerySchema
+  .extend({ groupBy: z.enum(["day", "worker"]).optional() })
+  .superRefine(checkRange);
+export type StatsSummaryQuery = z.infer<typeof statsSummaryQuerySchema>;
 
 /** GET /reports/appointments.csv: the range and filters, and one status if named. */
 export const appointmentsCsvQuerySchema = rangeQuerySchema

@@ -42,7 +42,9 @@ export function registerReports(registry: OpenAPIRegistry) {
       "`shiftMinutes`: the length of the shifts of the worker/location, each clipped to local midnight of " +
       "`from` and local midnight after `to` in its location's timezone. " +
       "`utilisation` = bookedMinutes / shiftMinutes, 0 when there are no shift minutes (it may exceed 1 when " +
-      "appointments lie outside shifts). Ratios are rounded to 4 decimal places.",
+      "appointments lie outside shifts). Ratios are rounded to 4 decimal places. " +
+      "`groupBy=day` or `groupBy=worker` (an extension) adds `groups`: the counts, booked minutes and revenue per " +
+      "local day of the range (every day, zero or not) or per worker with appointments in it, grouped by the database.",
     access: "admin",
     query: statsSummaryQuerySchema,
     ok: { status: 200, description: "The figures of the range.", schema: statsSummarySchema },
