@@ -1,5 +1,7 @@
 import { redirect } from "next/navigation";
 import type { ZodError } from "zod";
+import { landingPathFor } from "./landing";
+import type { Role } from "./roles";
 import { safeRedirectPath } from "./safe-redirect";
 
 /** What the sign-in and register actions answer to their forms (and to the page, without JavaScript). */
@@ -30,9 +32,11 @@ export function fieldIssues(err: ZodError): Record<string, string> {
 
 /**
  * After a successful sign-in: stay (the form asked to, with `stay`), or go to the form's
- * `callbackUrl` when it is on this site, else home.
+ * `callbackUrl` when it is on this site and names a page; else (home, or no callbackUrl) where the
+ * `role` lands (landingPathFor), or home.
  */
-export function finishSignIn(form: FormData): AuthFormState {
+export function finishSignIn(form: FormData, role?: Role): AuthFormState {
   if (formText(form, "stay") === "1") return { signedIn: true };
-  redirect(safeRedirectPath(formText(form, "callbackUrl")));
+  const target = safeRedirectPath(formText(form, "callbackUrl"));
+  redirect(target === "/" && role ? landingPathFor(role) : target);
 }

@@ -4,6 +4,7 @@ import { headers } from "next/headers";
 import { clientIp } from "@/lib/api/client-ip";
 import { checkCredentials } from "@/lib/auth/credentials";
 import { type AuthFormState, fieldIssues, finishSignIn, formText } from "@/lib/auth/form-state";
+import type { Role } from "@/lib/auth/roles";
 import { startSession } from "@/lib/auth/session-cookie";
 import { AppError, type ErrorCode } from "@/lib/errors";
 import { consume } from "@/lib/rate-limit/limits";
@@ -25,12 +26,15 @@ export async function signInWithPassword(_previous: AuthFormState, form: FormDat
   const values = { email: formText(form, "email") };
   const parsed = credentialsSchema.safeParse({ ...values, password: formText(form, "password") });
   if (!parsed.success) return { issues: fieldIssues(parsed.error), values };
+  let role: Role;
   try {
     await consume("auth", clientIp(await headers()));
-    await startSession(await checkCredentials(parsed.data));
+    const user = await checkCredentials(parsed.data);
+    await startSession(user);
+    role = user.role;
   } catch (err) {
     if (!(err instanceof AppError)) throw err;
     return { error: ERROR_KEYS[err.code] ?? "failed", values };
   }
-  return finishSignIn(form);
+  return finishSignIn(form, role);
 }
