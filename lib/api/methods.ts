@@ -42,6 +42,8 @@ export const ROUTE_METHODS: Record<string, readonly string[]> = {
   "/users/{id}": ["GET", "PATCH"],
   "/users/{id}/block": ["POST"],
   "/users/{id}/unblock": ["POST"],
+  "/waitlist": ["GET", "POST"],
+  "/waitlist/{id}": ["DELETE"],
   "/webhooks": ["GET", "POST"],
   "/webhooks/{id}": ["GET", "PATCH", "DELETE"],
   "/webhooks/{id}/deliveries": ["GET"],

@@ -19,6 +19,7 @@ import { forbidden, notAvailable, notBooked, notFound, validationFailed } from "
 import { notifyAppointmentChange, stateOfJson } from "@/lib/notifications/notify";
 import { type AppointmentPatch, MAX_APPOINTMENT_HOURS } from "@/lib/validation/appointments";
 import { intervalIssue } from "@/lib/validation/schedules";
+import { enqueueWaitlistFreeUp } from "@/lib/waitlist/free-up";
 import { emitAppointmentChange } from "@/lib/webhooks/appointments";
 import { emitWebhookEvent } from "@/lib/webhooks/emit";
 import { claimInterval } from "./claim";
@@ -154,6 +155,7 @@ async function moveOrMark(
     ];
     await Promise.all([
       recordAudit(tx, ...(actions.length ? actions : ["appointment.update"]).map(audit)),
+      enqueueWaitlistFreeUp(tx, { appointmentId: id, now, before: a, after: stateOfJson(after) }),
       notifyAppointmentChange(tx, { appointmentId: id, now, before: a, after: stateOfJson(after) }),
       emitAppointmentChange(tx, after, {
         rescheduled: reschedules,
@@ -184,6 +186,7 @@ export async function cancelAppointment(caller: Caller, id: string, now: Date) {
         after: withOverrides(after, overrides),
       }),
       notifyAppointmentChange(tx, { appointmentId: id, now, before: row.appointment, after: stateOfJson(after) }),
+      enqueueWaitlistFreeUp(tx, { appointmentId: id, now, before: row.appointment, after: stateOfJson(after) }),
       emitWebhookEvent(tx, "appointment.cancelled", after),
     ]);
     return after;

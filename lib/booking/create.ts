@@ -7,6 +7,7 @@ import type { AppointmentView } from "@/db/queries/appointments";
 import { recordAudit } from "@/db/queries/audit";
 import { type BookedLocation, insertAppointment, type NewAppointment } from "@/db/queries/booking";
 import { createClient, lockClient } from "@/db/queries/clients";
+import { markWaitlistBooked } from "@/db/queries/waitlist";
 import type { Client } from "@/db/schema/appointments";
 import { type Caller, isStaff } from "@/lib/auth/roles";
 import { readPolicy } from "@/lib/business/policy";
@@ -157,6 +158,20 @@ export async function createAppointment(
         after: withOverrides(json, overrides),
       }),
       emitWebhookEvent(tx, "appointment.created", json),
+      // The client's waitlist entries this booking serves (lib/waitlist/free-up.ts).
+      target.kind === "worker"
+        ? markWaitlistBooked(
+            tx,
+            {
+              appointmentId: row.id as string,
+              clientId: client.id,
+              workerId: target.worker.id,
+              serviceId: target.service.id,
+              ...interval,
+            },
+            options.now,
+          )
+        : undefined,
       // The manage link of the client's mails (./manage-token.ts): guests have no other way in.
       client.email ? issueManageToken(tx, row.id as string) : undefined,
       notifyAppointmentChange(tx, { appointmentId: row.id as string, after: view.appointment, now: options.now }),

@@ -21,6 +21,7 @@ export * from "./stats";
 export * from "./time-off";
 export * from "./token";
 export * from "./user";
+export * from "./waitlist";
 export * from "./webhook";
 export * from "./weekly-schedule";
 export * from "./worker";

@@ -7,3 +7,4 @@ export * from "./booking";
 export * from "./cause";
 export * from "./records";
 export * from "./request";
+export * from "./waitlist";

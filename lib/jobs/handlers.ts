@@ -8,6 +8,7 @@ import { planAppointmentMessages } from "@/lib/notifications/notify";
 import { sendNotification } from "@/lib/notifications/send";
 import { sweepNotifications } from "@/lib/notifications/sweep";
 import { rollWeeklySchedules } from "@/lib/schedule/roll-weekly-schedules";
+import { notifyWaitlist } from "@/lib/waitlist/free-up";
 import { deliverWebhookTry } from "@/lib/webhooks/deliver";
 import type { HandlersFor, Queues } from "./queues";
 
@@ -22,4 +23,5 @@ export const handlers: HandlersFor<Queues> = {
   "notification-sweep": async () => sweepNotifications(),
   "webhook-deliver": async ({ deliveryId }) => deliverWebhookTry(deliveryId),
   "account-password-reset": async (data, job) => sendPasswordResetLink(data, job),
+  "waitlist-free-up": async (data) => ({ planned: (await notifyWaitlist(data)).length }),
 };

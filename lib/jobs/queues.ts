@@ -107,6 +107,21 @@ export const queues = {
     cron: "*/5 * * * *",
   }),
   /**
+   * A booked appointment's interval freed up (lib/waitlist/free-up.ts): emails the waiting clients it
+   * fits, in order of joining. Enqueued in the cancel's or move's own transaction; safe to run twice
+   * (each message's dedupe key names the entry and the interval).
+   */
+  "waitlist-free-up": queue({
+    data: z.object({
+      appointmentId: z.uuid(),
+      workerId: z.uuid(),
+      start: z.iso.datetime(),
+      end: z.iso.datetime(),
+    }),
+    settings: { retryLimit: 4, retryDelay: 30, retryBackoff: true, expireInSeconds: 120 },
+    pollingIntervalSeconds: 2,
+  }),
+  /**
    * A password-reset request (lib/accounts/password-reset.ts): finds out whether the address has an
    * account and, if so, issues the token and plans the message. Enqueued for every request, known
    * address or not, so that the request's answer and timing tell nothing.

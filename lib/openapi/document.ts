@@ -14,6 +14,7 @@ import { registerSchedules } from "./paths/schedules";
 import { registerSlots } from "./paths/slots";
 import { registerSystem } from "./paths/system";
 import { registerUsers } from "./paths/users";
+import { registerWaitlist } from "./paths/waitlist";
 import { registerWebhooks } from "./paths/webhooks";
 
 const AREAS: ((registry: OpenAPIRegistry) => void)[] = [
@@ -29,6 +30,7 @@ const AREAS: ((registry: OpenAPIRegistry) => void)[] = [
   registerClients,
   registerUsers,
   registerReports,
+  registerWaitlist,
   registerWebhooks,
 ];
 
