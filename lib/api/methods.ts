@@ -38,6 +38,7 @@ export const ROUTE_METHODS: Record<string, readonly string[]> = {
   "/stats/appointments-per-day": ["GET"],
   "/stats/summary": ["GET"],
   "/time-off/{id}": ["DELETE"],
+  "/uploads": ["POST"],
   "/users": ["GET", "POST"],
   "/users/{id}": ["GET", "PATCH"],
   "/users/{id}/block": ["POST"],

@@ -20,6 +20,7 @@ export * from "./specialty";
 export * from "./stats";
 export * from "./time-off";
 export * from "./token";
+export * from "./upload";
 export * from "./user";
 export * from "./waitlist";
 export * from "./webhook";

@@ -7,4 +7,5 @@ export * from "./booking";
 export * from "./cause";
 export * from "./records";
 export * from "./request";
+export * from "./uploads";
 export * from "./waitlist";

@@ -13,6 +13,7 @@ import { registerReports } from "./paths/reports";
 import { registerSchedules } from "./paths/schedules";
 import { registerSlots } from "./paths/slots";
 import { registerSystem } from "./paths/system";
+import { registerUploads } from "./paths/uploads";
 import { registerUsers } from "./paths/users";
 import { registerWaitlist } from "./paths/waitlist";
 import { registerWebhooks } from "./paths/webhooks";
@@ -32,6 +33,7 @@ const AREAS: ((registry: OpenAPIRegistry) => void)[] = [
   registerReports,
   registerWaitlist,
   registerWebhooks,
+  registerUploads,
 ];
 
 let cached: ReturnType<OpenApiGeneratorV31["generateDocument"]> | undefined;

@@ -26,6 +26,8 @@ export type Endpoint = {
   /** Request headers the handler reads, with the schema it validates them with. */
   headers?: ZodObjectLike;
   body?: z.ZodType;
+  /** The body's media type when it is not JSON (`multipart/form-data` for uploads). */
+  bodyContentType?: string;
   ok: {
     status: number;
     description: string;
@@ -69,7 +71,8 @@ function errorCodes(e: Endpoint): ErrorCode[] {
   const codes = new Set<ErrorCode>(e.errors ?? []);
   if (e.params || e.query || e.headers || e.body) codes.add("validation_failed");
   if (e.body)
-    for (const code of ["invalid_json", "payload_too_large", "unsupported_media_type"] as const) codes.add(code);
+    for (const code of ["invalid_json", "payload_too_large", "unsupported_media_type"] as const)
+      if (code !== "invalid_json" || !e.bodyContentType) codes.add(code);
   if (e.access !== "anyone") for (const code of ["unauthenticated", "account_blocked"] as const) codes.add(code);
   if (e.access !== "anyone" && e.access !== "client") codes.add("forbidden");
   // Any request with a blocked user's credentials is refused, on public endpoints too.
@@ -120,7 +123,9 @@ export function describeEndpoint(registry: OpenAPIRegistry, e: Endpoint) {
       params: e.params,
       query: e.query,
       headers: e.headers,
-      body: e.body ? { required: true, content: { "application/json": { schema: e.body } } } : undefined,
+      body: e.body
+        ? { required: true, content: { [e.bodyContentType ?? "application/json"]: { schema: e.body } } }
+        : undefined,
     },
     responses: { [e.ok.status]: ok, ...errorResponses(errorCodes(e)) },
   };

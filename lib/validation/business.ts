@@ -4,6 +4,7 @@ import { z } from "zod";
 import { isValidTimeZone } from "@/lib/time/zoned";
 import { currency, httpUrl, optionalText } from "./catalog";
 import { emailSchema, lineSchema, nameSchema, phoneSchema } from "./common";
+import { imageUrlSchema } from "./image-url";
 
 const DAY_MINUTES = 1440;
 /** Notice and cut-offs up to a year; a reminder at most 30 days ahead. */
@@ -33,7 +34,7 @@ export const policySchema = z.object({
 
 const fields = {
   name: nameSchema.normalize("NFC"),
-  logoUrl: httpUrl,
+  logoUrl: imageUrlSchema,
   phone: phoneSchema.nullable(),
   email: emailSchema.nullable(),
   website: httpUrl,

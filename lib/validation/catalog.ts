@@ -5,6 +5,7 @@ import { z } from "zod";
 import { LOCATION_KINDS } from "@/db/schema/catalog";
 import { isValidTimeZone } from "@/lib/time/zoned";
 import { lineSchema, nameSchema, pageQuerySchema, refSchema, searchSchema, slugSchema, textSchema } from "./common";
+import { imageUrlSchema } from "./image-url";
 
 const UUID_SHAPE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -89,7 +90,7 @@ const serviceFields = {
   durationMinutes: minutes("Use a whole number of minutes from 1 to 1440."),
   price,
   currency,
-  imageUrl: httpUrl,
+  imageUrl: imageUrlSchema,
   active: z.boolean(),
 };
 
@@ -113,7 +114,7 @@ const workerFields = {
   name: catalogName,
   slug: catalogSlug,
   bio: optionalText(5000),
-  avatarUrl: httpUrl,
+  avatarUrl: imageUrlSchema,
   active: z.boolean(),
   /** A specialty id or slug; null clears it. */
   specialtyId: refSchema.nullable(),
