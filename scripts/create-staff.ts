@@ -4,8 +4,10 @@ import { staffAccountSchema } from "@/lib/validation/staff";
 import { runScript, ScriptError } from "./lib/run";
 
 const USAGE =
-  "usage: npm run create-staff -- --role manager|admin --email EMAIL --password PASSWORD --name NAME\n" +
-  "Creates the account, or sets the role, password and name of the one with that email.";
+  "usage: npm run create-staff -- --role manager|admin|worker --email EMAIL --password PASSWORD --name NAME\n" +
+  "Creates the account, or sets the role, password and name of the one with that email.\n" +
+  "A worker account is linked to its worker record by a manager (Manage > Staff accounts, or\n" +
+  "PATCH /api/v1/workers/{ref} { userId }).";
 
 await runScript(async () => {
   let values: Record<string, string | boolean | undefined>;

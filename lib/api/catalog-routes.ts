@@ -3,14 +3,21 @@
 // POST answers 201, DELETE 204; an unknown `{ref}` is 404; reads are cached and carry an ETag
 // (catalog-cache.ts). Each resource's route files only say which schemas and queries to use.
 import type { z } from "zod";
-import { hasRole } from "@/lib/auth/roles";
+import { type Caller, hasRole, isStaff } from "@/lib/auth/roles";
 import { notFound } from "@/lib/errors";
 import { refParamsSchema } from "@/lib/validation/common";
 import { catalogAnswer } from "./catalog-cache";
 import { route } from "./handler";
 import { json } from "./respond";
 
-type ToJson<Row> = (rows: Row[]) => unknown[] | Promise<unknown[]>;
+/** Who reads: staff see fields others do not (a worker's linked user account). */
+type View = { staff: boolean };
+type ToJson<Row> = (rows: Row[], view: View) => unknown[] | Promise<unknown[]>;
+
+const viewOf = (caller: Caller | null): View => ({ staff: caller !== null && isStaff(caller.role) });
+/** The cache audience of a read: whatever besides the URL changes the answer. */
+const audienceOf = (caller: Caller | null, includeInactive: boolean) =>
+  includeInactive ? "manager" : viewOf(caller).staff ? "staff" : "anyone";
 
 /** A caller who may pass `includeInactive=true` and see retired workers and services. */
 export const mayIncludeInactive = (caller: { role: Parameters<typeof hasRole>[0] } | null) =>
@@ -27,12 +34,12 @@ export function catalogCollection<Row, Q extends z.ZodType, C extends z.ZodType>
   return {
     GET: route({ query: spec.query }, async ({ req, query, caller }) => {
       const staff = mayIncludeInactive(caller);
-      return catalogAnswer(req, staff ? "manager" : "anyone", async () => ({
-        items: await spec.toJson(await spec.list(query as z.output<Q>, staff)),
+      return catalogAnswer(req, audienceOf(caller, staff), async () => ({
+        items: await spec.toJson(await spec.list(query as z.output<Q>, staff), viewOf(caller)),
       }));
     }),
     POST: route({ role: "manager", body: spec.body }, async ({ body, caller }) => {
-      const [created] = await spec.toJson([await spec.create(body as z.output<C>, caller.id)]);
+      const [created] = await spec.toJson([await spec.create(body as z.output<C>, caller.id)], viewOf(caller));
       return json(created, 201);
     }),
   };
@@ -48,17 +55,17 @@ export function catalogItem<Row, P extends z.ZodType>(spec: {
   remove: (ref: string, actorId: string) => Promise<unknown>;
   toJson: ToJson<Row>;
 }) {
-  const one = async (row: Row | undefined) => {
+  const one = async (row: Row | undefined, caller: Caller | null) => {
     if (row === undefined) throw notFound(spec.what);
-    const [item] = await spec.toJson([row]);
+    const [item] = await spec.toJson([row], viewOf(caller));
     return item;
   };
   return {
-    GET: route({ params: refParamsSchema }, async ({ req, params }) =>
-      catalogAnswer(req, "anyone", async () => one(await spec.find(params.ref))),
+    GET: route({ params: refParamsSchema }, async ({ req, params, caller }) =>
+      catalogAnswer(req, audienceOf(caller, false), async () => one(await spec.find(params.ref), caller)),
     ),
     PATCH: route({ role: "manager", params: refParamsSchema, body: spec.patch }, async ({ params, body, caller }) =>
-      one(await spec.update(params.ref, body as z.output<P>, caller.id)),
+      one(await spec.update(params.ref, body as z.output<P>, caller.id), caller),
     ),
     DELETE: route({ role: "manager", params: refParamsSchema }, async ({ params, caller }) => {
       if (!(await spec.remove(params.ref, caller.id))) throw notFound(spec.what);

@@ -71,3 +71,41 @@ describe("patchDecision", () => {
     expect(patchDecision(caller("admin"), appointment({ status: "cancelled" }), notesOnly, now)).toBe("allowed");
   });
 });
+
+describe("a worker and their worker record's appointments", () => {
+  const worker = { ...caller("worker", "specialist"), ownWorkerId: "w-1" };
+  const unlinked = { ...caller("worker", "specialist-2"), ownWorkerId: null };
+  const theirs = (over: Partial<AppointmentAccess> = {}) => appointment({ workerId: "w-1", ...over });
+  const started = { start: now };
+  const complete = { reschedules: false, setsStatus: true, status: "completed" };
+  const notesOnly = { reschedules: false, setsStatus: false };
+
+  it("sees their worker's appointments, not another worker's, and nothing without a linked record", () => {
+    expect(canView(worker, theirs())).toBe(true);
+    expect(canView(worker, appointment({ workerId: "w-2" }))).toBe(false);
+    expect(canView(unlinked, appointment({ workerId: null }))).toBe(false);
+    expect(canView(caller("client", "specialist"), theirs())).toBe(false);
+  });
+
+  it("marks completed or no-show from the start on (not before), never back to booked", () => {
+    expect(patchDecision(worker, theirs(started), complete, now)).toBe("allowed");
+    expect(patchDecision(worker, theirs(started), { ...complete, status: "no_show" }, now)).toBe("allowed");
+    expect(patchDecision(worker, theirs(), complete, now)).toBe("not_started");
+    expect(patchDecision(worker, theirs(started), { ...complete, status: "booked" }, now)).toBe("forbidden");
+    expect(patchDecision(worker, theirs({ ...started, status: "cancelled" }), complete, now)).toBe("not_booked");
+  });
+
+  it("annotates any of them, moves and cancels none", () => {
+    expect(patchDecision(worker, theirs({ status: "completed" }), notesOnly, now)).toBe("allowed");
+    expect(patchDecision(worker, theirs(), reschedule, now)).toBe("forbidden");
+    expect(cancelDecision(worker, theirs(), now)).toBe("forbidden");
+    expect(cancelDecision(worker, appointment({ workerId: "w-2" }), now)).toBe("not_found");
+  });
+
+  it("is a client for their own bookings", () => {
+    const booked = appointment({ ownerUserId: "specialist", workerId: "w-9" });
+    expect(patchDecision(worker, booked, reschedule, now)).toBe("allowed");
+    expect(cancelDecision(worker, booked, now)).toBe("allowed");
+    expect(patchDecision(worker, booked, complete, now)).toBe("forbidden");
+  });
+});

@@ -1,6 +1,6 @@
 // Reading appointments as a caller may: staff see all, a client only their own, and someone else's
 // id answers 404 exactly like a missing one.
-import { getDb } from "@/db/client";
+import { type Executor, getDb } from "@/db/client";
 import { type AppointmentRow, findAppointment, listAppointments } from "@/db/queries/appointments";
 import { findByRef } from "@/db/queries/catalog-shared";
 import { locations, workers } from "@/db/schema/catalog";
@@ -8,10 +8,14 @@ import { type Caller, isStaff } from "@/lib/auth/roles";
 import { notFound, validationFailed } from "@/lib/errors";
 import type { AppointmentListQuery } from "@/lib/validation/appointments";
 import { canView } from "./permissions";
+import { asViewer } from "./viewer";
 
 export async function visibleAppointment(caller: Caller, id: string): Promise<AppointmentRow> {
-  const row = await findAppointment(await getDb(), id);
-  if (!row || !canView(caller, { ownerUserId: row.client.userId })) throw notFound("Appointment");
+  const db = await getDb();
+  const [row, viewer] = await Promise.all([findAppointment(db, id), asViewer(caller, db)]);
+  if (!row || !canView(viewer, { ownerUserId: row.client.userId, workerId: row.appointment.workerId })) {
+    throw notFound("Appointment");
+  }
   return row;
 }
 
@@ -57,7 +61,24 @@ function bounds(query: AppointmentListQuery) {
   return result;
 }
 
-/** GET /appointments: worker and location filters take an id or a slug. */
+/**
+ * Whose appointments a caller lists: staff everyone's, a worker their own worker record's (none
+ * while no record is linked), anyone else their own as a client.
+ */
+async function listScope(caller: Caller, db: Executor): Promise<{ ownerUserId?: string; ownWorkerId?: string }> {
+  if (isStaff(caller.role)) return {};
+  const viewer = await asViewer(caller, db);
+  if (caller.role === "worker") return { ownWorkerId: viewer.ownWorkerId ?? NO_WORKER };
+  return { ownerUserId: caller.id };
+}
+
+/** No worker has this id: a worker with no linked record lists nothing. */
+const NO_WORKER = "00000000-0000-0000-0000-000000000000";
+
+/**
+ * GET /appointments: worker and location filters take an id or a slug. A worker's `workerId` filter
+ * naming another worker answers an empty list (the filters narrow the caller's own appointments).
+ */
 export async function listVisibleAppointments(caller: Caller, query: AppointmentListQuery) {
   if (query.date && (query.from || query.to)) throw validationFailed("date", "Give date, or from/to, not both.");
   const db = await getDb();
@@ -68,10 +89,12 @@ export async function listVisibleAppointments(caller: Caller, query: Appointment
   // Like the stats filters: a reference naming nothing is a mistake to report, not an empty list.
   if (query.workerId && !worker) throw validationFailed("workerId", "No worker has that id or slug.");
   if (query.locationId && !location) throw validationFailed("locationId", "No location has that id or slug.");
+  const scope = await listScope(caller, db);
+  if (scope.ownWorkerId && worker && worker.id !== scope.ownWorkerId) return [];
   return listAppointments(db, {
-    ownerUserId: isStaff(caller.role) ? undefined : caller.id,
+    ownerUserId: scope.ownerUserId,
     clientId: query.clientId,
-    workerId: worker?.id,
+    workerId: scope.ownWorkerId ?? worker?.id,
     locationId: location?.id,
     status: query.status,
     ...bounds(query),

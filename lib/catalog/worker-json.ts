@@ -4,16 +4,16 @@ import { type Executor, getDb } from "@/db/client";
 import { loadWorkerDetails } from "@/db/queries/worker-details";
 import { listWorkers, type WorkerFilter } from "@/db/queries/workers";
 import type { Worker as WorkerRow } from "@/db/schema/catalog";
-import { toWorkerJson, type Worker } from "@/lib/contract/worker";
+import { toWorkerJson, type Worker, type WorkerView } from "@/lib/contract/worker";
 
-/** `rows` as API.md "Worker", in their order. */
-export async function workersToJson(db: Executor, rows: WorkerRow[]): Promise<Worker[]> {
-  return (await loadWorkerDetails(db, rows)).map(toWorkerJson);
+/** `rows` as API.md "Worker", in their order (with the linked user for staff). */
+export async function workersToJson(db: Executor, rows: WorkerRow[], view?: WorkerView): Promise<Worker[]> {
+  return (await loadWorkerDetails(db, rows)).map((details) => toWorkerJson(details, view));
 }
 
 /** `workersToJson` on the app's database. */
-export async function toWorkersJson(rows: WorkerRow[]): Promise<Worker[]> {
-  return workersToJson(await getDb(), rows);
+export async function toWorkersJson(rows: WorkerRow[], view?: WorkerView): Promise<Worker[]> {
+  return workersToJson(await getDb(), rows, view);
 }
 
 /** A page of workers matching `filter` (see `listWorkers`) in their public shape: the home page's directory. */

@@ -1,6 +1,8 @@
 // Workers (API.md "Catalog"): who is booked, with their specialty, home location and services.
 import { getDb } from "@/db/client";
 import { findByRef, lockByRef, type Tx } from "@/db/queries/catalog-shared";
+import { findUserById } from "@/db/queries/users";
+import { findWorkerOfUser } from "@/db/queries/worker-of-user";
 import {
   deleteUpcomingShifts,
   listWorkers as listWorkerRows,
@@ -9,7 +11,7 @@ import {
 } from "@/db/queries/workers";
 import { appointments } from "@/db/schema/appointments";
 import { locations, specialties, type Worker, workers } from "@/db/schema/catalog";
-import { invalidRequest } from "@/lib/errors";
+import { alreadyExists, invalidRequest, validationFailed } from "@/lib/errors";
 import type { WorkerCreate, WorkerListQuery, WorkerPatch } from "@/lib/validation/catalog";
 import { deleteOrRetire, insertAudited, updateAudited } from "./audited-writes";
 import { catalogTransaction } from "./transaction";
@@ -65,8 +67,24 @@ async function resolveRefs(tx: Tx, body: RefFields): Promise<ResolvedRefs> {
 const audited = (tx: Tx, actorId: string) => ({
   actorId,
   entity: "worker",
-  toJson: async (row: Worker) => (await workersToJson(tx, [row]))[0],
+  toJson: async (row: Worker) => (await workersToJson(tx, [row], { staff: true }))[0],
 });
+
+/**
+ * `userId` links the worker record to a user account of role `worker` (400 validation_failed on
+ * `userId` for a missing account or another role; 409 already_exists when another worker record
+ * has it); null unlinks.
+ */
+async function checkLinkedUser(tx: Tx, workerId: string, userId: string | null | undefined): Promise<void> {
+  if (!userId) return;
+  const user = await findUserById(userId, tx);
+  if (!user) throw validationFailed("userId", "No user account has this id.");
+  if (user.role !== "worker") {
+    throw validationFailed("userId", "Only an account of role worker can be linked to a worker record.");
+  }
+  const linked = await findWorkerOfUser(tx, userId);
+  if (linked && linked.id !== workerId) throw alreadyExists("userId");
+}
 
 export function createWorker(input: WorkerCreate, actorId: string): Promise<Worker> {
   return catalogTransaction(async (tx) => {
@@ -89,6 +107,7 @@ export function updateWorker(ref: string, patch: WorkerPatch, actorId: string): 
     if (!before) return undefined;
     const audit = audited(tx, actorId);
     const beforeJson = await audit.toJson(before);
+    await checkLinkedUser(tx, before.id, patch.userId);
     const { serviceIds, ...refs } = await resolveRefs(tx, patch);
     if (serviceIds) await setWorkerServices(tx, before.id, serviceIds);
     const { serviceIds: _refs, ...fields } = patch;

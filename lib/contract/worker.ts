@@ -18,11 +18,24 @@ export const workerSchema = z
     services: z.array(serviceSchema),
     slotStepMinutes: z.number().int().nullable(),
     bookingHorizonDays: z.number().int(),
+    userId: z
+      .uuid()
+      .nullable()
+      .optional()
+      .describe(
+        "The user account (role `worker`) linked to this worker record; shown to staff only (absent for anyone else).",
+      ),
   })
   .meta({ id: "Worker" });
 export type Worker = z.infer<typeof workerSchema>;
 
-export function toWorkerJson({ worker: w, specialty, location, services }: WorkerDetails): Worker {
+/** Who reads a worker: staff also see the linked user account. */
+export type WorkerView = { staff: boolean };
+
+export function toWorkerJson(
+  { worker: w, specialty, location, services }: WorkerDetails,
+  view: WorkerView = { staff: false },
+): Worker {
   return {
     id: w.id,
     slug: w.slug,
@@ -35,5 +48,6 @@ export function toWorkerJson({ worker: w, specialty, location, services }: Worke
     services: services.map(toServiceJson),
     slotStepMinutes: w.slotStepMinutes,
     bookingHorizonDays: w.bookingHorizonDays,
+    ...(view.staff ? { userId: w.userId } : {}),
   };
 }

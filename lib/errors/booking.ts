@@ -54,6 +54,12 @@ export const notBooked = (status: string) =>
     status,
   });
 
+/** 409 not_available: a worker marks an appointment completed or no-show before it has started. */
+export const notStarted = () =>
+  new AppError("not_available", 409, "The appointment has not started yet; mark it once it has.", {
+    reason: "not_started",
+  });
+
 export const idempotencyKeyReused = () =>
   new AppError(
     "idempotency_key_reused",

@@ -150,7 +150,9 @@ export const workerCreateSchema = withServiceIds(
     bookingHorizonDays: workerFields.bookingHorizonDays.default(7),
   }),
 );
-export const workerPatchSchema = withServiceIds(z.object(workerFields).partial());
+/** The user account (role `worker`) linked to the worker record; null unlinks (PATCH only). */
+const linkedUserSchema = z.uuid({ message: "Not a valid user id." }).nullable();
+export const workerPatchSchema = withServiceIds(z.object({ ...workerFields, userId: linkedUserSchema }).partial());
 export type WorkerCreate = z.infer<typeof workerCreateSchema>;
 export type WorkerPatch = z.infer<typeof workerPatchSchema>;
 

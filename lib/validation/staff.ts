@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { emailSchema, nameSchema, passwordSchema } from "./common";
 
-/** Input of the create-staff script: a manager or admin account. */
+/** Input of the create-staff script: a manager, admin or worker (specialist) account. */
 export const staffAccountSchema = z.object({
-  role: z.enum(["manager", "admin"], { message: "Role must be manager or admin." }),
+  role: z.enum(["manager", "admin", "worker"], { message: "Role must be manager, admin or worker." }),
   email: emailSchema,
   password: passwordSchema,
   name: nameSchema,

@@ -4,7 +4,7 @@ import { ROLES } from "@/db/schema/users";
 import { birthDateSchema, clearablePhoneSchema } from "./clients";
 import { emailSchema, genderSchema, nameSchema, pageQuerySchema, passwordSchema, searchSchema } from "./common";
 
-export const roleSchema = z.enum(ROLES, { message: "Role must be client, admin or manager." });
+export const roleSchema = z.enum(ROLES, { message: "Role must be client, worker, admin or manager." });
 
 const profileFields = {
   name: nameSchema.normalize("NFC"),
@@ -14,7 +14,7 @@ const profileFields = {
   phone: clearablePhoneSchema,
 };
 
-/** A new account: staff (admin, manager) or a client the desk signs up. */
+/** A new account: staff (admin, manager), a specialist (worker) or a client the desk signs up. */
 export const userCreateSchema = z.object({
   ...z.object(profileFields).partial().shape,
   email: emailSchema,

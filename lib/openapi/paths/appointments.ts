@@ -11,7 +11,9 @@ import {
 import { idParamsSchema } from "@/lib/validation/common";
 import { describeEndpoint } from "../operation";
 
-const OWN = "A client reaches only their own appointments; anyone else's id answers 404, exactly like a missing one.";
+const OWN =
+  "A client reaches only their own appointments; anyone else's id answers 404, exactly like a missing one. A " +
+  "worker (role `worker`) also reaches the appointments of the worker record their account is linked to.";
 const REFUSALS =
   "An interval someone else holds answers 409 slot_taken (`details.conflict`: `worker` or `location`); one " +
   "that is not bookable answers 409 not_available with `details.reason`: `outside_schedule`, `time_off`, " +
@@ -22,7 +24,17 @@ const REFUSALS =
   "A client who already has a booked appointment overlapping the interval answers 409 client_busy, whoever " +
   "books (the database refuses it), unless the business's `policy.allowClientOverlap` was on when the other " +
   "appointment and this one were booked; `details.appointments` lists those appointments: `{ id }` only for " +
-  "staff, `{ id, start, end }` for the client, whose own they are. A refusal changes nothing.";
+  "staff, `{ id, start, end }` for the client, whose own they are. A refusal changes nothing. " +
+  "Service buffers (Service `bufferBeforeMinutes`, `bufferAfterMinutes`): the worker and the location are held " +
+  "from start - before to end + after (the appointment's own `start`/`end` stay the client's time), and that " +
+  "held interval must lie inside the worker's shifts (both buffers: preparing and cleaning are shift time) and " +
+  "clear of time off (else 409 not_available with `details.buffer: true`) and must not overlap another booked " +
+  "appointment's held interval, touching allowed (the database refuses it: 409 slot_taken with " +
+  "`details.buffer: true` when the client's own interval alone would be free). Staff book into buffers on " +
+  "purpose with `overrideBuffers: true` (a client's answers 403 forbidden): the appointment holds its own " +
+  "interval only, a neighbour's buffer it cuts into is shortened to meet it, and the audit row carries " +
+  "`bufferOverride` (`trimmed`: those neighbours with their new held interval). A staff move without " +
+  "`overrideBuffers` holds the service's buffers of now again.";
 const POLICY =
   "The business policy (GET /business `policy`) binds clients: a start sooner than now + `minNoticeMinutes` " +
   "answers 409 not_available `min_notice` (`details.minNoticeMinutes`; a start exactly that far ahead is " +
@@ -117,7 +129,9 @@ export function registerAppointments(registry: OpenAPIRegistry) {
     tag: "Appointments",
     summary: "List appointments",
     description:
-      "Staff see every appointment, a client only their own; ordered by start. `date`, and `from`/`to` given " +
+      "Staff see every appointment, a client only their own; a worker (role `worker`) the appointments of their " +
+      "own worker record (none while no record is linked), where a `workerId` naming another worker answers an " +
+      "empty list; ordered by start. `date`, and `from`/`to` given " +
       "as dates, are local days in each appointment's location's timezone (both included); `from`/`to` given " +
       "as instants bound the start, `to` exclusive. `date` and `from`/`to` do not mix. `workerId` and " +
       "`locationId` take an id or a slug; one naming nothing is a 400.",
@@ -149,7 +163,10 @@ export function registerAppointments(registry: OpenAPIRegistry) {
       "`end` it keeps its length, and a refused new interval leaves the old one booked. Staff set `status` " +
       "(`booked`, `completed`, `no_show`; cancelling is POST /appointments/{id}/cancel) on any appointment not " +
       "cancelled; a client setting it answers 403 forbidden. A client may reschedule and annotate their own " +
-      `booked appointment until it starts, at the service's length. ${OWN} ${REFUSALS} ${POLICY} A client ` +
+      `booked appointment until it starts, at the service's length. A worker marks their own worker's ` +
+      "appointments `completed` or `no_show` once they have started (before: 409 not_available, `details.reason` " +
+      "`not_started`; `booked` or a reschedule: 403 forbidden) and sets `notes` on them. " +
+      `${OWN} ${REFUSALS} ${POLICY} A client ` +
       "moving an appointment later than `rescheduleCutoffMinutes` before its current start answers 409 " +
       "cutoff_passed (`details.cutoffMinutes`; exactly at the cut-off is still allowed). Audited. A client " +
       "moves their own appointment with `{ start }`: same worker and service (another `workerId` answers 400), " +
@@ -172,7 +189,8 @@ export function registerAppointments(registry: OpenAPIRegistry) {
     summary: "Cancel an appointment",
     description:
       "The interval is free for others as this answers. A client cancels their own appointment until it starts " +
-      "(after that 409 not_available, `in_past`); staff cancel any booked one. Cancelling a cancelled " +
+      "(after that 409 not_available, `in_past`); staff cancel any booked one; a worker cancels none of their " +
+      "worker's appointments (403 forbidden). Cancelling a cancelled " +
       "appointment changes nothing and answers it again; a completed or no-show one answers 409 not_available " +
       "(`not_booked`). A client cancelling later than the business policy's `cancelCutoffMinutes` before the " +
       "start answers 409 cutoff_passed (`details.cutoffMinutes`; exactly at the cut-off is still allowed); " +
@@ -184,7 +202,7 @@ export function registerAppointments(registry: OpenAPIRegistry) {
     query: manageTokenQuery,
     headers: manageTokenHeaders,
     ok: { status: 200, description: "The cancelled appointment.", schema: appointmentSchema },
-    errors: ["not_found", "not_available", "cutoff_passed", "invalid_token"],
+    errors: ["not_found", "forbidden", "not_available", "cutoff_passed", "invalid_token"],
   });
   describeEndpoint(registry, {
     method: "get",

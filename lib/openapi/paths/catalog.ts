@@ -32,6 +32,7 @@ type Resource = {
   listNote?: string;
   createNote?: string;
   deleteNote?: string;
+  patchNote?: string;
 };
 
 const resources: Resource[] = [
@@ -66,6 +67,13 @@ const resources: Resource[] = [
     create: serviceCreateSchema,
     patch: servicePatchSchema,
     listNote: "`includeInactive=true` lists retired services too (managers only; ignored for others).",
+    createNote:
+      "`bufferBeforeMinutes` and `bufferAfterMinutes` (0 to 240, default 0) hold the worker and the location " +
+      "before and after each appointment of the service: slots, availability and available days leave room for " +
+      "them inside the shift, and the database refuses an appointment whose held interval overlaps another's.",
+    patchNote:
+      "A change of the buffers applies to appointments booked (or moved) from now on; cached slot lists are " +
+      "recomputed at once. Appointments already booked keep holding what they held.",
     deleteNote:
       "A service only past appointments name is deactivated instead; 409 has_appointments while booked ones lie ahead.",
   },
@@ -79,7 +87,13 @@ const resources: Resource[] = [
     patch: workerPatchSchema,
     listNote:
       "Filter by `specialty`, `location`, `service` (id or slug) and `q` (name, any script and case). " +
-      "`includeInactive=true` lists retired workers too (managers only).",
+      "`includeInactive=true` lists retired workers too (managers only). Staff (admin and up) also see " +
+      "`userId`, the linked user account.",
+    patchNote:
+      "`userId` links the worker record to a user account of role `worker` (the specialist signs in and sees " +
+      "their own day); null unlinks. An id naming no account, or an account of another role, answers 400 " +
+      "validation_failed on `userId`; an account already linked to another worker record answers 409 " +
+      "already_exists (`details.field`: `userId`).",
     deleteNote:
       "A worker only past appointments name is deactivated instead; 409 has_appointments while booked ones lie ahead.",
   },
@@ -128,7 +142,7 @@ export function registerCatalog(registry: OpenAPIRegistry) {
       path: item,
       tag: r.tag,
       summary: `Change a ${r.one}`,
-      description: "Only the fields given change.",
+      description: ["Only the fields given change.", r.patchNote].filter(Boolean).join(" "),
       access: "manager",
       params: refParamsSchema,
       body: r.patch,

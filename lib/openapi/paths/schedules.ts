@@ -142,19 +142,23 @@ export function registerSchedules(registry: OpenAPIRegistry) {
     path: `${worker}/time-off`,
     tag: "Schedules",
     summary: "Add time off",
-    description: "Time off over booked appointments answers 409 has_appointments unless `cancelAppointments` is true.",
-    access: "manager",
+    description:
+      "A manager adds anyone's time off; a worker (role `worker`) their own worker record's only (403 for " +
+      "another's). Time off over booked appointments answers 409 has_appointments unless `cancelAppointments` " +
+      "is true, which only a manager may send (403 for a worker).",
+    access: "worker",
     params: refParamsSchema,
     body: timeOffBodySchema,
     ok: { status: 201, description: "The new time off.", schema: timeOffSchema },
-    errors: ["not_found", "has_appointments"],
+    errors: ["not_found", "forbidden", "has_appointments"],
   });
   describeEndpoint(registry, {
     method: "delete",
     path: "/time-off/{id}",
     tag: "Schedules",
     summary: "Delete time off",
-    access: "manager",
+    description: "A manager deletes anyone's time off; a worker their own worker record's only (403 for another's).",
+    access: "worker",
     params: idParamsSchema,
     ok: { status: 204, description: "Deleted." },
     errors: ["not_found"],

@@ -2,7 +2,8 @@ import { route } from "@/lib/api/handler";
 import { deleteTimeOff } from "@/lib/schedule/delete-time-off";
 import { idParamsSchema } from "@/lib/validation/common";
 
-export const DELETE = route({ role: "manager", params: idParamsSchema }, async ({ params, caller }) => {
-  await deleteTimeOff(params.id, caller.id);
+// A manager any time off; a worker their own worker record's.
+export const DELETE = route({ role: "worker", params: idParamsSchema }, async ({ params, caller }) => {
+  await deleteTimeOff(params.id, caller);
   return new Response(null, { status: 204 });
 });

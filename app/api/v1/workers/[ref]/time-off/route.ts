@@ -10,8 +10,9 @@ export const GET = route({ params: refParamsSchema, query: rangeQuerySchema }, a
   workerTimeOff(params.ref, query, new Date()),
 );
 
-// Time off over booked appointments answers 409 has_appointments unless `cancelAppointments: true`.
+// A manager, or the worker's own account. Time off over booked appointments answers 409
+// has_appointments unless `cancelAppointments: true` (a manager's only).
 export const POST = route(
-  { role: "manager", params: refParamsSchema, body: timeOffBodySchema },
-  async ({ params, body, caller }) => json(await addTimeOff(params.ref, body, caller.id), 201),
+  { role: "worker", params: refParamsSchema, body: timeOffBodySchema },
+  async ({ params, body, caller }) => json(await addTimeOff(params.ref, body, caller), 201),
 );
