@@ -12,6 +12,7 @@ import { useFieldErrors } from "@/components/ui/use-field-errors";
 import type { Business } from "@/lib/contract";
 import { businessPatchSchema } from "@/lib/validation/business";
 import { FormGrid, text } from "./form-bits";
+import { ImageField } from "./image-field";
 import { TimeZonePicker } from "./time-zone-picker";
 
 /** A whole number typed in a field, or the text itself (refused by the schema, next to the field). */
@@ -101,7 +102,7 @@ export function BusinessForm({ initial, zones }: { initial: Business; zones: str
             />
           </Field>
           <Field label={t("logoUrl")} hint={t("logoUrlHint")} error={fieldError("logoUrl")}>
-            <input name="logoUrl" type="url" defaultValue={initial.logoUrl ?? ""} className={inputClass} />
+            <ImageField name="logoUrl" defaultValue={initial.logoUrl} />
           </Field>
           {CONTACTS.map((contact) => (
             <Field key={contact.name} label={t(contact.name)} error={fieldError(contact.name)}>

@@ -6,6 +6,7 @@ import { Field, inputClass } from "@/components/ui/field";
 import type { Service } from "@/lib/contract";
 import { serviceCreateSchema, servicePatchSchema } from "@/lib/validation/catalog";
 import { FormActions, FormGrid, text } from "./form-bits";
+import { ImageField } from "./image-field";
 import { useRecordForm } from "./use-record-form";
 
 export function ServiceForm({ item, onDone }: { item?: Service; onDone: () => void }) {
@@ -57,7 +58,7 @@ export function ServiceForm({ item, onDone }: { item?: Service; onDone: () => vo
           <input name="currency" maxLength={3} defaultValue={item?.currency ?? "RUB"} className={inputClass} />
         </Field>
         <Field label={t("fields.imageUrl")} error={errors.imageUrl}>
-          <input name="imageUrl" type="url" defaultValue={item?.imageUrl ?? ""} className={inputClass} />
+          <ImageField name="imageUrl" defaultValue={item?.imageUrl} />
         </Field>
         <Field label={t("fields.description")} error={errors.description} className="sm:col-span-2">
           <textarea name="description" rows={3} defaultValue={item?.description ?? ""} className={inputClass} />

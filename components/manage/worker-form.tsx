@@ -7,6 +7,7 @@ import { Skeleton } from "@/components/ui/states";
 import type { Location, Service, Specialty, Worker } from "@/lib/contract";
 import { workerCreateSchema, workerPatchSchema } from "@/lib/validation/catalog";
 import { FormActions, FormGrid, text } from "./form-bits";
+import { ImageField } from "./image-field";
 import { useRecordForm } from "./use-record-form";
 import { useItems } from "./use-resource";
 
@@ -97,7 +98,7 @@ export function WorkerForm({ item, onDone }: { item?: Worker; onDone: () => void
           />
         </Field>
         <Field label={t("fields.avatarUrl")} error={errors.avatarUrl} className="sm:col-span-2">
-          <input name="avatarUrl" type="url" defaultValue={item?.avatarUrl ?? ""} className={inputClass} />
+          <ImageField name="avatarUrl" defaultValue={item?.avatarUrl} />
         </Field>
         <Field label={t("fields.bio")} error={errors.bio} className="sm:col-span-2">
           <textarea name="bio" rows={3} defaultValue={item?.bio ?? ""} className={inputClass} />
