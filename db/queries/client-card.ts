@@ -5,6 +5,7 @@ import { and, desc, eq, isNull, ne, or, type SQL, sql } from "drizzle-orm";
 import { type Executor, queryRows } from "../client";
 import { appointments, type Client, clients } from "../schema/appointments";
 import { type Notification, notifications } from "../schema/notifications";
+import { waitlistEntries } from "../schema/waitlist";
 
 export type ClientFigures = {
   total: number;
@@ -102,4 +103,27 @@ export async function overlappingAppointments(
     order by a.start_at, a.id
     limit 20`,
   );
+}
+
+/**
+ * Moves every waitlist entry of record `fromId` to record `toId`; the ids of those moved. An active
+ * entry the other record also holds (same service, worker or any, and day: one active entry each) is
+ * marked removed first, so the move keeps the other record's and loses no history.
+ */
+export async function moveClientWaitlistEntries(db: Executor, fromId: string, toId: string): Promise<string[]> {
+  await queryRows(
+    db,
+    sql`update ${waitlistEntries} f set status = 'removed', removed_at = now()
+    where f.client_id = ${fromId} and f.status in ('waiting', 'notified')
+      and exists (select 1 from ${waitlistEntries} k
+        where k.client_id = ${toId} and k.status in ('waiting', 'notified') and k.service_id = f.service_id
+          and k.worker_id is not distinct from f.worker_id and k.date = f.date)
+    returning f.id`,
+  );
+  const rows = await db
+    .update(waitlistEntries)
+    .set({ clientId: toId })
+    .where(eq(waitlistEntries.clientId, fromId))
+    .returning({ id: waitlistEntries.id });
+  return rows.map((row) => row.id);
 }

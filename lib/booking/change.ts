@@ -15,7 +15,7 @@ import { locations, services } from "@/db/schema/catalog";
 import { type Caller, isStaff } from "@/lib/auth/roles";
 import { readPolicy } from "@/lib/business/policy";
 import { toAppointmentJson } from "@/lib/contract";
-import { forbidden, notAvailable, notBooked, notFound, validationFailed } from "@/lib/errors";
+import { forbidden, notAvailable, notBooked, notFound, notStarted, validationFailed } from "@/lib/errors";
 import { notifyAppointmentChange, stateOfJson } from "@/lib/notifications/notify";
 import { type AppointmentPatch, MAX_APPOINTMENT_HOURS } from "@/lib/validation/appointments";
 import { intervalIssue } from "@/lib/validation/schedules";
@@ -24,27 +24,35 @@ import { emitAppointmentChange } from "@/lib/webhooks/appointments";
 import { emitWebhookEvent } from "@/lib/webhooks/emit";
 import { claimInterval } from "./claim";
 import { withClientBusyDetails } from "./client-busy";
-import { mintManageToken, recordManageToken } from "./manage-token";
 import { type AppointmentAccess, actorUserId, cancelDecision, type Decision, patchDecision } from "./permissions";
 import { type PolicyRule, withOverrides } from "./policy";
 import { checkCancel, checkReschedule } from "./policy-check";
 import { type BookingTarget, bookedInterval } from "./target";
 import { bookingTransaction, type Tx } from "./transaction";
+import { asViewer } from "./viewer";
 
 const HOUR = 3_600_000;
 
 const access = (row: AppointmentRow): AppointmentAccess => ({
   id: row.appointment.id,
+  workerId: row.appointment.workerId,
   ownerUserId: row.client.userId,
   status: row.appointment.status,
   start: row.appointment.startAt,
 });
 
-function enforce(decision: Decision, row: AppointmentRow) {
+function enforce(decision: Decision, row: AppointmentRow, caller: Caller) {
   if (decision === "allowed") return;
   if (decision === "not_found") throw notFound("Appointment");
-  if (decision === "forbidden") throw forbidden("Only staff set the status of an appointment.");
+  if (decision === "forbidden") {
+    throw forbidden(
+      caller.role === "worker"
+        ? "A specialist marks their appointments completed or no-show and adds notes; the booking desk moves and cancels them."
+        : "Only staff set the status of an appointment.",
+    );
+  }
   if (decision === "in_past") throw notAvailable("in_past");
+  if (decision === "not_started") throw notStarted();
   throw notBooked(row.appointment.status);
 }
 
@@ -102,8 +110,8 @@ async function moveOrMark(
   const reschedules = patch.start !== undefined || patch.end !== undefined || patch.workerId !== undefined;
   const setsStatus = patch.status !== undefined;
   return bookingTransaction(async (tx) => {
-    const [row, policy] = await Promise.all([lockedAppointment(tx, id), readPolicy(tx)]);
-    enforce(patchDecision(caller, access(row), { reschedules, setsStatus }, now), row);
+    const [row, policy, viewer] = await Promise.all([lockedAppointment(tx, id), readPolicy(tx), asViewer(caller, tx)]);
+    enforce(patchDecision(viewer, access(row), { reschedules, setsStatus, status: patch.status }, now), row, caller);
     const before = toAppointmentJson(row);
     const a = row.appointment;
     const changes: AppointmentChanges = {};
@@ -150,12 +158,6 @@ async function moveOrMark(
       before,
       after: withOverrides(after, overrides),
     });
-    // Moved (or booked again): the client's messages carry a manage link with a new token (the
-    // earlier ones keep working while the appointment is booked; ./manage-token.ts).
-    const token =
-      after.status === "booked" && row.client.email && (reschedules || patch.status === "booked")
-        ? mintManageToken(id)
-        : null;
     const actions = [
       ...(reschedules ? ["appointment.reschedule"] : []),
       ...(setsStatus && patch.status !== a.status ? ["appointment.status"] : []),
@@ -163,14 +165,7 @@ async function moveOrMark(
     await Promise.all([
       recordAudit(tx, ...(actions.length ? actions : ["appointment.update"]).map(audit)),
       enqueueWaitlistFreeUp(tx, { appointmentId: id, now, before: a, after: stateOfJson(after) }),
-      token ? recordManageToken(tx, token) : undefined,
-      notifyAppointmentChange(tx, {
-        appointmentId: id,
-        now,
-        before: a,
-        after: stateOfJson(after),
-        manageToken: token?.sealed,
-      }),
+      notifyAppointmentChange(tx, { appointmentId: id, now, before: a, after: stateOfJson(after) }),
       emitAppointmentChange(tx, after, {
         rescheduled: reschedules,
         statusChanged: actions.includes("appointment.status"),
@@ -183,8 +178,8 @@ async function moveOrMark(
 /** Cancels at once (the interval is free for others as the transaction commits); cancelling twice is a no-op. */
 export async function cancelAppointment(caller: Caller, id: string, now: Date) {
   return bookingTransaction(async (tx) => {
-    const [row, policy] = await Promise.all([lockedAppointment(tx, id), readPolicy(tx)]);
-    enforce(cancelDecision(caller, access(row), now), row);
+    const [row, policy, viewer] = await Promise.all([lockedAppointment(tx, id), readPolicy(tx), asViewer(caller, tx)]);
+    enforce(cancelDecision(viewer, access(row), now), row, caller);
     const before = toAppointmentJson(row);
     if (row.appointment.status === "cancelled") return before;
     const overrides = checkCancel({ policy, staff: isStaff(caller.role), start: row.appointment.startAt, now });

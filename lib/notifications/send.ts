@@ -17,7 +17,6 @@ import { appointmentState, claimNotification, findNotification, finishNotificati
 import type { Notification } from "@/db/schema/notifications";
 import { type JobContext, queues } from "@/lib/jobs/queues";
 import { mailSettings, sendMail } from "@/lib/mail/transport";
-import { withManageToken } from "./manage-link";
 
 /** The tries a message has in all: the send queue's retries and the first. */
 const MAX_SEND_ATTEMPTS = queues["notification-send"].settings.retryLimit + 1;
@@ -51,23 +50,20 @@ export async function sendNotification(
     return "skipped";
   }
   if (!(await stillDue(claimed))) {
-    await finishNotification(db, claimed.id, { status: "dropped", manageTokenSealed: null });
+    await finishNotification(db, claimed.id, { status: "dropped" });
     return "dropped";
   }
   const settings = mailSettings();
   if (!settings) {
-    // Kept, not sent: with the manage link's placeholder, and without the token.
-    await finishNotification(db, claimed.id, { status: "outbox", lastError: null, manageTokenSealed: null });
+    await finishNotification(db, claimed.id, { status: "outbox", lastError: null });
     return "outbox";
   }
-  // The manage link's token is put in here, as the message goes out (./manage-link.ts).
-  const body = withManageToken(claimed);
   try {
     await sendMail(settings, {
       to: claimed.toAddress,
       subject: claimed.subject,
-      text: body.text,
-      html: body.html,
+      text: claimed.text,
+      html: claimed.html,
       messageId: claimed.messageId,
       headers: { "X-Slotwise-Kind": claimed.kind },
       attachments: claimed.ics
@@ -80,13 +76,7 @@ export async function sendNotification(
     await finishNotification(db, claimed.id, { status: last ? "failed" : "pending", lastError: errorText(err) });
     throw err;
   }
-  // Sent: the sealed manage token is not kept either.
-  await finishNotification(db, claimed.id, {
-    status: "sent",
-    sentAt: new Date(),
-    lastError: null,
-    manageTokenSealed: null,
-  });
+  await finishNotification(db, claimed.id, { status: "sent", sentAt: new Date(), lastError: null });
   // A password-reset or verification link is not kept once sent (lib/accounts: tokens stored hashed).
   await redactAccountMessage(db, claimed.id);
   return "sent";

@@ -3,7 +3,7 @@
 // knows what references a client record, so nothing is lost whichever way a merge comes.
 import { type Executor, getDb } from "@/db/client";
 import { recordAudit } from "@/db/queries/audit";
-import { overlappingAppointments } from "@/db/queries/client-card";
+import { moveClientWaitlistEntries, overlappingAppointments } from "@/db/queries/client-card";
 import { deleteClientRow, lockClient, moveClientAppointments, updateClientRow } from "@/db/queries/clients";
 import type { Client } from "@/db/schema";
 import { AppError, clientBusy, notFound, validationFailed } from "@/lib/errors";
@@ -29,12 +29,13 @@ function mergedNotes(kept: Client, absorbed: Client, noted: readonly NotedField[
   return text === "" ? null : text;
 }
 
-export type Absorbed = { client: Client; movedAppointmentIds: string[] };
+export type Absorbed = { client: Client; movedAppointmentIds: string[]; movedWaitlistEntryIds: string[] };
 
 /**
  * Folds record `absorbed` into record `kept`, both locked "update" by the caller's transaction: the
- * appointments move over (their notifications and manage links go with them, as those hang on the
- * appointment), `kept` takes the fields it lacks (and the account link, if only `absorbed` had one),
+ * appointments and waitlist entries move over (their notifications and manage links go with them, as
+ * those hang on the appointment or entry; an active entry both hold stays only as `kept`'s, the
+ * other marked removed), `kept` takes the fields it lacks (and the account link, if only `absorbed` had one),
  * the notes of both are kept, and `absorbed` is deleted (a guest-email row naming it goes with it:
  * a guest's unverified email never opens a desk record). 409 client_busy, listing the pairs, when
  * booked appointments of the two overlap, which the client's no-overlap constraint would refuse;
@@ -50,6 +51,7 @@ export async function absorbClientRecord(
   const clashes = await overlappingAppointments(tx, absorbed.id, kept.id);
   if (clashes.length > 0) throw clientBusy(clashes);
   const movedAppointmentIds = await moveClientAppointments(tx, absorbed.id, kept.id);
+  const movedWaitlistEntryIds = await moveClientWaitlistEntries(tx, absorbed.id, kept.id);
   // Gone before the account link moves over, as user_id is unique.
   await deleteClientRow(tx, absorbed.id);
   const client = await updateClientRow(tx, kept.id, {
@@ -61,7 +63,7 @@ export async function absorbClientRecord(
     notes: mergedNotes(kept, absorbed, noted),
   });
   if (!client) throw new Error(`client record ${kept.id} vanished while locked`);
-  return { client, movedAppointmentIds };
+  return { client, movedAppointmentIds, movedWaitlistEntryIds };
 }
 
 const bothLinked = () =>
@@ -87,7 +89,10 @@ export async function mergeClients(fromId: string, intoId: string, actorId: stri
     const into = locked.get(intoId);
     if (!from || !into) throw notFound("Client");
     // Two desk records of one person may carry two spellings of the name: the other one is noted too.
-    const { client, movedAppointmentIds } = await absorbClientRecord(tx, into, from, ["name", ...NOTED_FIELDS]);
+    const { client, movedAppointmentIds, movedWaitlistEntryIds } = await absorbClientRecord(tx, into, from, [
+      "name",
+      ...NOTED_FIELDS,
+    ]);
     // Ids only: personal data in the audit row would outlive an erasure of the record.
     await recordAudit(tx, {
       actorId,
@@ -95,7 +100,7 @@ export async function mergeClients(fromId: string, intoId: string, actorId: stri
       entity: "client",
       entityId: into.id,
       before: { mergedClientId: from.id, userId: into.userId, mergedUserId: from.userId },
-      after: { userId: client.userId, movedAppointmentIds },
+      after: { userId: client.userId, movedAppointmentIds, movedWaitlistEntryIds },
     });
     return client;
   });

@@ -121,13 +121,14 @@ export function registerClients(registry: OpenAPIRegistry) {
     summary: "Merge a client record into another",
     description:
       "An extension of API.md. Record `id` and record `intoId` are one person: in one transaction every appointment " +
-      "of `id` (with its notifications) moves to `intoId`, fields `intoId` lacks are taken from `id` (its notes, " +
+      "of `id` (with its notifications) and every waitlist entry moves to `intoId` (an active entry both hold for " +
+      "the same service, worker and day stays only as `intoId`'s, the other marked removed), fields `intoId` lacks are taken from `id` (its notes, " +
       "and any value that differs, are added to the notes; its account link too, when only it has one), and `id` is " +
       "deleted. The same merge as the account's own record gets in `POST /clients/{id}/link-user`. 409 client_busy " +
       "(`details.appointments` lists the pairs `{ fromId, intoId }`) when booked appointments of the two overlap, " +
       "which one client may not hold; 409 already_exists (`details.field: userId`) when both are linked to " +
       "different accounts; 400 validation_failed when `intoId` is `id`. Audited (`client.merge` on `intoId`, " +
-      "with the merged record's id and the moved appointments' ids). " +
+      "with the merged record's id and the moved appointments' and waitlist entries' ids). " +
       ERASED,
     access: "admin",
     params: idParamsSchema,

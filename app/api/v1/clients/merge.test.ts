@@ -5,9 +5,9 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { findClientById } from "@/db/queries/clients";
 import { insertNotifications } from "@/db/queries/notifications";
-import { appointments, auditLog, clients, guestClients, notifications } from "@/db/schema";
+import { appointments, auditLog, clients, guestClients, notifications, waitlistEntries } from "@/db/schema";
 import { clientCardFigures, clientCardMessages } from "@/lib/people/client-card";
-import { everyCaller, makeAppointment, makeClient, makeLocation, userWithToken } from "@/testing/fixtures";
+import { everyCaller, makeAppointment, makeClient, makeLocation, makeService, userWithToken } from "@/testing/fixtures";
 import { call } from "@/testing/http";
 import { POST as merge } from "./[id]/merge/route";
 import { GET as duplicates } from "./duplicates/route";
@@ -57,6 +57,22 @@ async function messageAbout(appointmentId: string, kind: "confirmation" | "remin
     },
   ]);
   if (!row) throw new Error("notification insert failed");
+  return row;
+}
+
+async function waitlistEntry(clientId: string, serviceId: string, date: string) {
+  const [row] = await (await getDb())
+    .insert(waitlistEntries)
+    .values({
+      clientId,
+      serviceId,
+      date,
+      timeZone: "UTC",
+      windowStart: new Date(`${date}T00:00:00Z`),
+      windowEnd: new Date(`${date}T23:59:00Z`),
+    })
+    .returning();
+  if (!row) throw new Error("waitlist insert failed");
   return row;
 }
 
@@ -119,6 +135,11 @@ describe("POST /clients/{id}/merge", () => {
     const ahead = await appointmentOf(from.id, 24);
     const own = await appointmentOf(into.id, 72);
     const sent = await messageAbout(ahead.id, "confirmation", "sent");
+    const service = await makeService();
+    const waiting = await waitlistEntry(from.id, service.id, "2030-01-02");
+    // Both wait for the same service and day: one active entry per client, so the kept one's stays.
+    const twin = await waitlistEntry(from.id, service.id, "2030-01-03");
+    const keptTwin = await waitlistEntry(into.id, service.id, "2030-01-03");
     const admin = await userWithToken("admin");
 
     const res = await mergeInto(from.id, { intoId: into.id }, admin.token);
@@ -137,6 +158,14 @@ describe("POST /clients/{id}/merge", () => {
     expect(rows.map((a) => a.id).sort()).toEqual([past.id, ahead.id, own.id].sort());
     expect((await db.select().from(notifications).where(eq(notifications.id, sent.id))).length).toBe(1);
     expect((await clientCardMessages(into.id)).map((m) => m.id)).toEqual([sent.id]);
+    const entries = await db.select().from(waitlistEntries).where(eq(waitlistEntries.clientId, into.id));
+    expect(entries.map((e) => [e.id, e.status]).sort()).toEqual(
+      [
+        [waiting.id, "waiting"],
+        [twin.id, "removed"],
+        [keptTwin.id, "waiting"],
+      ].sort(),
+    );
     // A guest's unverified email never opens a desk record: the guest row goes with the merged record.
     expect(await db.select().from(guestClients).where(eq(guestClients.email, email))).toEqual([]);
 
@@ -152,8 +181,9 @@ describe("POST /clients/{id}/merge", () => {
         after: { userId: null },
       },
     ]);
-    const moved = (audit[0]?.after as { movedAppointmentIds?: string[] } | undefined)?.movedAppointmentIds ?? [];
-    expect([...moved].sort()).toEqual([past.id, ahead.id].sort());
+    const after = (audit[0]?.after ?? {}) as { movedAppointmentIds?: string[]; movedWaitlistEntryIds?: string[] };
+    expect([...(after.movedAppointmentIds ?? [])].sort()).toEqual([past.id, ahead.id].sort());
+    expect([...(after.movedWaitlistEntryIds ?? [])].sort()).toEqual([waiting.id, twin.id].sort());
   });
 
   it("carries the merged record's account link over when only it has one", async () => {
