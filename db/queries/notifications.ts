@@ -73,7 +73,7 @@ export async function claimNotification(
 export async function finishNotification(
   db: Executor,
   id: string,
-  outcome: { status: NotificationStatus; sentAt?: Date | null; lastError?: string | null },
+  outcome: { status: NotificationStatus; sentAt?: Date | null; lastError?: string | null; manageTokenSealed?: null },
 ): Promise<void> {
   await db
     .update(notifications)

@@ -24,6 +24,7 @@ import { emitAppointmentChange } from "@/lib/webhooks/appointments";
 import { emitWebhookEvent } from "@/lib/webhooks/emit";
 import { claimInterval } from "./claim";
 import { withClientBusyDetails } from "./client-busy";
+import { mintManageToken, recordManageToken } from "./manage-token";
 import { type AppointmentAccess, actorUserId, cancelDecision, type Decision, patchDecision } from "./permissions";
 import { type PolicyRule, withOverrides } from "./policy";
 import { checkCancel, checkReschedule } from "./policy-check";
@@ -158,6 +159,12 @@ async function moveOrMark(
       before,
       after: withOverrides(after, overrides),
     });
+    // Moved (or booked again): the client's messages carry a manage link with a new token (the
+    // earlier ones keep working while the appointment is booked; ./manage-token.ts).
+    const token =
+      after.status === "booked" && row.client.email && (reschedules || patch.status === "booked")
+        ? mintManageToken(id)
+        : null;
     const actions = [
       ...(reschedules ? ["appointment.reschedule"] : []),
       ...(setsStatus && patch.status !== a.status ? ["appointment.status"] : []),
@@ -165,7 +172,14 @@ async function moveOrMark(
     await Promise.all([
       recordAudit(tx, ...(actions.length ? actions : ["appointment.update"]).map(audit)),
       enqueueWaitlistFreeUp(tx, { appointmentId: id, now, before: a, after: stateOfJson(after) }),
-      notifyAppointmentChange(tx, { appointmentId: id, now, before: a, after: stateOfJson(after) }),
+      token ? recordManageToken(tx, token) : undefined,
+      notifyAppointmentChange(tx, {
+        appointmentId: id,
+        now,
+        before: a,
+        after: stateOfJson(after),
+        manageToken: token?.sealed,
+      }),
       emitAppointmentChange(tx, after, {
         rescheduled: reschedules,
         statusChanged: actions.includes("appointment.status"),

@@ -20,9 +20,9 @@ import { emitWebhookEvent } from "@/lib/webhooks/emit";
 import { bookAnyWorker } from "./any-worker";
 import { claimInterval } from "./claim";
 import { withClientBusyDetails } from "./client-busy";
-import { guestClientRecord, guestDetails } from "./guest-client";
+import { guestClientRecord, guestDetails, guestKeyOwner } from "./guest-client";
 import { requestHash, runOncePerKey, type StoredResponse, storedResponse } from "./idempotency";
-import { issueManageToken } from "./manage-token";
+import { mintManageToken, recordManageToken } from "./manage-token";
 import { actorUserId, isGuest } from "./permissions";
 import { withOverrides } from "./policy";
 import { checkNewBooking } from "./policy-check";
@@ -102,7 +102,9 @@ export async function createAppointment(
 ): Promise<StoredResponse & { replayed: boolean }> {
   const staff = isStaff(caller.role);
   const key = options.idempotencyKey;
-  const claim = key ? { ownerId: caller.id, key, hash: requestHash("POST", "/api/v1/appointments", body) } : undefined;
+  // A guest has no user id: their keys are kept under an id made from their email (./guest-client.ts).
+  const ownerId = isGuest(caller) ? guestKeyOwner(caller.email) : caller.id;
+  const claim = key ? { ownerId, key, hash: requestHash("POST", "/api/v1/appointments", body) } : undefined;
   if (body.workerId === ANY_WORKER && !options.target) {
     return bookAnyWorker(
       body,
@@ -148,6 +150,8 @@ export async function createAppointment(
       now: options.now,
     });
     const json = toAppointmentJson(view);
+    // The manage link of the client's mails (./manage-token.ts): guests have no other way in.
+    const token = client.email ? mintManageToken(row.id as string) : null;
     await Promise.all([
       insertAppointment(tx, row),
       recordAudit(tx, {
@@ -172,9 +176,13 @@ export async function createAppointment(
             options.now,
           )
         : undefined,
-      // The manage link of the client's mails (./manage-token.ts): guests have no other way in.
-      client.email ? issueManageToken(tx, row.id as string) : undefined,
-      notifyAppointmentChange(tx, { appointmentId: row.id as string, after: view.appointment, now: options.now }),
+      token ? recordManageToken(tx, token) : undefined,
+      notifyAppointmentChange(tx, {
+        appointmentId: row.id as string,
+        after: view.appointment,
+        now: options.now,
+        manageToken: token?.sealed,
+      }),
     ]);
     return { status: 201, body: json };
   };

@@ -1,18 +1,25 @@
-// Manage links (API.md "Anonymous booking"): `/appointments/{id}/manage#token=…`, in the client's
-// mails of every appointment booked for a client with an email (a guest's only way in; a registered
-// client may also sign in).
-// The token is 32 bytes (base64url, 43 characters) made with HMAC-SHA256 under AUTH_SECRET from the
-// appointment's id, so the confirmation and reminder mails (rendered later, by the notification job)
-// can carry it without the token ever being stored: the table keeps only its SHA-256, written in the
-// booking transaction, and a token counts only while that row exists. Looking a token up by its hash
-// is the comparison (no secret is compared byte by byte). A token opens its one appointment while it
-// is booked and has not ended; the link puts it in the URL fragment, which never reaches a server log.
-import { createHash, createHmac } from "node:crypto";
+// Manage links (API.md "Anonymous booking": "Tokens are 32+ random bytes, stored hashed"):
+// `/appointments/{id}/manage#token=…`, in the client's mails of every appointment booked for a client
+// with an email (a guest's only way in; a registered client may also sign in).
+//
+// A token is 32 random bytes (base64url, 43 characters), made in the transaction that books (or
+// moves) the appointment. The database keeps only its SHA-256 (manage_tokens), once; looking a token
+// up by its hash is the comparison (no secret is compared byte by byte). The mails are rendered later,
+// by the notification jobs, so the token travels to them sealed: AES-256-GCM under a key derived from
+// AUTH_SECRET with HKDF, bound to its appointment (the appointment's id is the additional data). The
+// stored messages hold a placeholder where the token goes (./../notifications/manage-link.ts) and the
+// token is put in only as a message is handed to the SMTP server; what is stored is never the token.
+//
+// A token opens its one appointment while it is booked and has not ended; the link puts it in the URL
+// fragment, which never reaches a server log. Tokens of the earlier scheme (an HMAC of the id, before
+// this change) were stored the same way, by their SHA-256, so links already mailed keep working.
+import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from "node:crypto";
 import { type Executor, getDb } from "@/db/client";
 import { findManageToken, insertManageToken } from "@/db/queries/manage-tokens";
 import { authSecret } from "@/lib/auth/secret";
 import { invalidToken } from "@/lib/errors";
 
+const TOKEN_BYTES = 32;
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
 
 /** The header the app's own page sends the token in (the `?token=` query parameter works too). */
@@ -20,14 +27,62 @@ export const MANAGE_TOKEN_HEADER = "x-manage-token";
 
 const sha256 = (token: string) => createHash("sha256").update(token, "utf8").digest("hex");
 
-/** The manage token of an appointment (the same every time it is asked for). */
-export function manageToken(appointmentId: string): string {
-  return createHmac("sha256", authSecret()).update(`slotwise.manage:${appointmentId}`).digest("base64url");
+/** A fresh token: 32 random bytes, base64url. */
+export function newManageToken(): string {
+  return randomBytes(TOKEN_BYTES).toString("base64url");
 }
 
-/** Records the appointment's token (its hash) on `tx`, in the booking's transaction. */
-export async function issueManageToken(tx: Executor, appointmentId: string): Promise<void> {
-  await insertManageToken(tx, appointmentId, sha256(manageToken(appointmentId)));
+/** A new token of the appointment: its hash to store and the token sealed for the mails. */
+export type MintedManageToken = { appointmentId: string; hash: string; sealed: string };
+
+export function mintManageToken(appointmentId: string): MintedManageToken {
+  const token = newManageToken();
+  return { appointmentId, hash: sha256(token), sealed: sealManageToken(token, appointmentId) };
+}
+
+/**
+ * Records a minted token (its hash only) on `tx`, the booking's or the move's transaction, to run
+ * beside its other writes; the sealed token goes into that change's notify job, never into a table
+ * of its own.
+ */
+export async function recordManageToken(tx: Executor, minted: MintedManageToken): Promise<void> {
+  await insertManageToken(tx, minted.appointmentId, minted.hash);
+}
+
+const SEAL_VERSION = "v1";
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
+
+function sealKey(): Buffer {
+  return Buffer.from(hkdfSync("sha256", authSecret(), "slotwise", "slotwise.manage-token.seal.v1", 32));
+}
+
+/** `v1.<iv>.<ciphertext>.<tag>` (base64url): the token under AES-256-GCM, bound to the appointment. */
+export function sealManageToken(token: string, appointmentId: string): string {
+  const iv = randomBytes(IV_BYTES);
+  const cipher = createCipheriv("aes-256-gcm", sealKey(), iv);
+  cipher.setAAD(Buffer.from(appointmentId, "utf8"));
+  const body = Buffer.concat([cipher.update(token, "utf8"), cipher.final()]);
+  return [SEAL_VERSION, iv, body, cipher.getAuthTag()]
+    .map((p) => (typeof p === "string" ? p : p.toString("base64url")))
+    .join(".");
+}
+
+/** The token sealed by sealManageToken for this appointment; null when it cannot be opened (another key, tampered, another appointment). */
+export function openManageToken(sealed: string, appointmentId: string): string | null {
+  const [version, iv, body, tag, ...rest] = sealed.split(".");
+  if (version !== SEAL_VERSION || !iv || !body || !tag || rest.length > 0) return null;
+  try {
+    const decipher = createDecipheriv("aes-256-gcm", sealKey(), Buffer.from(iv, "base64url"));
+    decipher.setAAD(Buffer.from(appointmentId, "utf8"));
+    const tagBytes = Buffer.from(tag, "base64url");
+    if (tagBytes.length !== TAG_BYTES) return null;
+    decipher.setAuthTag(tagBytes);
+    const token = Buffer.concat([decipher.update(Buffer.from(body, "base64url")), decipher.final()]).toString("utf8");
+    return TOKEN_SHAPE.test(token) ? token : null;
+  } catch {
+    return null;
+  }
 }
 
 /**

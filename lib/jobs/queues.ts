@@ -85,6 +85,8 @@ export const queues = {
       at: z.iso.datetime(),
       /** The locale cookie of the request that made the change, if any. */
       locale: z.string().max(35).nullable(),
+      /** The manage-link token made by the change, sealed (lib/booking/manage-token.ts), if any. */
+      manageToken: z.string().max(200).nullable().optional(),
     }),
     settings: { retryLimit: 4, retryDelay: 30, retryBackoff: true, expireInSeconds: 120 },
     pollingIntervalSeconds: 1,

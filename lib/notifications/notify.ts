@@ -22,12 +22,13 @@ import { insertQueuedJob } from "@/db/queries/queued-jobs";
 import type { NewNotification } from "@/db/schema/notifications";
 import { appointmentCalendar } from "@/lib/booking/ics";
 import type { Appointment } from "@/lib/contract/appointment";
-import { toBusinessJson } from "@/lib/contract/business";
+import { type Business, toBusinessJson } from "@/lib/contract/business";
 import { enqueue, jobId } from "@/lib/jobs/enqueue";
 import { type JobData, queues } from "@/lib/jobs/queues";
 import { senderDomain } from "@/lib/mail/transport";
 import { appointmentLink } from "./links";
 import { messageLocale, requestLocale } from "./locale";
+import { carriesManageLink, manageLinkTemplate } from "./manage-link";
 import { type AppointmentState, type PlannedMessage, planChange } from "./plan";
 import { renderAppointmentMessage } from "./templates";
 
@@ -39,6 +40,11 @@ export type AppointmentChange = {
   /** The appointment as the change left it. */
   after: AppointmentState;
   now: Date;
+  /**
+   * The manage-link token the change made (lib/booking/manage-token.ts issueManageToken), sealed: the
+   * client's messages of this change carry the link. Without one they carry no manage link.
+   */
+  manageToken?: string | null;
 };
 
 export const SEND_QUEUE = "notification-send";
@@ -96,6 +102,7 @@ export async function notifyAppointmentChange(tx: Executor, change: AppointmentC
     after: toData(change.after),
     at: change.now.toISOString(),
     locale: (await requestLocale()) ?? null,
+    manageToken: change.manageToken ?? null,
   });
   const written = await insertQueuedJob(tx, { id: randomUUID(), name: NOTIFY_QUEUE, data });
   // pg-boss inserts a job only into a queue that exists (startJobs creates them all).
@@ -135,7 +142,7 @@ export async function planAppointmentMessages(data: JobData<typeof NOTIFY_QUEUE>
     const rows =
       context.clientErased || messages.length === 0
         ? []
-        : renderRows(messages, row, context, business.name, before, data.locale);
+        : renderRows(messages, row, context, business, before, data.locale, data.manageToken ?? null);
     if (dropReminders) {
       // A second run of this job finds its own reminders there: they stay.
       const planned = new Set(rows.filter((r) => r.kind === "reminder").map((r) => r.dedupeKey));
@@ -161,9 +168,10 @@ function renderRows(
   messages: PlannedMessage[],
   row: AppointmentRow,
   context: NonNullable<Awaited<ReturnType<typeof notificationContext>>>,
-  businessName: string,
+  business: Business,
   before: AppointmentState | null,
   requestLocaleChoice: string | null,
+  sealedManageToken: string | null,
 ): NewNotification[] {
   const clientLocale = messageLocale(context.clientUserLocale, context.bookedLocale, requestLocaleChoice);
   const version = row.appointment.updatedAt.getTime();
@@ -174,10 +182,13 @@ function renderRows(
     const recipient = recipientOf(message, row, context, clientLocale);
     if (!recipient) continue;
     const id = randomUUID();
+    // The client's link to manage without signing in: a placeholder here, the token put in as the
+    // message is sent (./manage-link.ts), so no stored row holds it.
+    const manage = sealedManageToken && message.recipient === "client" && carriesManageLink(message.kind);
     const rendered = renderAppointmentMessage({
       kind: message.kind,
       locale: recipient.locale,
-      businessName,
+      businessName: business.name,
       recipientName: recipient.name,
       clientName: row.client.name,
       serviceName: row.service?.name ?? null,
@@ -191,6 +202,7 @@ function renderRows(
         message.kind === "rescheduled" || message.kind === "worker_moved" ? (before?.startAt ?? null) : null,
       offsetMinutes: message.offsetMinutes,
       link,
+      manageLink: manage ? manageLinkTemplate(row.appointment.id) : null,
     });
     rows.push({
       id,
@@ -201,7 +213,17 @@ function renderRows(
       toAddress: recipient.address,
       locale: recipient.locale,
       ...rendered,
-      ics: message.kind === "confirmation" || message.kind === "rescheduled" ? appointmentCalendar(row) : null,
+      ics:
+        message.kind === "confirmation" || message.kind === "rescheduled"
+          ? appointmentCalendar(row, {
+              business,
+              address: context.address,
+              // The appointment's page for a registered client; a guest's calendar carries no link
+              // (the manage link is in the message's text only).
+              link: row.client.userId ? link : null,
+            })
+          : null,
+      manageTokenSealed: manage ? sealedManageToken : null,
       messageId: `<${id}@${domain}>`,
       status: "pending",
       sendAfter: message.sendAfter,

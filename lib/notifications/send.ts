@@ -17,6 +17,7 @@ import { appointmentState, claimNotification, findNotification, finishNotificati
 import type { Notification } from "@/db/schema/notifications";
 import { type JobContext, queues } from "@/lib/jobs/queues";
 import { mailSettings, sendMail } from "@/lib/mail/transport";
+import { withManageToken } from "./manage-link";
 
 /** The tries a message has in all: the send queue's retries and the first. */
 const MAX_SEND_ATTEMPTS = queues["notification-send"].settings.retryLimit + 1;
@@ -50,20 +51,23 @@ export async function sendNotification(
     return "skipped";
   }
   if (!(await stillDue(claimed))) {
-    await finishNotification(db, claimed.id, { status: "dropped" });
+    await finishNotification(db, claimed.id, { status: "dropped", manageTokenSealed: null });
     return "dropped";
   }
   const settings = mailSettings();
   if (!settings) {
-    await finishNotification(db, claimed.id, { status: "outbox", lastError: null });
+    // Kept, not sent: with the manage link's placeholder, and without the token.
+    await finishNotification(db, claimed.id, { status: "outbox", lastError: null, manageTokenSealed: null });
     return "outbox";
   }
+  // The manage link's token is put in here, as the message goes out (./manage-link.ts).
+  const body = withManageToken(claimed);
   try {
     await sendMail(settings, {
       to: claimed.toAddress,
       subject: claimed.subject,
-      text: claimed.text,
-      html: claimed.html,
+      text: body.text,
+      html: body.html,
       messageId: claimed.messageId,
       headers: { "X-Slotwise-Kind": claimed.kind },
       attachments: claimed.ics
@@ -76,7 +80,13 @@ export async function sendNotification(
     await finishNotification(db, claimed.id, { status: last ? "failed" : "pending", lastError: errorText(err) });
     throw err;
   }
-  await finishNotification(db, claimed.id, { status: "sent", sentAt: new Date(), lastError: null });
+  // Sent: the sealed manage token is not kept either.
+  await finishNotification(db, claimed.id, {
+    status: "sent",
+    sentAt: new Date(),
+    lastError: null,
+    manageTokenSealed: null,
+  });
   // A password-reset or verification link is not kept once sent (lib/accounts: tokens stored hashed).
   await redactAccountMessage(db, claimed.id);
   return "sent";

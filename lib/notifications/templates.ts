@@ -6,17 +6,6 @@ import { TZDate } from "@date-fns/tz";
 import { format } from "date-fns";
 import { enUS, ru } from "date-fns/locale";
 import type { NotificationKind } from "@/db/schema/notifications";
-import { manageToken } from "@/lib/booking/manage-token";
-
-/** `/appointments/{id}/manage#token=…` from the appointment's link: the token stays in the fragment. */
-function manageLink(appointmentLink: string): string {
-  const url = new URL(appointmentLink);
-  const id = decodeURIComponent(url.pathname.split("/").filter(Boolean).at(-1) ?? "");
-  url.pathname = `${url.pathname.replace(/\/$/, "")}/manage`;
-  url.hash = `token=${manageToken(id)}`;
-  return url.toString();
-}
-
 export type MessageLocale = "en" | "ru";
 
 export type AppointmentMessageData = {
@@ -38,6 +27,8 @@ export type AppointmentMessageData = {
   offsetMinutes?: number | null;
   /** Absolute link to the appointment in the app. */
   link: string;
+  /** The client's link to manage the booking without signing in (./manage-link.ts), if any. */
+  manageLink?: string | null;
 };
 
 export type RenderedMessage = { subject: string; text: string; html: string };
@@ -228,7 +219,7 @@ export function renderAppointmentMessage(d: AppointmentMessageData): RenderedMes
   const greeting = words.greeting(d.recipientName);
   const lead = words.lead(d);
   // The client manages the booking through its link without signing in (lib/booking/manage-token.ts).
-  const manage = forWorker || d.kind === "cancelled" ? null : manageLink(d.link);
+  const manage = forWorker || d.kind === "cancelled" ? null : (d.manageLink ?? null);
   const footer = words.footer(d.businessName);
   const text = [
     greeting,

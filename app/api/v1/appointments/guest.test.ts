@@ -19,6 +19,7 @@ import { newAccountToken } from "@/lib/accounts/tokens";
 import { CLIENT_ADDRESS_HEADER, trustClientAddressHeader } from "@/lib/api/client-ip";
 import { issueAccessToken } from "@/lib/auth/caller";
 import { hashPassword } from "@/lib/auth/password";
+import { MANAGE_TOKEN_PLACEHOLDER, withManageToken } from "@/lib/notifications/manage-link";
 import { planAppointmentMessages } from "@/lib/notifications/notify";
 import { appointmentsApi as api, bookingScene } from "@/testing/booking";
 import { makeWorker, userWithToken } from "@/testing/fixtures";
@@ -71,9 +72,14 @@ async function tokenFromMail(appointmentId: string, email: string): Promise<stri
     .from(notifications)
     .where(and(eq(notifications.appointmentId, appointmentId), eq(notifications.kind, "confirmation")));
   expect(message?.toAddress).toBe(email);
-  const token = message?.text.match(/\/appointments\/[^/\s]+\/manage#token=([A-Za-z0-9_-]{43})/)?.[1];
-  if (!token) throw new Error(`no manage link in ${message?.text}`);
-  expect(message?.html).toContain(`/appointments/${appointmentId}/manage#token=${token}`);
+  if (!message) throw new Error("no confirmation");
+  // Stored with a placeholder; the token is put in as the message is sent.
+  expect(message.text).toContain(`/appointments/${appointmentId}/manage#token=${MANAGE_TOKEN_PLACEHOLDER}`);
+  const sent = withManageToken(message);
+  const token = sent.text.match(/\/appointments\/[^/\s]+\/manage#token=([A-Za-z0-9_-]{43})/)?.[1];
+  if (!token) throw new Error(`no manage link in ${sent.text}`);
+  expect(sent.html).toContain(`/appointments/${appointmentId}/manage#token=${token}`);
+  expect(JSON.stringify(message)).not.toContain(token);
   return token;
 }
 
