@@ -38,6 +38,9 @@ COPY --from=build --chown=slotwise:slotwise /app/.next/standalone ./
 COPY --from=build --chown=slotwise:slotwise /app/.next/static ./.next/static
 COPY --from=build --chown=slotwise:slotwise /app/public ./public
 COPY --from=build --chown=slotwise:slotwise /app/drizzle ./drizzle
+# Uploaded images (POST /api/v1/uploads); mount a volume here (compose.yaml) so they outlive the container.
+ENV UPLOAD_DIR=/data/uploads
+RUN mkdir -p /data/uploads && chown slotwise:slotwise /data/uploads
 USER slotwise
 EXPOSE 3000
 HEALTHCHECK --interval=15s --timeout=5s --start-period=30s \
