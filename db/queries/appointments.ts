@@ -37,7 +37,7 @@ export type AppointmentRow = Awaited<ReturnType<typeof selectAppointments>>[numb
 /** What the JSON is made from: a row as selected, or one a booking is about to insert. */
 // clientOverlapAllowed is the database's to fill in (from the business row) and no caller's to read.
 export type AppointmentView = Omit<AppointmentRow, "appointment"> & {
-  appointment: Omit<Appointment, "during" | "clientOverlapAllowed">;
+  appointment: Omit<Appointment, "during" | "held" | "clientOverlapAllowed">;
 };
 
 /** The appointment by id, its row locked FOR UPDATE when `lock` is set (inside a transaction). */
@@ -102,7 +102,15 @@ export async function listAppointments(db: Executor, filter: AppointmentFilter):
 export type AppointmentChanges = Partial<
   Pick<
     Appointment,
-    "workerId" | "locationId" | "startAt" | "endAt" | "status" | "notes" | "cancelledAt" | "cancelledBy"
+    | "workerId"
+    | "locationId"
+    | "startAt"
+    | "endAt"
+    | "status"
+    | "notes"
+    | "cancelledAt"
+    | "cancelledBy"
+    | "buffersOverridden"
   >
 > & {
   /**

@@ -81,7 +81,10 @@ export type SlotsWorker = Pick<
   "id" | "active" | "bookingHorizonDays" | "slotStepMinutes" | "homeTimeZone"
 >;
 /** What a slot list needs of a service. */
-export type SlotsService = Pick<Service, "id" | "active" | "durationMinutes">;
+export type SlotsService = Pick<
+  Service,
+  "id" | "active" | "durationMinutes" | "bufferBeforeMinutes" | "bufferAfterMinutes"
+>;
 
 export type SlotsContext = {
   worker?: SlotsWorker;
@@ -119,6 +122,8 @@ const slotsContext = statementFamily("find_slots_context", (db, workerUuid: bool
         serviceId: services.id,
         serviceActive: services.active,
         durationMinutes: services.durationMinutes,
+        bufferBeforeMinutes: services.bufferBeforeMinutes,
+        bufferAfterMinutes: services.bufferAfterMinutes,
         performs: performsExists(db),
         shiftTimeZone: sql<string | null>`case when ${workers.locationId} is null then (${firstShiftZone}) end`,
         ...oneWorkerDaysColumns(workers.id),
@@ -165,7 +170,13 @@ export async function findSlotsContext(
         }
       : undefined,
     service: row?.serviceId
-      ? { id: row.serviceId, active: row.serviceActive === true, durationMinutes: row.durationMinutes ?? 0 }
+      ? {
+          id: row.serviceId,
+          active: row.serviceActive === true,
+          durationMinutes: row.durationMinutes ?? 0,
+          bufferBeforeMinutes: row.bufferBeforeMinutes ?? 0,
+          bufferAfterMinutes: row.bufferAfterMinutes ?? 0,
+        }
       : undefined,
     performs: row?.performs === true,
     shiftTimeZone: row?.shiftTimeZone ?? null,

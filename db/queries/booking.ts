@@ -3,7 +3,7 @@
 // the worker's shifts over the interval held FOR SHARE (so a shift cannot be deleted or moved from
 // under the new appointment before it commits) and their time off, the new appointment's row, and
 // the client's appointments a 409 client_busy lists.
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, ne, not, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Executor } from "../client";
 import { type Appointment, appointments } from "../schema/appointments";
@@ -94,6 +94,7 @@ const NEW_APPOINTMENT_COLUMNS = [
   "price",
   "currency",
   "notes",
+  "buffersOverridden",
   "createdAt",
   "createdBy",
   "updatedAt",
@@ -111,8 +112,8 @@ export type NewAppointment = Pick<Appointment, (typeof NEW_APPOINTMENT_COLUMNS)[
 
 /**
  * Inserts a new appointment, with the business's allowClientOverlap of now copied onto it in the
- * same statement (db/queries/business.ts). The exclusion constraints refuse it when its interval is
- * taken.
+ * same statement (db/queries/business.ts). The database fills its held interval from the service's
+ * buffers (none when `buffersOverridden`); the exclusion constraints refuse it when that is taken.
  */
 export async function insertAppointment(tx: Executor, row: NewAppointment): Promise<void> {
   await insertNewAppointment(tx, Object.fromEntries(NEW_APPOINTMENT_COLUMNS.map((c) => [c, row[c]])));
@@ -203,4 +204,68 @@ export async function clientAppointmentsDuring(
     )
     .orderBy(appointments.startAt);
   return rows.filter((r) => r.id !== exceptId);
+}
+
+/** The booked rows of a worker or at a location other than `exceptId` (a placeholder-free condition). */
+function bookedNeighbours(p: { workerId: string | null; locationId: string; exceptId?: string }) {
+  const whose = p.workerId
+    ? or(eq(appointments.workerId, p.workerId), eq(appointments.locationId, p.locationId))
+    : eq(appointments.locationId, p.locationId);
+  return and(whose, isBooked, p.exceptId ? ne(appointments.id, p.exceptId) : undefined);
+}
+
+/**
+ * Whether a booked appointment of the worker, or at the location, other than `exceptId`, overlaps
+ * `interval` with its own interval (not only with its buffers): what tells a refusal by the
+ * exclusion constraints over held intervals apart from one the buffers alone cause.
+ */
+export async function ownIntervalTaken(
+  db: Executor,
+  p: { workerId: string | null; locationId: string; interval: Range; exceptId?: string },
+): Promise<boolean> {
+  const [row] = await db
+    .select({ id: appointments.id })
+    .from(appointments)
+    .where(and(bookedNeighbours(p), duringOverlaps(appointments.during, p.interval)))
+    .limit(1);
+  return row !== undefined;
+}
+
+/** An appointment whose held interval a buffer override shortened, before and after. */
+export type TrimmedHold = { id: string; held: { start: Date; end: Date } };
+
+/**
+ * Staff book `interval` into buffers on purpose: the booked appointments of the worker or at the
+ * location (other than `exceptId`) whose held interval, but not their own, overlaps `interval` give
+ * up the part of their buffer it covers: one ending before it holds until its start at most, one
+ * starting after it from its end. Their own intervals are untouched (held always contains them); one
+ * whose own interval overlaps is left for the exclusion constraints to refuse. Answers what changed.
+ */
+export async function trimHeldAround(
+  tx: Executor,
+  p: { workerId: string | null; locationId: string; interval: Range; exceptId?: string },
+): Promise<TrimmedHold[]> {
+  const start = sql`${p.interval.start.toISOString()}::timestamptz`;
+  const end = sql`${p.interval.end.toISOString()}::timestamptz`;
+  const held = appointments.held;
+  const rows = await tx
+    .update(appointments)
+    .set({
+      held: sql`tstzrange(
+        case when ${appointments.startAt} >= ${end} then greatest(lower(${held}), ${end}) else lower(${held}) end,
+        case when ${appointments.endAt} <= ${start} then least(upper(${held}), ${start}) else upper(${held}) end,
+        '[)')`,
+    })
+    .where(
+      and(bookedNeighbours(p), duringOverlaps(held, p.interval), not(duringOverlaps(appointments.during, p.interval))),
+    )
+    .returning({
+      id: appointments.id,
+      heldStartMs: sql<number>`(extract(epoch from lower(${held})) * 1000)::float8`,
+      heldEndMs: sql<number>`(extract(epoch from upper(${held})) * 1000)::float8`,
+    });
+  return rows.map((r) => ({
+    id: r.id,
+    held: { start: new Date(Number(r.heldStartMs)), end: new Date(Number(r.heldEndMs)) },
+  }));
 }

@@ -1,7 +1,8 @@
-// The rows slots are computed from — shifts, time off and booked appointments of the asked worker(s)
-// and instants — found through the gist indexes on (worker_id, during) and (location_id, during)
-// (drizzle/0002), in one statement whatever the number of workers (DESIGN.md "Data"), and the
-// `during && range` conditions the other queries share.
+// The rows slots are computed from — shifts, time off and booked appointments (their held intervals,
+// buffers included) of the asked worker(s) and instants — found through the gist indexes on
+// (worker_id, during) and (location_id, during) (drizzle/0002; (worker_id, held) and (location_id,
+// held) for appointments, drizzle/0017), in one statement whatever the number of workers (DESIGN.md
+// "Data"), and the `during && range` conditions the other queries share.
 import { type SQL, sql } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import type { Executor } from "../client";
@@ -44,9 +45,9 @@ export type LocationBusyRow = { locationId: string; start: Date; end: Date };
 export type WorkerDays = {
   shifts: ShiftRow[];
   timeOff: WorkerBusyRow[];
-  /** Booked appointments of the workers. */
+  /** Booked appointments of the workers: their held intervals (with the services' buffers). */
   workerAppointments: WorkerBusyRow[];
-  /** Booked appointments (anyone's, rooms' too) at the locations of those shifts. */
+  /** Booked appointments (anyone's, rooms' too) at the locations of those shifts: held intervals. */
   locationAppointments: LocationBusyRow[];
 };
 
@@ -59,6 +60,11 @@ export type WorkerDaysJson = {
   worker_appointments: [string, number, number][];
   location_appointments: [string, number, number][];
 };
+
+// A booked appointment keeps its worker and location busy for its held interval: its own, widened by
+// its service's buffers (appointments.held, drizzle/0017), read through the gist indexes on held.
+const heldStartMs = sql`(extract(epoch from lower(${appointments.held})) * 1000)::float8`;
+const heldEndMs = sql`(extract(epoch from upper(${appointments.held})) * 1000)::float8`;
 
 const aggregate = (fields: SQL, order: SQL) =>
   sql`coalesce(json_agg(json_build_array(${fields}) order by ${order}), '[]')`;
@@ -84,7 +90,7 @@ const timeOffJson = (asked: SQL) =>
  */
 export function oneWorkerDaysColumns(id: SQL | PgColumn) {
   const shiftsOfWorker = sql`${shifts.workerId} = ${id} and ${duringOverlapsAsked(shifts.during)}`;
-  const ofWorker = (table: typeof timeOff | typeof appointments) =>
+  const ofWorker = (table: typeof timeOff) =>
     aggregate(sql`${table.workerId}, ${epochMs(table.startAt)}, ${epochMs(table.endAt)}`, sql`${table.startAt}`);
   return {
     shifts: sql<WorkerDaysJson["shifts"]>`(select ${aggregate(
@@ -97,14 +103,15 @@ export function oneWorkerDaysColumns(id: SQL | PgColumn) {
       where ${timeOff.workerId} = ${id} and ${duringOverlapsAsked(timeOff.during)})`,
     worker_appointments: sql<
       WorkerDaysJson["worker_appointments"]
-    >`(select ${ofWorker(appointments)} from ${appointments}
-      where ${appointments.workerId} = ${id} and ${isBooked} and ${duringOverlapsAsked(appointments.during)})`,
+    >`(select ${aggregate(sql`${appointments.workerId}, ${heldStartMs}, ${heldEndMs}`, sql`${appointments.startAt}`)}
+      from ${appointments}
+      where ${appointments.workerId} = ${id} and ${isBooked} and ${duringOverlapsAsked(appointments.held)})`,
     location_appointments: sql<WorkerDaysJson["location_appointments"]>`(select ${aggregate(
-      sql`${appointments.locationId}, ${epochMs(appointments.startAt)}, ${epochMs(appointments.endAt)}`,
+      sql`${appointments.locationId}, ${heldStartMs}, ${heldEndMs}`,
       sql`${appointments.startAt}`,
     )} from ${appointments}
       where ${appointments.locationId} in (select ${shifts.locationId} from ${shifts} where ${shiftsOfWorker})
-        and ${isBooked} and ${duringOverlapsAsked(appointments.during)})`,
+        and ${isBooked} and ${duringOverlapsAsked(appointments.held)})`,
   };
 }
 
@@ -133,9 +140,9 @@ function manyWorkersDays(): SQL {
     ),
     busy as materialized (
       select ${appointments.workerId} as worker_id, ${appointments.locationId} as location_id, ${appointments.startAt} as start_at,
-             ${epochMs(appointments.startAt)} as start_ms, ${epochMs(appointments.endAt)} as end_ms
+             ${heldStartMs} as start_ms, ${heldEndMs} as end_ms
       from ${appointments}
-      where ${isBooked} and ${duringOverlapsAsked(appointments.during)}
+      where ${isBooked} and ${duringOverlapsAsked(appointments.held)}
         and (${isAsked(appointments.workerId)} or ${appointments.locationId} in (select location_id from worker_shifts))
     )
     select ${shiftsJson}, ${timeOffJson(isAsked(timeOff.workerId))},

@@ -21,7 +21,13 @@ const worker = (over: Partial<SlotsWorker> = {}): SlotsWorker => ({
   homeTimeZone: null,
   ...over,
 });
-const service = (durationMinutes = 60): SlotsService => ({ id: "svc", active: true, durationMinutes });
+const service = (durationMinutes = 60, bufferBeforeMinutes = 0, bufferAfterMinutes = 0): SlotsService => ({
+  id: "svc",
+  active: true,
+  durationMinutes,
+  bufferBeforeMinutes,
+  bufferAfterMinutes,
+});
 
 type Rows = {
   shifts?: [string, string, string][];
@@ -78,7 +84,7 @@ function slotsForDay(
   opts: { w?: Partial<SlotsWorker>; duration?: number } = {},
 ) {
   const p = plan(worker(opts.w), zone, { from: date, to: date }, now);
-  const range = rowsRange(p, opts.duration ?? 60);
+  const range = rowsRange(p, { durationMinutes: opts.duration ?? 60 });
   return range ? slotsOf(rowsDuring(r, range), p, service(opts.duration), now) : [];
 }
 

@@ -61,7 +61,7 @@ export type DaysInput = {
 
 /** The rows range the days need (null: nothing can be offered), as the slots endpoint reads it. */
 export const neededRange = (input: Omit<DaysInput, "rows">): Range | null =>
-  rowsRange(plan(input.worker, input.timeZone, input.days, input.now), input.service.durationMinutes);
+  rowsRange(plan(input.worker, input.timeZone, input.days, input.now), input.service);
 
 /** Every day `from`..`to` with the number of slots starting on it and the first one, from a sorted slot list. */
 export function countByDay(slots: readonly { start: string }[], days: { from: string; to: string }): AvailableDay[] {
@@ -96,7 +96,7 @@ export function daySlotsOf(input: DaysInput): Slot[] {
   for (let date = input.days.from; date <= input.days.to; date = addDaysToDate(date, 1)) {
     const p = plan(worker, timeZone, { from: date, to: date }, now);
     // A day over before now has nothing to offer, whatever its rows.
-    const range = p.window.end.getTime() > now.getTime() ? rowsRange(p, service.durationMinutes) : null;
+    const range = p.window.end.getTime() > now.getTime() ? rowsRange(p, service) : null;
     if (range) all.push(...slotsOf(rowsDuring(input.rows, range), p, service, now));
   }
   return all;

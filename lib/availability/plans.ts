@@ -42,13 +42,21 @@ export function bounds(horizonDays: number, timeZone: string, days: { from: stri
   };
 }
 
+/** What a slot spans: the service's duration and buffers (absent buffers: none). */
+export type SlotSpan = { durationMinutes: number; bufferBeforeMinutes?: number; bufferAfterMinutes?: number };
+
 /**
  * The instants whose rows can matter to a plan: slots start inside the window (the last may run a
- * duration past it) and end by the horizon. Null when nothing can be offered, e.g. beyond the horizon.
+ * duration past it) and end by the horizon; their held intervals reach the buffers further on either
+ * side. Null when nothing can be offered, e.g. beyond the horizon.
  */
-export function rowsRange(p: Bounds, durationMinutes: number): Range | null {
-  const end = Math.min(p.window.end.getTime() + durationMinutes * MINUTE, p.horizonEnd.getTime());
-  return p.window.start.getTime() < end ? { start: p.window.start, end: new Date(end) } : null;
+export function rowsRange(p: Bounds, span: SlotSpan): Range | null {
+  const end = Math.min(p.window.end.getTime() + span.durationMinutes * MINUTE, p.horizonEnd.getTime());
+  if (p.window.start.getTime() >= end) return null;
+  return {
+    start: new Date(p.window.start.getTime() - (span.bufferBeforeMinutes ?? 0) * MINUTE),
+    end: new Date(end + (span.bufferAfterMinutes ?? 0) * MINUTE),
+  };
 }
 
 export const noRows: WorkerDays = { shifts: [], timeOff: [], workerAppointments: [], locationAppointments: [] };
@@ -61,6 +69,8 @@ export function slotsOf(rows: WorkerDays, p: Plan, service: SlotsService, now: D
     workerAppointments: rows.workerAppointments,
     locationAppointments: rows.locationAppointments,
     durationMinutes: service.durationMinutes,
+    bufferBeforeMinutes: service.bufferBeforeMinutes,
+    bufferAfterMinutes: service.bufferAfterMinutes,
     stepMinutes: p.worker.slotStepMinutes,
     now,
     horizonEnd: p.horizonEnd,

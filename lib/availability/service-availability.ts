@@ -114,7 +114,7 @@ export async function serviceAvailability(query: AvailabilityQuery, now: Date): 
     const timeZone = zones.get(worker.id) ?? FALLBACK_TIME_ZONE;
     return plan(worker, timeZone, { from: dayIn(timeZone), to: dayIn(timeZone) }, now, bounds);
   });
-  const range = unionRange(plans.map((p) => rowsRange(p, service.durationMinutes)));
+  const range = unionRange(plans.map((p) => rowsRange(p, service)));
   const ids = workers.map((w) => w.id);
   const [rows, workerJson] = await Promise.all([
     range ? loadWorkerDays(db, ids, range) : noRows,

@@ -18,6 +18,13 @@ export type SlotRequest = {
   locationAppointments: readonly LocationBusyInterval[];
   /** Length of every slot: the service's duration. */
   durationMinutes: number;
+  /**
+   * The service's buffers (default 0): time the worker and the location are held before and after
+   * each slot. The busy intervals given (`workerAppointments`, `locationAppointments`) are the
+   * other appointments' held intervals, buffers included (db/queries/worker-days.ts).
+   */
+  bufferBeforeMinutes?: number;
+  bufferAfterMinutes?: number;
   /** Distance between slot starts: the worker's `slotStepMinutes`; null or absent means the duration. */
   stepMinutes?: number | null;
   /** Slots starting before this instant are in the past and left out; one starting exactly now stays. */
@@ -30,6 +37,13 @@ export type SlotRequest = {
 
 function positiveMinutes(value: number, name: string): number {
   if (!Number.isFinite(value) || value <= 0) throw new RangeError(`${name} must be a positive number of minutes`);
+  return value * MINUTE;
+}
+
+function bufferMinutes(value: number | undefined, name: string): number {
+  if (value === undefined) return 0;
+  if (!Number.isFinite(value) || value < 0)
+    throw new RangeError(`${name} must be zero or a positive number of minutes`);
   return value * MINUTE;
 }
 
@@ -67,9 +81,18 @@ function shiftBlocks(shifts: readonly ShiftInterval[]): ShiftInterval[] {
  *
  * Limits: a slot starts at or after `now` and inside `window` (when given), and ends at or before
  * `horizonEnd`, so every slot offered is bookable as a whole.
+ *
+ * Buffers: a slot's held interval `[start - before, end + after)` must fit the same way: inside the
+ * shift block (both buffers are the worker's working time: preparing before the shift opens or
+ * cleaning after it closes is not offered) and overlapping no time off and no other appointment's
+ * held interval (touching is fine: one's cleaning may end where the next one's preparation starts).
+ * `now`, the window and the horizon limit the client's own start and end, not the buffers. The
+ * re-start after a busy interval is where the held interval touches it: `busy end + before`.
  */
 export function computeSlots(request: SlotRequest): Interval[] {
   const duration = positiveMinutes(request.durationMinutes, "durationMinutes");
+  const before = bufferMinutes(request.bufferBeforeMinutes, "bufferBeforeMinutes");
+  const after = bufferMinutes(request.bufferAfterMinutes, "bufferAfterMinutes");
   const step = positiveMinutes(request.stepMinutes ?? request.durationMinutes, "stepMinutes");
   const earliest = Math.max(request.now.getTime(), request.window?.start.getTime() ?? -Infinity);
   const startsBefore = request.window?.end.getTime() ?? Infinity;
@@ -81,9 +104,15 @@ export function computeSlots(request: SlotRequest): Interval[] {
     const anchor = block.start.getTime();
     const locationBusy = request.locationAppointments.filter((a) => a.locationId === block.locationId);
     for (const free of subtractIntervals([block], [...workerBusy, ...locationBusy])) {
-      const freeStart = free.start.getTime();
-      const lastEnd = Math.min(free.end.getTime(), endsBy);
-      const fits = (start: number) => start >= earliest && start < startsBefore && start + duration <= lastEnd;
+      // The earliest own start whose held interval begins inside this free time.
+      const freeStart = free.start.getTime() + before;
+      const freeEnd = free.end.getTime();
+      const fits = (start: number) =>
+        start >= freeStart &&
+        start >= earliest &&
+        start < startsBefore &&
+        start + duration <= endsBy &&
+        start + duration + after <= freeEnd;
       // The re-start right after a busy interval (or the block's own start, which is on the grid).
       if (fits(freeStart)) starts.add(freeStart);
       const from = Math.max(freeStart, earliest);

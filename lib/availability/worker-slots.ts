@@ -46,16 +46,22 @@ export function lookupDays(query: SlotsQuery, now: Date) {
 }
 
 /** What a worker's last slot list was planned with, by `workerRef service`: see workerSlots. */
-type SlotsGuess = { timeZone: string; bookingHorizonDays: number; durationMinutes: number };
+type SlotsGuess = {
+  timeZone: string;
+  bookingHorizonDays: number;
+  durationMinutes: number;
+  bufferBeforeMinutes: number;
+  bufferAfterMinutes: number;
+};
 const guesses = new Map<string, SlotsGuess>();
 const MAX_GUESSES = 10_000;
 
 /** The rows range a slot list would need if the worker and service are still as `guess` says. */
 function guessedRange(guess: SlotsGuess, query: SlotsQuery, now: Date): Range | null {
   try {
-    const { timeZone, bookingHorizonDays, durationMinutes } = guess;
+    const { timeZone, bookingHorizonDays } = guess;
     const days = askedDays(query, todayIn(now, timeZone), bookingHorizonDays);
-    return rowsRange(bounds(bookingHorizonDays, timeZone, days, now), durationMinutes);
+    return rowsRange(bounds(bookingHorizonDays, timeZone, days, now), guess);
   } catch {
     return null; // A query this guess finds invalid is judged again with the worker's real zone.
   }
@@ -92,7 +98,7 @@ export async function workerSlots(workerRef: string, query: SlotsQuery, now: Dat
   if (!performs) throw validationFailed("service", "This worker does not perform that service.");
   const timeZone = worker.homeTimeZone ?? shiftTimeZone ?? FALLBACK_TIME_ZONE;
   const p = plan(worker, timeZone, askedDays(query, todayIn(now, timeZone), worker.bookingHorizonDays), now);
-  const range = rowsRange(p, service.durationMinutes);
+  const range = rowsRange(p, service);
   if (guess && sameRange(guessed, range)) {
     const list = { timezone: timeZone, slots: slotsOf(found.rows, p, service, now) };
     if (found.fingerprint !== null) {
@@ -112,6 +118,8 @@ export async function workerSlots(workerRef: string, query: SlotsQuery, now: Dat
     timeZone,
     bookingHorizonDays: worker.bookingHorizonDays,
     durationMinutes: service.durationMinutes,
+    bufferBeforeMinutes: service.bufferBeforeMinutes,
+    bufferAfterMinutes: service.bufferAfterMinutes,
   });
   const rows = range ? await loadWorkerDays(db, [worker.id], range) : noRows;
   return { timezone: timeZone, slots: slotsOf(rows, p, service, now) };

@@ -11,7 +11,7 @@ import { type Interval, overlaps } from "@/lib/availability/intervals";
 import { computeSlots } from "@/lib/availability/slots";
 import { zonedDateOf } from "@/lib/time/zoned";
 import { offersStart } from "./grid";
-import { checkBooking } from "./rules";
+import { type Buffers, checkBooking, heldInterval } from "./rules";
 
 const MINUTE = 60_000;
 
@@ -20,6 +20,8 @@ export type AnyWorkerInput = {
   candidates: readonly { worker: SlotsWorker; rows: WorkerDays }[];
   interval: Interval;
   durationMinutes: number;
+  /** The service's buffers (none when absent, or when staff overrode them). */
+  buffers?: Buffers;
   now: Date;
   /** Clients: the start must be an offered slot start, within the horizon. Staff: any free interval. */
   client: boolean;
@@ -62,6 +64,8 @@ function isFree(input: AnyWorkerInput, worker: SlotsWorker, rows: WorkerDays, ho
       workerAppointments: rows.workerAppointments,
       locationAppointments: rows.locationAppointments,
       durationMinutes: input.durationMinutes,
+      bufferBeforeMinutes: input.buffers?.bufferBeforeMinutes,
+      bufferAfterMinutes: input.buffers?.bufferAfterMinutes,
       stepMinutes: worker.slotStepMinutes,
       now,
       horizonEnd,
@@ -69,10 +73,20 @@ function isFree(input: AnyWorkerInput, worker: SlotsWorker, rows: WorkerDays, ho
     });
     return offersStart(slots, interval.start);
   }
-  const verdict = checkBooking({ interval, now, horizonEnd: null, shifts, locationId: placeId, timeOff: rows.timeOff });
+  // The rows' appointments are held intervals; this one's held interval must clear them.
+  const held = heldInterval(interval, input.buffers);
+  const verdict = checkBooking({
+    interval,
+    now,
+    horizonEnd: null,
+    shifts,
+    locationId: placeId,
+    timeOff: rows.timeOff,
+    held,
+  });
   if (!verdict.ok) return false;
-  if (rows.workerAppointments.some((a) => overlaps(a, interval))) return false;
-  return !rows.locationAppointments.some((a) => a.locationId === verdict.locationId && overlaps(a, interval));
+  if (rows.workerAppointments.some((a) => overlaps(a, held))) return false;
+  return !rows.locationAppointments.some((a) => a.locationId === verdict.locationId && overlaps(a, held));
 }
 
 /**

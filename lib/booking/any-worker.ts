@@ -11,6 +11,7 @@ import { loadWorkerDays, type WorkerDays } from "@/db/queries/worker-days";
 import { AppError, notAvailable, notFound, noWorkerFree } from "@/lib/errors";
 import type { AppointmentCreate } from "@/lib/validation/appointments";
 import { rankFreeWorkers } from "./any-worker-choice";
+import { bookedBuffers } from "./claim";
 import { type BookingTarget, bookedInterval } from "./target";
 
 const HOUR = 3_600_000;
@@ -87,6 +88,8 @@ export async function bookAnyWorker<R>(
     candidates: workers.map((worker) => ({ worker, rows: rowsOfWorker(rows, worker.id) })),
     interval,
     durationMinutes: service.durationMinutes,
+    // Only staff may override buffers (the caller refused a client's overrideBuffers already).
+    buffers: bookedBuffers({ service }, options.staff && body.overrideBuffers === true),
     now: options.now,
     client: !options.staff,
     location: location && { id: location.id, timeZone: location.timezone },

@@ -10,6 +10,7 @@ import {
 } from "@/db/queries/appointments";
 import { recordAudit } from "@/db/queries/audit";
 import { findZonedWorker, performsService } from "@/db/queries/availability";
+import { type TrimmedHold, trimHeldAround } from "@/db/queries/booking";
 import { findByRef } from "@/db/queries/catalog-shared";
 import { locations, services } from "@/db/schema/catalog";
 import { type Caller, isStaff } from "@/lib/auth/roles";
@@ -22,6 +23,7 @@ import { intervalIssue } from "@/lib/validation/schedules";
 import { enqueueWaitlistFreeUp } from "@/lib/waitlist/free-up";
 import { emitAppointmentChange } from "@/lib/webhooks/appointments";
 import { emitWebhookEvent } from "@/lib/webhooks/emit";
+import { overridesBuffers, withBufferDetails, withBufferOverride } from "./buffers";
 import { claimInterval } from "./claim";
 import { withClientBusyDetails } from "./client-busy";
 import { mintManageToken, recordManageToken } from "./manage-token";
@@ -88,15 +90,22 @@ async function rescheduleTarget(tx: Tx, row: AppointmentRow, workerRef: string |
   return { kind: "worker", worker, service, location: null };
 }
 
+/** What a 409 of a move is about: the client (client_busy), and where it is booked (slot_taken's `buffer`). */
+type Moved = { clientId: string; interval: { start: Date; end: Date }; workerId?: string | null; locationId?: string };
+
 export async function changeAppointment(caller: Caller, id: string, patch: AppointmentPatch, now: Date) {
+  const overrideBuffers = overridesBuffers(caller, patch.overrideBuffers);
   // What a 409 client_busy is about, known once the row is read.
-  let moved: { clientId: string; interval: { start: Date; end: Date } } | undefined;
+  let moved: Moved | undefined;
   try {
-    return await moveOrMark(caller, id, patch, now, (m) => {
-      moved = m;
+    return await moveOrMark(caller, id, patch, now, overrideBuffers, (m) => {
+      moved = { ...moved, ...m };
     });
   } catch (err) {
-    throw moved ? await withClientBusyDetails(err, caller, moved.clientId, moved.interval, id) : err;
+    if (!moved) throw err;
+    const { workerId = null, locationId, interval } = moved;
+    const located = await withBufferDetails(err, { workerId, locationId, interval, exceptId: id });
+    throw await withClientBusyDetails(located, caller, moved.clientId, moved.interval, id);
   }
 }
 
@@ -105,7 +114,8 @@ async function moveOrMark(
   id: string,
   patch: AppointmentPatch,
   now: Date,
-  onMove: (moved: { clientId: string; interval: { start: Date; end: Date } }) => void,
+  overrideBuffers: boolean,
+  onMove: (moved: Moved) => void,
 ) {
   const staff = isStaff(caller.role);
   const reschedules = patch.start !== undefined || patch.end !== undefined || patch.workerId !== undefined;
@@ -118,6 +128,8 @@ async function moveOrMark(
     const changes: AppointmentChanges = {};
     // The policy rules staff go past, for the audit rows (a client is refused instead).
     const overrides: PolicyRule[] = [];
+    // Neighbours whose buffers a staff move into them cut (./buffers.ts), for the audit rows.
+    let trimmed: TrimmedHold[] = [];
     if (reschedules) {
       const start = patch.start ?? a.startAt;
       overrides.push(...checkReschedule({ policy, staff, currentStart: a.startAt, newStart: start, now }));
@@ -137,13 +149,24 @@ async function moveOrMark(
       );
       if (issue) throw validationFailed("end", issue);
       onMove({ clientId: a.clientId, interval });
-      const location = await claimInterval(tx, target, interval, { now, horizon: !staff, grid: !staff });
+      const location = await claimInterval(tx, target, interval, {
+        now,
+        horizon: !staff,
+        grid: !staff,
+        overrideBuffers,
+      });
+      const workerId = target.kind === "worker" ? target.worker.id : null;
+      onMove({ clientId: a.clientId, interval, workerId, locationId: location.id });
+      if (overrideBuffers)
+        trimmed = await trimHeldAround(tx, { workerId, locationId: location.id, interval, exceptId: id });
       Object.assign(changes, {
         workerId: target.kind === "worker" ? target.worker.id : null,
         locationId: location.id,
         startAt: interval.start,
         endAt: interval.end,
-        // A move books a new interval, under the business's setting of now.
+        // A move books a new interval, under the business's setting of now, and its service's
+        // buffers of now unless staff book into them on purpose (the database fills `held`).
+        buffersOverridden: overrideBuffers,
         moved: true,
       });
     }
@@ -157,7 +180,7 @@ async function moveOrMark(
       entity: "appointment",
       entityId: id,
       before,
-      after: withOverrides(after, overrides),
+      after: withBufferOverride(withOverrides(after, overrides), reschedules && overrideBuffers, trimmed),
     });
     // Moved (or booked again): the client's messages carry a manage link with a new token (the
     // earlier ones keep working while the appointment is booked; ./manage-token.ts).

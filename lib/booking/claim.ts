@@ -12,7 +12,7 @@ import { computeSlots } from "@/lib/availability/slots";
 import { notAvailable } from "@/lib/errors";
 import { zonedDateOf } from "@/lib/time/zoned";
 import { offersStart, onShiftGrid } from "./grid";
-import { checkBooking, ROOM_HORIZON_DAYS } from "./rules";
+import { type Buffers, checkBooking, heldInterval, NO_BUFFERS, type RefusalReason, ROOM_HORIZON_DAYS } from "./rules";
 import type { BookingTarget } from "./target";
 import type { Tx } from "./transaction";
 
@@ -23,27 +23,33 @@ const MINUTE = 60_000;
  * until the transaction ends; answers the location the appointment is at. `horizon`: whether the
  * booking horizon applies; `grid`: whether the start must be one the worker's slots offer (both for
  * clients; staff may book past the horizon and at any minute). Throws 409 not_available.
+ *
+ * The service's buffers count (./rules.ts `checkBooking`): the held interval must lie inside the
+ * shifts and clear of time off, a refusal for the buffers alone carrying `details.buffer: true`.
+ * `overrideBuffers` (staff only, checked by the caller) books the client's own interval alone.
  */
 export async function claimInterval(
   tx: Tx,
   target: BookingTarget,
   interval: Interval,
-  options: { now: Date; horizon: boolean; grid?: boolean },
+  options: { now: Date; horizon: boolean; grid?: boolean; overrideBuffers?: boolean },
 ): Promise<BookedLocation> {
   const { now } = options;
+  const buffers = bookedBuffers(target, options.overrideBuffers);
+  const held = heldInterval(interval, buffers);
   if (target.kind === "room") {
     await lockBookingsOf(tx, target.location.id);
     const horizonEnd = options.horizon ? bookingHorizonEnd(now, ROOM_HORIZON_DAYS, target.location.timezone) : null;
-    const verdict = checkBooking({ interval, now, horizonEnd, shifts: null, timeOff: [] });
-    if (!verdict.ok) throw notAvailable(verdict.reason);
+    const verdict = checkBooking({ interval, now, horizonEnd, shifts: null, timeOff: [], held });
+    if (!verdict.ok) throw refusal(verdict);
     return target.location;
   }
   const { worker } = target;
   // One round trip: the lock and the two reads are pipelined on the transaction's connection.
   const [, shiftRows, timeOffRows] = await Promise.all([
     lockBookingsOf(tx, worker.id),
-    shiftsDuringForShare(tx, worker.id, interval),
-    timeOffDuring(tx, worker.id, interval),
+    shiftsDuringForShare(tx, worker.id, held),
+    timeOffDuring(tx, worker.id, held),
   ]);
   // The horizon is counted in local days of the worker's home, as the slot lists count it.
   const timeZone = worker.homeTimeZone ?? shiftRows[0]?.location.timezone ?? FALLBACK_TIME_ZONE;
@@ -55,15 +61,16 @@ export async function claimInterval(
     shifts: shiftRows,
     locationId: target.location?.id,
     timeOff: timeOffRows,
+    held,
   });
-  if (!verdict.ok) throw notAvailable(verdict.reason);
+  if (!verdict.ok) throw refusal(verdict);
   const location = shiftRows.find((s) => s.locationId === verdict.locationId)?.location;
   if (!location) throw new Error("covering shift without its location");
   if (options.grid && horizonEnd) {
     const step = worker.slotStepMinutes ?? target.service.durationMinutes;
     // Almost every client booking is on the grid of its shift; only one that is not costs a query.
     if (!onShiftGrid(interval.start, shiftRows, location.id, step)) {
-      const slots = await workerSlotsOfDay(tx, target, interval.start, { now, horizonEnd, timeZone });
+      const slots = await workerSlotsOfDay(tx, target, interval.start, { now, horizonEnd, timeZone, buffers });
       if (!offersStart(slots, interval.start)) throw notAvailable("off_grid");
     }
   }
@@ -79,14 +86,18 @@ async function workerSlotsOfDay(
   tx: Tx,
   target: Extract<BookingTarget, { kind: "worker" }>,
   start: Date,
-  p: { now: Date; horizonEnd: Date; timeZone: string },
+  p: { now: Date; horizonEnd: Date; timeZone: string; buffers: Buffers },
 ) {
   const day = zonedDateOf(start, p.timeZone);
   const window = localDaysInterval(day, day, p.timeZone);
   const duration = target.service.durationMinutes;
+  const { bufferBeforeMinutes, bufferAfterMinutes } = p.buffers;
   const end = Math.min(window.end.getTime() + duration * MINUTE, p.horizonEnd.getTime());
   if (end <= window.start.getTime()) return [];
-  const rows = await loadWorkerDays(tx, [target.worker.id], { start: window.start, end: new Date(end) });
+  const rows = await loadWorkerDays(tx, [target.worker.id], {
+    start: new Date(window.start.getTime() - bufferBeforeMinutes * MINUTE),
+    end: new Date(end + bufferAfterMinutes * MINUTE),
+  });
   const placeId = target.location?.id;
   return computeSlots({
     shifts: rows.shifts.filter((s) => !placeId || s.locationId === placeId),
@@ -94,9 +105,21 @@ async function workerSlotsOfDay(
     workerAppointments: rows.workerAppointments,
     locationAppointments: rows.locationAppointments,
     durationMinutes: duration,
+    bufferBeforeMinutes,
+    bufferAfterMinutes,
     stepMinutes: target.worker.slotStepMinutes,
     now: p.now,
     horizonEnd: p.horizonEnd,
     window,
   });
 }
+
+/** The buffers a booking of `target` holds: its service's, none without a service or when overridden. */
+export function bookedBuffers(target: Pick<BookingTarget, "service">, override?: boolean): Buffers {
+  if (override || !target.service) return NO_BUFFERS;
+  const { bufferBeforeMinutes, bufferAfterMinutes } = target.service;
+  return { bufferBeforeMinutes, bufferAfterMinutes };
+}
+
+const refusal = (verdict: { reason: RefusalReason; buffer?: true }) =>
+  notAvailable(verdict.reason, verdict.buffer ? { buffer: true } : undefined);

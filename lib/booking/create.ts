@@ -5,7 +5,7 @@ import { randomUUID } from "node:crypto";
 import { getDb } from "@/db/client";
 import type { AppointmentView } from "@/db/queries/appointments";
 import { recordAudit } from "@/db/queries/audit";
-import { type BookedLocation, insertAppointment, type NewAppointment } from "@/db/queries/booking";
+import { type BookedLocation, insertAppointment, type NewAppointment, trimHeldAround } from "@/db/queries/booking";
 import { createClient, lockClient } from "@/db/queries/clients";
 import { markWaitlistBooked } from "@/db/queries/waitlist";
 import type { Client } from "@/db/schema/appointments";
@@ -18,6 +18,7 @@ import { ensureClientOfUser } from "@/lib/people/client-of-user";
 import { ANY_WORKER, type AppointmentCreate } from "@/lib/validation/appointments";
 import { emitWebhookEvent } from "@/lib/webhooks/emit";
 import { bookAnyWorker } from "./any-worker";
+import { overridesBuffers, withBufferDetails, withBufferOverride } from "./buffers";
 import { claimInterval } from "./claim";
 import { withClientBusyDetails } from "./client-busy";
 import { guestClientRecord, guestDetails, guestKeyOwner } from "./guest-client";
@@ -51,6 +52,8 @@ type NewBooking = {
   location: BookedLocation;
   client: Client;
   notes: string | null;
+  /** Staff booked into buffers on purpose: the row holds its own interval only (./buffers.ts). */
+  buffersOverridden: boolean;
   createdBy: string | null;
   now: Date;
 };
@@ -76,6 +79,7 @@ function plannedAppointment(booking: NewBooking): { row: NewAppointment; view: A
     price: service?.price ?? 0,
     currency: service?.currency ?? "RUB",
     notes: booking.notes,
+    buffersOverridden: booking.buffersOverridden,
     createdAt: booking.now,
     createdBy: booking.createdBy,
     updatedAt: booking.now,
@@ -101,6 +105,7 @@ export async function createAppointment(
   options: { now: Date; idempotencyKey?: string; target?: BookingTarget },
 ): Promise<StoredResponse & { replayed: boolean }> {
   const staff = isStaff(caller.role);
+  const overrideBuffers = overridesBuffers(caller, body.overrideBuffers);
   const key = options.idempotencyKey;
   // A guest has no user id: their keys are kept under an id made from their email (./guest-client.ts).
   const ownerId = isGuest(caller) ? guestKeyOwner(caller.email) : caller.id;
@@ -129,23 +134,31 @@ export async function createAppointment(
   }
   // Whose time a 409 client_busy is about, known once the transaction found the client.
   let clientId: string | undefined;
+  // Where a 409 slot_taken is about (whether only buffers caused it), known once the interval is claimed.
+  let claimedLocationId: string | undefined;
   // Four round trips in the transaction: begin, the client, the shifts and the business policy
   // together, the insert and its audit row together (pipelined on the connection), commit; one more
   // (the client's lock and count) only while the policy limits upcoming appointments.
   const book = async (tx: Tx): Promise<StoredResponse> => {
     const [client, location, policy] = await Promise.all([
       bookedClient(tx, caller, body),
-      claimInterval(tx, target, interval, { now: options.now, horizon: !staff, grid: !staff }),
+      claimInterval(tx, target, interval, { now: options.now, horizon: !staff, grid: !staff, overrideBuffers }),
       readPolicy(tx),
     ]);
     clientId = client.id;
-    const overrides = await checkNewBooking(tx, { policy, staff, clientId, start: interval.start, now: options.now });
+    claimedLocationId = location.id;
+    const workerId = target.kind === "worker" ? target.worker.id : null;
+    const [overrides, trimmed] = await Promise.all([
+      checkNewBooking(tx, { policy, staff, clientId, start: interval.start, now: options.now }),
+      overrideBuffers ? trimHeldAround(tx, { workerId, locationId: location.id, interval }) : [],
+    ]);
     const { row, view } = plannedAppointment({
       target,
       interval,
       location,
       client,
       notes: body.notes ?? null,
+      buffersOverridden: overrideBuffers,
       createdBy: actorUserId(caller),
       now: options.now,
     });
@@ -159,7 +172,7 @@ export async function createAppointment(
         action: "appointment.create",
         entity: "appointment",
         entityId: row.id,
-        after: withOverrides(json, overrides),
+        after: withBufferOverride(withOverrides(json, overrides), overrideBuffers, trimmed),
       }),
       emitWebhookEvent(tx, "appointment.created", json),
       // The client's waitlist entries this booking serves (lib/waitlist/free-up.ts).
@@ -190,6 +203,8 @@ export async function createAppointment(
     if (!claim) return await bookingTransaction(async (tx) => ({ ...(await book(tx)), replayed: false }));
     return await bookingTransaction((tx) => runOncePerKey(tx, claim, () => book(tx)));
   } catch (err) {
-    throw await withClientBusyDetails(err, caller, clientId, interval);
+    const workerId = target.kind === "worker" ? target.worker.id : null;
+    const located = await withBufferDetails(err, { workerId, locationId: claimedLocationId, interval });
+    throw await withClientBusyDetails(located, caller, clientId, interval);
   }
 }

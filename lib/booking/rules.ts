@@ -43,11 +43,40 @@ export type BookingCheck = {
   shifts: readonly ShiftInterval[] | null;
   /** When the caller named a location, only shifts there count. */
   locationId?: string;
-  /** The worker's time off overlapping the interval. */
+  /** The worker's time off overlapping the interval (or its held interval, when that is longer). */
   timeOff: readonly Interval[];
+  /**
+   * The interval the worker is held for: `interval` widened by the service's buffers (see
+   * `heldInterval`). Absent, or equal to `interval`, when there are none or staff overrode them.
+   */
+  held?: Interval;
 };
 
-export type BookingVerdict = { ok: true; locationId: string | null } | { ok: false; reason: RefusalReason };
+/**
+ * `buffer: true` on a refusal that only the buffers cause: the client's own interval alone would
+ * pass (staff may book it anyway, saying so: `overrideBuffers`).
+ */
+export type BookingVerdict =
+  | { ok: true; locationId: string | null }
+  | { ok: false; reason: RefusalReason; buffer?: true };
+
+/** A service's buffers in minutes (services.buffer_before_minutes / buffer_after_minutes). */
+export type Buffers = { bufferBeforeMinutes: number; bufferAfterMinutes: number };
+
+export const NO_BUFFERS: Buffers = { bufferBeforeMinutes: 0, bufferAfterMinutes: 0 };
+
+/**
+ * The held interval of an appointment at `interval`: `[start - before, end + after)`, in elapsed
+ * minutes (a DST change inside a buffer does not stretch or shrink it), as the database's trigger
+ * fills appointments.held (drizzle/0017).
+ */
+export function heldInterval(interval: Interval, buffers: Buffers | null | undefined): Interval {
+  if (!buffers || (buffers.bufferBeforeMinutes === 0 && buffers.bufferAfterMinutes === 0)) return interval;
+  return {
+    start: new Date(interval.start.getTime() - buffers.bufferBeforeMinutes * MINUTE),
+    end: new Date(interval.end.getTime() + buffers.bufferAfterMinutes * MINUTE),
+  };
+}
 
 /** The end of an appointment of `durationMinutes` starting at `start`. */
 export const defaultEnd = (start: Date, durationMinutes: number) =>
@@ -70,7 +99,10 @@ export function coveringLocation(interval: Interval, shifts: readonly ShiftInter
 /**
  * The first rule `interval` breaks, checked in this order: it starts before `now` (one starting
  * exactly now is bookable), it ends after the horizon (ending exactly at it is fine), it is not
- * inside shifts at one location, it overlaps time off (touching it is fine).
+ * inside shifts at one location, it overlaps time off (touching it is fine). Then the buffers: the
+ * held interval must lie inside the shifts at that same location (the worker prepares and cleans
+ * during their shift) and overlap no time off; a refusal for those alone carries `buffer: true`.
+ * `now` and the horizon bind the client's own interval, not the buffers.
  */
 export function checkBooking(check: BookingCheck): BookingVerdict {
   const { interval, now, horizonEnd } = check;
@@ -81,5 +113,12 @@ export function checkBooking(check: BookingCheck): BookingVerdict {
   const locationId = coveringLocation(interval, check.shifts, check.locationId);
   if (!locationId) return { ok: false, reason: "outside_schedule" };
   if (check.timeOff.some((t) => overlaps(t, interval))) return { ok: false, reason: "time_off" };
+  const held = check.held;
+  if (held && (held.start.getTime() !== interval.start.getTime() || held.end.getTime() !== interval.end.getTime())) {
+    if (coveringLocation(held, check.shifts, locationId) !== locationId) {
+      return { ok: false, reason: "outside_schedule", buffer: true };
+    }
+    if (check.timeOff.some((t) => overlaps(t, held))) return { ok: false, reason: "time_off", buffer: true };
+  }
   return { ok: true, locationId };
 }

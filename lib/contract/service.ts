@@ -9,6 +9,18 @@ export const serviceSchema = z
     name: z.string(),
     description: z.string().nullable(),
     durationMinutes: z.number().int(),
+    bufferBeforeMinutes: z
+      .number()
+      .int()
+      .describe(
+        "Minutes the worker and the location are held before each appointment (preparation). Slots, availability and the database's overlap refusal count them; the appointment's own start stays the client's time. A slot's buffers must lie inside the worker's shift.",
+      ),
+    bufferAfterMinutes: z
+      .number()
+      .int()
+      .describe(
+        "Minutes the worker and the location are held after each appointment (cleaning), counted as bufferBeforeMinutes is; the appointment's own end stays the client's time.",
+      ),
     price: z.number().describe("Major units, e.g. 1500.5."),
     currency: z.string().describe("ISO 4217."),
     imageUrl: z.string().nullable(),
@@ -23,6 +35,8 @@ export const toServiceJson = (s: ServiceRow): Service => ({
   name: s.name,
   description: s.description,
   durationMinutes: s.durationMinutes,
+  bufferBeforeMinutes: s.bufferBeforeMinutes,
+  bufferAfterMinutes: s.bufferAfterMinutes,
   price: s.price,
   currency: s.currency,
   imageUrl: s.imageUrl,

@@ -29,6 +29,14 @@ const checkOrder = (v: { start?: unknown; end?: unknown }, ctx: z.RefinementCtx)
   }
 };
 
+/** `overrideBuffers` of POST and PATCH /appointments (staff only; API.md v1 extensions "Service buffers"). */
+const overrideBuffersSchema = z
+  .boolean()
+  .optional()
+  .describe(
+    "Staff only (a client's is refused with 403): true books into the service's buffers, or next to another appointment's, on purpose, after a 409 whose details carry `buffer: true`. The appointment then holds the worker and the location for its own interval only, a neighbour's buffer that it cuts into is shortened to end (or start) at it, and the audit row records the override (`bufferOverride`).",
+  );
+
 /** `workerId: "any"` of POST /appointments (API.md v1 extensions "Finding a time and booking"). */
 export const ANY_WORKER = "any";
 
@@ -48,6 +56,7 @@ export const appointmentCreateSchema = z
     clientId: z.uuid({ message: "Not a valid id." }).optional(),
     client: clientInlineSchema.optional().describe("A new client, created with the booking (staff only)."),
     notes: notesSchema,
+    overrideBuffers: overrideBuffersSchema,
   })
   .superRefine(checkOrder)
   .superRefine((v, ctx) => {
@@ -81,8 +90,18 @@ export const appointmentPatchSchema = z
     workerId: refSchema.optional(),
     status: z.enum(PATCHABLE_STATUSES).optional(),
     notes: notesSchema,
+    overrideBuffers: overrideBuffersSchema,
   })
   .superRefine(checkOrder)
+  .superRefine((v, ctx) => {
+    if (v.overrideBuffers && v.start === undefined && v.end === undefined && v.workerId === undefined) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["overrideBuffers"],
+        message: "Only a move (start, end or workerId) books into buffers.",
+      });
+    }
+  })
   .refine((v) => Object.values(v).some((value) => value !== undefined), {
     message: "Give at least one of start, end, workerId, status, notes.",
   });

@@ -31,6 +31,22 @@ export const httpUrl = z
 
 const minutes = (message: string) => z.number().int({ message }).min(1, { message }).max(1440, { message });
 
+/** A service's buffer (API.md v1 extensions "Service buffers"): services.buffer_*_minutes allows 0..240. */
+export const MAX_BUFFER_MINUTES = 240;
+const bufferMinutes = (side: "before" | "after") => {
+  const message = `Use a whole number of minutes from 0 to ${MAX_BUFFER_MINUTES}.`;
+  return z
+    .number()
+    .int({ message })
+    .min(0, { message })
+    .max(MAX_BUFFER_MINUTES, { message })
+    .describe(
+      side === "before"
+        ? "Minutes the worker and the location are held before each appointment (preparation); default 0."
+        : "Minutes the worker and the location are held after each appointment (cleaning); default 0.",
+    );
+};
+
 const currencyCodes = new Set(Intl.supportedValuesOf("currency"));
 export const currency = lineSchema()
   .trim()
@@ -88,6 +104,8 @@ const serviceFields = {
   slug: catalogSlug,
   description: optionalText(5000),
   durationMinutes: minutes("Use a whole number of minutes from 1 to 1440."),
+  bufferBeforeMinutes: bufferMinutes("before"),
+  bufferAfterMinutes: bufferMinutes("after"),
   price,
   currency,
   imageUrl: imageUrlSchema,

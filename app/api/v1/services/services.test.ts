@@ -22,6 +22,8 @@ describe("POST /api/v1/services", () => {
       name: "Стрижка машинкой",
       description: null,
       durationMinutes: 45,
+      bufferBeforeMinutes: 0,
+      bufferAfterMinutes: 0,
       price: 1500.5,
       currency: "RUB",
       imageUrl: null,
