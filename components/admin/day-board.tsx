@@ -12,6 +12,7 @@ import type { Appointment, Location, Specialty, Worker } from "@/lib/contract";
 import { addDaysToDate, zonedDateOf } from "@/lib/time/zoned";
 import { BoardColumns } from "./board-columns";
 import { BookForm } from "./book-form";
+import { BufferOverrideDialog } from "./buffer-override-dialog";
 import { DeskAppointmentDetails } from "./desk-appointment-details";
 import { useAppointmentChange } from "./use-appointment-actions";
 import { type BoardScope, boardAppointmentsKey, useBoardData } from "./use-board-data";
@@ -127,6 +128,11 @@ export function DayBoard({ locations, specialties }: Props) {
           onAppointment={(a: Appointment) => setOpenId(a.id)}
         />
       )}
+      <BufferOverrideDialog
+        open={change.bufferRefusal !== null}
+        onConfirm={change.confirmBuffers}
+        onClose={change.keepBuffers}
+      />
       <Dialog
         open={booking !== null}
         onClose={() => setBooking(null)}

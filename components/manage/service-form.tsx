@@ -26,6 +26,8 @@ export function ServiceForm({ item, onDone }: { item?: Service; onDone: () => vo
       ...(text(form, "slug") ? { slug: text(form, "slug") } : {}),
       description: text(form, "description"),
       durationMinutes: numberOrUndefined(form.get("durationMinutes")),
+      bufferBeforeMinutes: numberOrUndefined(form.get("bufferBeforeMinutes")) ?? 0,
+      bufferAfterMinutes: numberOrUndefined(form.get("bufferAfterMinutes")) ?? 0,
       price: numberOrUndefined(form.get("price")),
       currency: text(form, "currency") || "RUB",
       imageUrl: text(form, "imageUrl") || null,
@@ -48,6 +50,26 @@ export function ServiceForm({ item, onDone }: { item?: Service; onDone: () => vo
             min={1}
             max={1440}
             defaultValue={item?.durationMinutes ?? 30}
+            className={inputClass}
+          />
+        </Field>
+        <Field label={t("fields.bufferBeforeMinutes")} hint={t("hints.buffers")} error={errors.bufferBeforeMinutes}>
+          <input
+            name="bufferBeforeMinutes"
+            type="number"
+            min={0}
+            max={240}
+            defaultValue={item?.bufferBeforeMinutes ?? 0}
+            className={inputClass}
+          />
+        </Field>
+        <Field label={t("fields.bufferAfterMinutes")} error={errors.bufferAfterMinutes}>
+          <input
+            name="bufferAfterMinutes"
+            type="number"
+            min={0}
+            max={240}
+            defaultValue={item?.bufferAfterMinutes ?? 0}
             className={inputClass}
           />
         </Field>
