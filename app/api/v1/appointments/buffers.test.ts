@@ -12,7 +12,7 @@ import * as serviceItem from "@/app/api/v1/services/[ref]/route";
 import * as serviceCollection from "@/app/api/v1/services/route";
 import { GET as slotsGet } from "@/app/api/v1/workers/[ref]/slots/route";
 import { getDb, migrationsFolder } from "@/db/client";
-import { appointments, auditLog, services } from "@/db/schema";
+import { appointments, auditLog, scheduleVersions, services } from "@/db/schema";
 import { addDaysToDate, zonedDateOf } from "@/lib/time/zoned";
 import { appointmentsApi as api, bookingScene, shiftTime } from "@/testing/booking";
 import { catalogApi, issuePaths, withCallers } from "@/testing/catalog";
@@ -252,6 +252,27 @@ describe("booking with buffers", () => {
       .set({ bufferBeforeMinutes: 0, bufferAfterMinutes: 0 })
       .where(eq(services.id, s.service.id));
     expect((await list()).has(s.at(0).getTime())).toBe(true);
+  });
+});
+
+describe("schedule versions (the slot lists' cache, drizzle/0020)", () => {
+  it("bump when only an appointment's held interval changes, as a buffer override's trim does", async () => {
+    const s = await bufferedScene();
+    const first = await s.staff(60);
+    expect(first.status).toBe(201);
+    const db = await getDb();
+    const versionOf = async (key: string) =>
+      (await db.select().from(scheduleVersions).where(eq(scheduleVersions.key, key)))[0]?.version ?? 0;
+    const before = await Promise.all([versionOf(s.worker.id), versionOf(s.location.id)]);
+    await db.execute(
+      sql`update ${appointments} set held = tstzrange(start_at, end_at, '[)') where ${appointments.id} = ${first.json.id}`,
+    );
+    const after = await Promise.all([versionOf(s.worker.id), versionOf(s.location.id)]);
+    expect(after[0]).toBeGreaterThan(before[0] ?? 0);
+    expect(after[1]).toBeGreaterThan(before[1] ?? 0);
+    // A change of nothing the slots read (the notes) bumps nothing.
+    await db.update(appointments).set({ notes: "quiet" }).where(eq(appointments.id, first.json.id));
+    expect(await Promise.all([versionOf(s.worker.id), versionOf(s.location.id)])).toEqual(after);
   });
 });
 
