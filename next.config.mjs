@@ -1,6 +1,11 @@
 import createNextIntlPlugin from "next-intl/plugin";
 
-const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
+// The catalogues (messages/<locale>/<area>.json) are compiled at build time, so the browser gets no
+// ICU message parser (intl-messageformat, ~12 kB gzipped, on every page): see e2e/js-budget.spec.ts.
+const withNextIntl = createNextIntlPlugin({
+  requestConfig: "./i18n/request.ts",
+  experimental: { messages: { path: "./messages", format: "json", locales: "infer", precompile: true } },
+});
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -9,8 +14,11 @@ const nextConfig = {
   // container's worker.mjs also loads from the traced node_modules.
   // swagger-ui-dist's files are read from disk and served by /api/docs/[asset]. sharp (uploads) loads
   // a native libvips binary.
+  // esbuild bundles the service worker (app/serwist/[path]/route.ts, Serwist) when the app is built.
   serverExternalPackages: [
     "@electric-sql/pglite",
+    "esbuild",
+    "esbuild-wasm",
     "@node-rs/argon2",
     "pg-boss",
     "postgres",

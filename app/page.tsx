@@ -1,9 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { Suspense } from "react";
 import { WorkerDirectory } from "@/components/public/worker-directory";
 import { WorkerFilters, type WorkerFilterValues } from "@/components/public/worker-filters";
-import { Skeleton } from "@/components/ui/states";
 import { listLocations } from "@/lib/catalog/locations";
 import { listServices } from "@/lib/catalog/services";
 import { listSpecialties } from "@/lib/catalog/specialties";
@@ -49,10 +47,9 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
         </p>
       </section>
       <WorkerFilters values={filters} specialties={specialties} services={services} locations={locations} />
-      {/* A new search is a new boundary, so the skeleton shows while it loads. */}
-      <Suspense key={JSON.stringify({ filters, page })} fallback={<Skeleton rows={4} label={t("loading")} />}>
-        <WorkerDirectory filters={filters} page={page} />
-      </Suspense>
+      {/* Rendered into the first HTML, next free times included: no skeleton, and no script needed (a
+          streamed Suspense boundary stays hidden in a browser without JavaScript). */}
+      <WorkerDirectory filters={filters} page={page} />
     </div>
   );
 }

@@ -17,6 +17,33 @@ async function confirm(page: Page, button = "Confirm booking"): Promise<number> 
 
 const APPOINTMENT_URL = /\/appointments\/[0-9a-f-]{36}$/;
 
+test("the home page and the rooms list are in the first HTML, next free times included", async ({ page }) => {
+  const [worker, room] = await Promise.all([createWorker(page.request, "nojs-home"), createRoom(page.request)]);
+  const { tomorrow } = localDays();
+
+  // The search is a GET form; the card names the worker and links the first free time.
+  await page.goto("/");
+  await page.getByLabel("Name").fill(worker.name);
+  await page.getByRole("button", { name: "Search" }).click();
+  const card = page.getByRole("list", { name: "Specialists" }).getByRole("listitem");
+  await expect(card).toHaveCount(1);
+  await expect(card.getByRole("link", { name: worker.name })).toHaveAttribute("href", `/workers/${worker.slug}`);
+  await expect(card).toContainText(worker.specialty.name);
+  await expect(page.getByText(/Loading/)).toHaveCount(0);
+  // Today's hours may be over already; tomorrow's 09:00 is free at the latest.
+  const next = card.getByRole("link", { name: /\d\d:\d\d/ });
+  await expect(next).toBeVisible();
+  await next.click();
+  await expect(page).toHaveURL(new RegExp(`/workers/${worker.slug}\\?service=${worker.service.slug}&date=`));
+  await expect(page.getByRole("list", { name: "Free times" }).getByRole("link").first()).toBeVisible();
+
+  await page.goto("/rooms");
+  await page.getByRole("link", { name: room.name }).click();
+  await expect(page.getByRole("heading", { level: 1, name: room.name })).toBeVisible();
+  await page.goto(`/rooms/${room.slug}?date=${tomorrow}`);
+  await expect(page.getByText("Free all day.")).toBeVisible();
+});
+
 test("picks a service, a day and a time, signs in with the slot kept, confirms by POST", async ({ page, users }) => {
   const worker = await createWorker(page.request, "nojs-book");
   const client = await users.client("nojs");

@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { Suspense } from "react";
-import { EmptyState, Skeleton } from "@/components/ui/states";
+import { EmptyState } from "@/components/ui/states";
 import { listLocations } from "@/lib/catalog/locations";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -38,9 +37,8 @@ export default async function RoomsPage() {
     <section className="space-y-4">
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
       <p className="text-slate-600">{t("intro")}</p>
-      <Suspense fallback={<Skeleton rows={2} label={t("loading")} />}>
-        <RoomList />
-      </Suspense>
+      {/* In the first HTML: no skeleton, and nothing hidden from a browser without JavaScript. */}
+      <RoomList />
     </section>
   );
 }

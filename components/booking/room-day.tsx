@@ -9,6 +9,7 @@ import { ApiError, apiFetch, query } from "@/components/lib/api-client";
 import { idempotencyKeys, roomInterval } from "@/components/lib/booking";
 import { formatTime } from "@/components/lib/format";
 import type { RoomRefusal } from "@/components/lib/room-url";
+import { zoneName } from "@/components/lib/zone-name";
 import { queryKeys } from "@/components/query-keys";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
@@ -67,7 +68,7 @@ export function RoomDay({
         <h2 id="busy-heading" className="text-lg font-semibold">
           {t("busyHeading")}
         </h2>
-        <p className="text-sm text-slate-600">{t("timezone", { timezone: room.timezone })}</p>
+        <p className="text-sm text-slate-600">{t("timezone", { timezone: zoneName(room.timezone, locale) })}</p>
         {schedule.isPending ? (
           <Skeleton rows={2} label={t("loadingBusy")} />
         ) : schedule.isError ? (

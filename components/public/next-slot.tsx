@@ -8,8 +8,9 @@ import { AppError } from "@/lib/errors";
 import { zonedDateOf } from "@/lib/time/zoned";
 
 /**
- * The first free slot of a worker for a service, from today to their booking horizon. Rendered in
- * its own Suspense boundary per card, so the list shows at once and the slots stream in.
+ * The first free slot of a worker for a service, from today to their booking horizon. The cards'
+ * slots are read side by side and are in the page's first HTML (no Suspense: a streamed boundary
+ * stays hidden in a browser without JavaScript).
  */
 export async function NextSlot({ workerSlug, serviceSlug }: { workerSlug: string; serviceSlug: string }) {
   const [t, locale] = await Promise.all([getTranslations("public.workers"), getLocale() as Promise<Locale>]);

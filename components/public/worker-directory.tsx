@@ -1,6 +1,5 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { Suspense } from "react";
 import { query } from "@/components/lib/api-client";
 import { EmptyState } from "@/components/ui/states";
 import { listWorkersJson } from "@/lib/catalog/worker-json";
@@ -54,9 +53,7 @@ export async function WorkerDirectory({ filters, page }: { filters: WorkerFilter
                   </p>
                 )}
                 {service ? (
-                  <Suspense fallback={<p className="h-5 w-40 animate-pulse rounded bg-slate-200" aria-hidden="true" />}>
-                    <NextSlot workerSlug={worker.slug} serviceSlug={service.slug} />
-                  </Suspense>
+                  <NextSlot workerSlug={worker.slug} serviceSlug={service.slug} />
                 ) : (
                   <p className="text-sm text-slate-600">{t("noServices")}</p>
                 )}

@@ -35,6 +35,7 @@ export async function WorkerFilters({
       </select>
     </div>
   );
+  const chosen = (["specialty", "service", "location"] as const).filter((name) => values[name]).length;
   return (
     <search aria-label={t("label")}>
       <form
@@ -48,9 +49,18 @@ export async function WorkerFilters({
           </label>
           <input id="filter-q" name="q" type="search" defaultValue={values.q ?? ""} className={inputClass} />
         </div>
-        {select("specialty", t("specialty"), specialties)}
-        {select("service", t("service"), services)}
-        {select("location", t("location"), locations)}
+        {/* On a phone the three filters fold away, so the first specialists show on the first screen
+            (the toggle says how many are chosen). From sm on they are always shown (app/globals.css). */}
+        <details className="filter-fold">
+          <summary className="min-h-10 cursor-pointer rounded-md py-2 text-sm font-medium text-brand-dark">
+            {t("filters", { count: chosen })}
+          </summary>
+          <div className="mt-2 grid gap-3 sm:contents">
+            {select("specialty", t("specialty"), specialties)}
+            {select("service", t("service"), services)}
+            {select("location", t("location"), locations)}
+          </div>
+        </details>
         <div className="flex items-end">
           <button
             type="submit"

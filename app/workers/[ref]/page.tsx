@@ -2,9 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
-import { SlotList } from "@/components/booking/slot-list";
+import { SlotLinks } from "@/components/booking/slot-links";
 import { query } from "@/components/lib/api-client";
 import { formatDay, formatTime } from "@/components/lib/format";
+import { zoneName } from "@/components/lib/zone-name";
 import { MonthCalendar } from "@/components/public/month-calendar";
 import { addMonths, isMonth, monthDays, monthOf } from "@/components/public/month-calendar-grid";
 import { ServicePicker } from "@/components/public/service-picker";
@@ -100,6 +101,7 @@ export default async function WorkerPage({ params, searchParams }: Props) {
     getTranslations("public.calendar"),
     getLocale() as Promise<Locale>,
   ]);
+  const ts = await getTranslations("public.slots");
   const [worker, caller] = await Promise.all([activeWorker(ref), getPageCaller()]);
   const service =
     worker.services.find((s) => s.slug === search.service || s.id === search.service) ?? worker.services[0];
@@ -202,8 +204,21 @@ export default async function WorkerPage({ params, searchParams }: Props) {
               </p>
             </div>
             <div className="min-w-0">
-              {date ? (
-                <SlotList worker={worker.slug} service={service.slug} date={date} initial={slots} />
+              {/* On the server: the times are links before (and without) any script, and ship none. */}
+              {date && slots ? (
+                <SlotLinks
+                  worker={worker.slug}
+                  service={service.slug}
+                  slots={slots}
+                  locale={locale}
+                  text={{
+                    timezone: ts("timezone", { timezone: zoneName(slots.timezone, locale) }),
+                    empty: ts("empty"),
+                    listLabel: ts("listLabel"),
+                  }}
+                />
+              ) : date ? (
+                <EmptyState>{ts("error")}</EmptyState>
               ) : (
                 <EmptyState>{tc("noFreeThisMonth")}</EmptyState>
               )}

@@ -1,0 +1,1 @@
+export { ClientDataLayout as default } from "@/components/client-data-layout";

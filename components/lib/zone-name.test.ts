@@ -1,0 +1,21 @@
+import { describe, expect, it } from "vitest";
+import { zoneName } from "./zone-name";
+
+describe("zoneName", () => {
+  it("keeps the IANA id in English", () => {
+    expect(zoneName("Europe/Moscow", "en")).toBe("Europe/Moscow");
+  });
+
+  it("names Russia's zones as Russians say them, after 'по'", () => {
+    expect(`Время указано по ${zoneName("Europe/Moscow", "ru")}.`).toBe("Время указано по московскому времени.");
+    expect(zoneName("Asia/Yekaterinburg", "ru")).toBe("екатеринбургскому времени");
+  });
+
+  it("names another zone by its Russian name from Intl, with the id", () => {
+    expect(zoneName("America/New_York", "ru")).toBe("времени часового пояса «Восточная Америка» (America/New_York)");
+  });
+
+  it("falls back to the id for a zone Intl has no name for", () => {
+    expect(zoneName("UTC", "ru")).toMatch(/^времени часового пояса .*UTC/);
+  });
+});
