@@ -121,7 +121,15 @@ export function registerAppointments(registry: OpenAPIRegistry) {
         },
       },
     },
-    errors: ["not_found", "slot_taken", "client_busy", "not_available", "no_worker_free", "idempotency_key_reused"],
+    errors: [
+      "not_found",
+      "forbidden",
+      "slot_taken",
+      "client_busy",
+      "not_available",
+      "no_worker_free",
+      "idempotency_key_reused",
+    ],
   });
   describeEndpoint(registry, {
     method: "get",
