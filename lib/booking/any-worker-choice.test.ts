@@ -202,3 +202,36 @@ describe("rankFreeWorkers", () => {
     ).toBe(60);
   });
 });
+
+describe("rankFreeWorkers with service buffers", () => {
+  const date = "2026-03-10";
+  // a's 10:00-10:30 is held until 10:45 (its own after-buffer of 15, as the database hands it over).
+  const candidates = [
+    { worker: worker("a"), rows: rows("a", date, ["09:00", "18:00"], [["10:00", "10:45"]]) },
+    { worker: worker("b"), rows: rows("b", date, ["09:00", "18:00"]) },
+  ];
+  const buffers = { bufferBeforeMinutes: 15, bufferAfterMinutes: 15 };
+
+  it("leaves out a worker whose held time the new one's buffers would cut into, for staff and clients", () => {
+    for (const client of [false, true]) {
+      // 11:00 held from 10:45: touches a's held interval, both free.
+      expect(
+        rankFreeWorkers(input({ client, buffers, interval: slot(date, "11:00"), candidates })).map((r) => r.workerId),
+      ).toEqual(["b", "a"]);
+      // 10:45 own start (free without buffers) held from 10:30: not a; for staff b, for a client
+      // nobody (10:45 is off b's grid, and a's re-start after the held interval is 11:00).
+      const cut = rankFreeWorkers(input({ client, buffers, interval: slot(date, "10:45"), candidates }));
+      expect(cut.map((r) => r.workerId)).toEqual(client ? [] : ["b"]);
+    }
+  });
+
+  it("lets staff overriding the buffers (none given) book the own interval alone", () => {
+    const ranked = rankFreeWorkers(input({ client: false, interval: slot(date, "10:45"), candidates }));
+    expect(ranked.map((r) => r.workerId)).toEqual(["b", "a"]);
+  });
+
+  it("keeps the buffers inside the shift", () => {
+    const ranked = rankFreeWorkers(input({ client: false, buffers, interval: slot(date, "09:00"), candidates }));
+    expect(ranked).toEqual([]);
+  });
+});
