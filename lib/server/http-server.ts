@@ -103,6 +103,37 @@ async function sendGateAnswer(res: ServerResponse, answering: Response | Promise
 
 const stopping = new WeakSet<Server>();
 
+/**
+ * Sends what a response writes in one turn of the event loop as one packet: Next.js flushes the
+ * headers, writes the body and ends the chunked stream in three socket writes (three system calls,
+ * and three packets to the client) when one would do. Headers go out with the first body write
+ * instead of on their own, and the socket is corked from a write until the turn's queued callbacks
+ * have run, so a whole small answer leaves in one write and a streamed page still leaves chunk by
+ * chunk as it is rendered.
+ */
+function coalesceWrites(res: ServerResponse) {
+  const socket = res.socket;
+  if (!socket) return;
+  let corked = false;
+  const uncork = () => {
+    corked = false;
+    socket.uncork();
+  };
+  const cork = () => {
+    if (corked) return;
+    corked = true;
+    socket.cork();
+    process.nextTick(uncork);
+  };
+  // Node.js sends the headers with the first write (or with end) when they were not flushed.
+  res.flushHeaders = () => {};
+  const write = res.write;
+  res.write = function (this: ServerResponse, ...args: Parameters<ServerResponse["write"]>) {
+    cork();
+    return write.apply(this, args);
+  } as ServerResponse["write"];
+}
+
 export function createAppServer({ handle, trustProxy, timeouts, dev = false }: AppServerOptions): Server {
   trustClientAddressHeader();
   // On every answer, Next.js's and ours alike, set before Next.js sees the request. (As next.config's
@@ -126,6 +157,7 @@ export function createAppServer({ handle, trustProxy, timeouts, dev = false }: A
         trustProxy,
       );
       for (const { key, value } of headers) res.setHeader(key, value);
+      coalesceWrites(res);
       if (stopping.has(server)) res.setHeader("Connection", "close");
       const url = req.url ?? "/";
       if (hasMalformedPath(url)) return answerBadPath(req, res);

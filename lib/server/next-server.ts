@@ -58,6 +58,8 @@ export async function startNextServer({ dev, args }: { dev: boolean; args: strin
   // React and Next.js pick their build by NODE_ENV when first loaded, so it is set before that.
   (process.env as Record<string, string>).NODE_ENV = dev ? "development" : "production";
   applyStandaloneConfig(dir);
+  // The request log writes its info lines once per turn of the event loop (lib/api/request-log.ts).
+  process.env.LOG_BATCH ??= "1";
   const { default: next } = await import("next");
   const app = next({ dev, dir, hostname: address.host, port: address.port });
   await app.prepare();
