@@ -16,7 +16,8 @@ type List = { items: Appointment[] };
 
 /**
  * The signed-in client's appointments (the API lists only their own): those starting from yesterday
- * on, and those of the year before, split into upcoming and past on this device's clock.
+ * on, and those of the year before, split into upcoming, cancelled (their time still ahead) and past
+ * on this device's clock.
  */
 export function MyAppointments() {
   const t = useTranslations("public.appointments");
@@ -38,7 +39,7 @@ export function MyAppointments() {
 
   if (list.isPending) return <Skeleton rows={3} label={t("loading")} />;
   if (list.isError) return <ErrorState message={t("error")} retryLabel={t("retry")} onRetry={() => list.refetch()} />;
-  const { upcoming, past } = list.data;
+  const { upcoming, cancelled, past } = list.data;
   return (
     <div className="space-y-8">
       <section aria-labelledby="upcoming-heading" className="space-y-3">
@@ -62,6 +63,20 @@ export function MyAppointments() {
           </ul>
         )}
       </section>
+      {cancelled.length > 0 && (
+        <section aria-labelledby="cancelled-heading" className="space-y-3">
+          <h2 id="cancelled-heading" className="text-lg font-semibold">
+            {t("cancelledHeading")}
+          </h2>
+          <ul className="space-y-3">
+            {cancelled.map((a) => (
+              <li key={a.id}>
+                <AppointmentCard appointment={a} now={bounds.now} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <section aria-labelledby="past-heading" className="space-y-3">
         <h2 id="past-heading" className="text-lg font-semibold">
           {t("past")}

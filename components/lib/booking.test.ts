@@ -29,14 +29,20 @@ describe("splitAppointments", () => {
     a("running", "booked", "2026-03-02T11:30:00Z", "2026-03-02T12:30:00Z"),
     a("cancelled-ahead", "cancelled", "2026-03-04T09:00:00Z", "2026-03-04T10:00:00Z"),
     a("older", "completed", "2026-02-01T09:00:00Z", "2026-02-01T10:00:00Z"),
+    a("cancelled-before", "cancelled", "2026-02-20T09:00:00Z", "2026-02-20T10:00:00Z"),
+    a("cancelled-sooner", "cancelled", "2026-03-03T09:00:00Z", "2026-03-03T10:00:00Z"),
   ];
 
   it("lists booked appointments that have not ended as upcoming, soonest first", () => {
     expect(splitAppointments(items, now).upcoming.map((x) => x.id)).toEqual(["running", "later"]);
   });
 
-  it("lists the rest as past, latest first, a cancelled one among them", () => {
-    expect(splitAppointments(items, now).past.map((x) => x.id)).toEqual(["cancelled-ahead", "past", "older"]);
+  it("lists cancelled appointments whose time is still ahead apart, soonest first, never as past", () => {
+    expect(splitAppointments(items, now).cancelled.map((x) => x.id)).toEqual(["cancelled-sooner", "cancelled-ahead"]);
+  });
+
+  it("lists the rest as past, latest first, a cancelled one whose time has gone among them", () => {
+    expect(splitAppointments(items, now).past.map((x) => x.id)).toEqual(["past", "cancelled-before", "older"]);
   });
 
   it("lets a client cancel only a booked appointment that has not started", () => {

@@ -11,15 +11,23 @@ export function bookableDays(today: string, horizonDays: number, max = 62): stri
 type Timed = { status: string; start: string; end: string };
 
 /**
- * Upcoming: booked appointments that have not ended, soonest first. Past: everything else (ended,
- * cancelled, completed, missed), latest first.
+ * Upcoming: booked appointments that have not ended, soonest first. Cancelled: cancelled ones that
+ * have not ended (no longer upcoming, not past either), soonest first. Past: everything else (ended,
+ * completed, missed, and cancelled ones whose time has gone), latest first.
  */
-export function splitAppointments<T extends Timed>(items: T[], now: Date): { upcoming: T[]; past: T[] } {
+export function splitAppointments<T extends Timed>(
+  items: T[],
+  now: Date,
+): { upcoming: T[]; cancelled: T[]; past: T[] } {
   const at = (s: string) => new Date(s).getTime();
-  const isUpcoming = (a: T) => a.status === "booked" && at(a.end) > now.getTime();
+  const ahead = (a: T) => at(a.end) > now.getTime();
+  const isUpcoming = (a: T) => a.status === "booked" && ahead(a);
+  const isCancelledAhead = (a: T) => a.status === "cancelled" && ahead(a);
+  const soonestFirst = (a: T, b: T) => at(a.start) - at(b.start);
   return {
-    upcoming: items.filter(isUpcoming).sort((a, b) => at(a.start) - at(b.start)),
-    past: items.filter((a) => !isUpcoming(a)).sort((a, b) => at(b.start) - at(a.start)),
+    upcoming: items.filter(isUpcoming).sort(soonestFirst),
+    cancelled: items.filter(isCancelledAhead).sort(soonestFirst),
+    past: items.filter((a) => !isUpcoming(a) && !isCancelledAhead(a)).sort((a, b) => at(b.start) - at(a.start)),
   };
 }
 
