@@ -143,7 +143,7 @@ describe("a freed interval", () => {
     expect(booked.status).toBe(201);
     // A booking frees nothing.
     expect(await freeUpJobs(booked.json.id)).toEqual([]);
-    const joined = [];
+    const joined: string[] = [];
     for (const [who, extra] of [
       [first, { workerId: scene.worker.id, date: day }],
       [second, { date: zonedDateOf(scene.shiftStart, businessTz) }],
