@@ -2,10 +2,8 @@
 // enqueues its job, real workers of the job queue run it and send the message to a real SMTP server
 // started here (smtp-server); the link is read from the mail as it arrived (mailparser) and used.
 import { randomUUID } from "node:crypto";
-import type { AddressInfo } from "node:net";
 import { and, eq } from "drizzle-orm";
-import { type ParsedMail, simpleParser } from "mailparser";
-import { SMTPServer } from "smtp-server";
+import type { ParsedMail } from "mailparser";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { POST as confirmRoute } from "@/app/api/v1/auth/password-reset/confirm/route";
 import { POST as resetRoute } from "@/app/api/v1/auth/password-reset/route";
@@ -18,24 +16,11 @@ import { notifications } from "@/db/schema";
 import { handlers } from "@/lib/jobs/handlers";
 import { queues } from "@/lib/jobs/queues";
 import { createJobs, type Jobs } from "@/lib/jobs/runtime";
-import { closeMail } from "@/lib/mail/transport";
 import { call } from "@/testing/http";
+import { startTestSmtp, type TestSmtp } from "@/testing/smtp";
 
 const wait = { timeout: 20_000, interval: 100 };
-const received: { mail: ParsedMail; to: string }[] = [];
-const smtp = new SMTPServer({
-  authOptional: true,
-  disabledCommands: ["STARTTLS", "AUTH"],
-  logger: false,
-  onData(stream, session, callback) {
-    simpleParser(stream)
-      .then((mail) => {
-        for (const rcpt of session.envelope.rcptTo) received.push({ mail, to: rcpt.address });
-        callback();
-      })
-      .catch(callback);
-  },
-});
+let smtp: TestSmtp;
 
 const fast = { retryLimit: 2, retryDelay: 1, retryBackoff: false, expireInSeconds: 30 };
 const testQueues = {
@@ -45,11 +30,7 @@ const testQueues = {
 let jobs: Jobs;
 
 beforeAll(async () => {
-  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
-  const { port } = smtp.server.address() as AddressInfo;
-  process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
-  process.env.MAIL_FROM = "Slotwise Salon <salon@example.test>";
-  process.env.APP_URL = "https://book.example.test";
+  smtp = await startTestSmtp();
   jobs = await createJobs({
     queues: testQueues,
     handlers: {
@@ -63,12 +44,10 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await jobs.stop();
-  closeMail();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
-  delete process.env.SMTP_URL;
+  await smtp.close();
 });
 
-const mailsTo = (address: string) => received.filter((r) => r.to === address.toLowerCase());
+const mailsTo = (address: string) => smtp.mailsTo(address.toLowerCase());
 const tokenIn = (mail: ParsedMail, page: string) => {
   const match = mail.text?.match(new RegExp(`https://book\\.example\\.test${page}#token=([A-Za-z0-9_-]{43})`));
   if (!match?.[1]) throw new Error(`no ${page} link in the mail`);

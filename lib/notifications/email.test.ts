@@ -3,11 +3,8 @@
 // started here (smtp-server), and what arrives is parsed (mailparser), its .ics read with ical.js.
 // No mocked transport.
 import { randomUUID } from "node:crypto";
-import type { AddressInfo } from "node:net";
 import { eq, sql } from "drizzle-orm";
 import ICAL from "ical.js";
-import { type ParsedMail, simpleParser } from "mailparser";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import * as notificationsRoute from "@/app/api/v1/appointments/[id]/notifications/route";
 import * as outboxRoute from "@/app/api/v1/outbox/route";
@@ -19,10 +16,10 @@ import { settleOrphans } from "@/lib/booking/orphans";
 import { notificationSchema, outboxMessageSchema } from "@/lib/contract";
 import { type JobData, queues } from "@/lib/jobs/queues";
 import { createJobs, type Jobs } from "@/lib/jobs/runtime";
-import { closeMail } from "@/lib/mail/transport";
 import { appointmentsApi, bookingScene } from "@/testing/booking";
 import { userWithToken } from "@/testing/fixtures";
 import { call } from "@/testing/http";
+import { type Received, startTestSmtp, type TestSmtp } from "@/testing/smtp";
 import { rememberUserLocale } from "./locale";
 import { planAppointmentMessages } from "./notify";
 import { sendNotification } from "./send";
@@ -32,32 +29,7 @@ const db = await getDb();
 const wait = { timeout: 20_000, interval: 100 };
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-type Received = { mail: ParsedMail; to: string };
-const received: Received[] = [];
-/** Recipients whose RCPT TO the server refuses (550), as a mailbox that does not exist. */
-const refused = new Set<string>();
-
-const smtp = new SMTPServer({
-  authOptional: true,
-  disabledCommands: ["STARTTLS", "AUTH"],
-  logger: false,
-  onRcptTo(address, _session, callback) {
-    if (refused.has(address.address)) {
-      const err = Object.assign(new Error("5.1.1 mailbox unavailable"), { responseCode: 550 });
-      callback(err);
-      return;
-    }
-    callback();
-  },
-  onData(stream, session, callback) {
-    simpleParser(stream)
-      .then((mail) => {
-        for (const rcpt of session.envelope.rcptTo) received.push({ mail, to: rcpt.address });
-        callback();
-      })
-      .catch(callback);
-  },
-});
+let smtp: TestSmtp;
 
 const fast = { retryLimit: 2, retryDelay: 1, retryBackoff: false, expireInSeconds: 30 };
 const testQueues = {
@@ -86,11 +58,7 @@ const startWorker = async () => {
 let scene: Awaited<ReturnType<typeof bookingScene>>;
 
 beforeAll(async () => {
-  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
-  const { port } = smtp.server.address() as AddressInfo;
-  process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
-  process.env.MAIL_FROM = "Slotwise Salon <salon@example.test>";
-  process.env.APP_URL = "https://book.example.test";
+  smtp = await startTestSmtp();
   scene = await bookingScene();
   // Two workers claiming from the same queue: each message still goes out once.
   await startWorker();
@@ -99,14 +67,12 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await Promise.all(queueWorkers.map((jobs) => jobs.stop()));
-  closeMail();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
-  delete process.env.SMTP_URL;
+  await smtp.close();
 });
 
 const listOf = (token: string, id: string) =>
   call(notificationsRoute.GET, "GET", `/api/v1/appointments/${id}/notifications`, { token, params: { id } });
-const mailsTo = (address: string) => received.filter((r) => r.to === address);
+const mailsTo = (address: string) => smtp.mailsTo(address);
 const clientEmail = () => scene.client.user.email;
 
 describe("a booking's confirmation", () => {
@@ -194,9 +160,9 @@ describe("a booking's confirmation", () => {
         endAt: sql`${appointments.endAt} + interval '5 minutes'`,
       })
       .where(eq(appointments.id, appointmentId));
-    const sent = received.length;
+    const sent = smtp.received.length;
     expect(await sendNotification(reminder?.id as string, { id: "manual", attempt: 1, attempts: 1 })).toBe("dropped");
-    expect(received.length).toBe(sent);
+    expect(smtp.received.length).toBe(sent);
     await db
       .update(appointments)
       .set({
@@ -285,7 +251,7 @@ describe("several bookings with two workers", () => {
 describe("a mail server that refuses the recipient", () => {
   it("is retried, then the message is failed with its error, visible in the API", async () => {
     const email = `nobody-${randomUUID()}@example.test`;
-    refused.add(email);
+    smtp.refused.add(email);
     // The queue logs each failed try; expected here.
     const logged = vi.spyOn(console, "error").mockImplementation(() => {});
     const res = await appointmentsApi.create(scene.admin.token, scene.slot(360, { client: { name: "Nobody", email } }));
