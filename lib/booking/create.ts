@@ -21,7 +21,7 @@ import { bookAnyWorker } from "./any-worker";
 import { overridesBuffers, withBufferDetails, withBufferOverride } from "./buffers";
 import { claimInterval } from "./claim";
 import { withClientBusyDetails } from "./client-busy";
-import { guestClientRecord, guestDetails, guestKeyOwner } from "./guest-client";
+import { guestClientRecord, guestDetails } from "./guest-client";
 import { requestHash, runOncePerKey, type StoredResponse, storedResponse } from "./idempotency";
 import { mintManageToken, recordManageToken } from "./manage-token";
 import { actorUserId, isGuest } from "./permissions";
@@ -107,9 +107,7 @@ export async function createAppointment(
   const staff = isStaff(caller.role);
   const overrideBuffers = overridesBuffers(caller, body.overrideBuffers);
   const key = options.idempotencyKey;
-  // A guest has no user id: their keys are kept under an id made from their email (./guest-client.ts).
-  const ownerId = isGuest(caller) ? guestKeyOwner(caller.email) : caller.id;
-  const claim = key ? { ownerId, key, hash: requestHash("POST", "/api/v1/appointments", body) } : undefined;
+  const claim = key ? { ownerId: caller.id, key, hash: requestHash("POST", "/api/v1/appointments", body) } : undefined;
   if (body.workerId === ANY_WORKER && !options.target) {
     return bookAnyWorker(
       body,

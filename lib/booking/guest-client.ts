@@ -1,21 +1,11 @@
 // The guest record a guest booking is for (./guest.ts): one per email address, never a desk record
 // or a registered user's.
-import { createHash } from "node:crypto";
 import { createClient, updateClientRow } from "@/db/queries/clients";
 import { findGuestClient, insertGuestClient } from "@/db/queries/manage-tokens";
 import type { Client } from "@/db/schema/appointments";
 import { validationFailed } from "@/lib/errors";
 import type { AppointmentCreate } from "@/lib/validation/appointments";
 import type { Tx } from "./transaction";
-
-/**
- * The owner an Idempotency-Key of a guest's booking is kept under (the /book guest form sends one): a
- * UUID made from the email's SHA-256, so one guest's keys never meet another's or a user's.
- */
-export function guestKeyOwner(email: string): string {
-  const hex = createHash("sha256").update(`slotwise.guest:${email.trim().toLowerCase()}`).digest("hex");
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
-}
 
 export type GuestDetails = { name: string; email: string; phone: string | null };
 

@@ -16,15 +16,8 @@ export function guestCaller(guest: GuestDetails): GuestCaller {
 }
 
 /** Books as a guest (201 Appointment), within the IP's and the email's budgets (429 rate_limited). */
-export async function createGuestAppointment(
-  body: AppointmentCreate,
-  p: { ip: string; now: Date; idempotencyKey?: string },
-) {
+export async function createGuestAppointment(body: AppointmentCreate, p: { ip: string; now: Date }) {
   const guest = guestDetails(body);
   await spendGuestBooking(p.ip, guest.email);
-  return createAppointment(
-    guestCaller(guest),
-    { ...body, client: { ...body.client, ...guest } },
-    { now: p.now, idempotencyKey: p.idempotencyKey },
-  );
+  return createAppointment(guestCaller(guest), { ...body, client: { ...body.client, ...guest } }, { now: p.now });
 }
