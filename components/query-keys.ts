@@ -26,6 +26,9 @@ export const queryKeys = {
   clients: {
     all: ["clients"] as const,
     search: (q: string, limit: number) => ["clients", { q, limit }] as const,
+    /** Records sharing a phone's digits or an email (the desk's duplicate warning). */
+    duplicates: (phone: string, email: string, excludeId?: string) =>
+      ["clients", "duplicates", { phone, email, excludeId }] as const,
   },
   /** Free slots of a worker (slug or id) for a service (slug or id) on a local day. */
   slots: {

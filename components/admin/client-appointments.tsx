@@ -2,6 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
+import { useState } from "react";
 import { apiFetch, query } from "@/components/lib/api-client";
 import { formatPrice } from "@/components/lib/format";
 import { queryKeys } from "@/components/query-keys";
@@ -9,9 +10,14 @@ import { EmptyState, ErrorState, Skeleton } from "@/components/ui/states";
 import type { Locale } from "@/i18n/config";
 import type { Appointment } from "@/lib/contract";
 
-/** A client's appointments, newest first; times as the API gives them, in each location's zone. */
+/**
+ * A client's appointments in two lists: upcoming (booked, not started; soonest first) and past
+ * (everything else, newest first); times as the API gives them, in each location's zone.
+ */
 export function ClientAppointments({ clientId }: { clientId: string }) {
   const t = useTranslations("admin.appointment");
+  const card = useTranslations("people.card");
+  const [now] = useState(() => Date.now());
   const common = useTranslations("common");
   const locale = useLocale() as Locale;
   const list = useQuery({
@@ -43,9 +49,12 @@ export function ClientAppointments({ clientId }: { clientId: string }) {
     );
   }
   if (list.data.length === 0) return <EmptyState>{t("none")}</EmptyState>;
-  return (
-    <ul className="space-y-2" aria-label={t("listLabel")}>
-      {list.data.map((a) => (
+  const isUpcoming = (a: Appointment) => a.status === "booked" && Date.parse(a.start) >= now;
+  const upcoming = list.data.filter(isUpcoming).reverse();
+  const past = list.data.filter((a) => !isUpcoming(a));
+  const items = (rows: Appointment[], label: string) => (
+    <ul className="space-y-2" aria-label={label}>
+      {rows.map((a) => (
         <li key={a.id} className="flex flex-wrap gap-x-3 rounded-lg border border-slate-200 bg-white p-3 text-sm">
           <span className="font-medium">{when(a)}</span>
           <span>{[a.service?.name, a.worker?.name, a.location.name].filter(Boolean).join(" · ")}</span>
@@ -54,5 +63,21 @@ export function ClientAppointments({ clientId }: { clientId: string }) {
         </li>
       ))}
     </ul>
+  );
+  return (
+    <div className="space-y-4">
+      <div className="space-y-2">
+        <h3 className="font-semibold">{card("upcomingList")}</h3>
+        {upcoming.length > 0 ? (
+          items(upcoming, card("upcomingList"))
+        ) : (
+          <p className="text-sm text-slate-600">{card("noUpcoming")}</p>
+        )}
+      </div>
+      <div className="space-y-2">
+        <h3 className="font-semibold">{card("pastList")}</h3>
+        {past.length > 0 ? items(past, card("pastList")) : <p className="text-sm text-slate-600">{card("noPast")}</p>}
+      </div>
+    </div>
   );
 }

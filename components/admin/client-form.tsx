@@ -2,6 +2,7 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
+import { useState } from "react";
 import { toast } from "sonner";
 import { apiFetch } from "@/components/lib/api-client";
 import { apiFieldErrors, type FieldErrors } from "@/components/lib/form-errors";
@@ -12,6 +13,7 @@ import { Field, inputClass } from "@/components/ui/field";
 import { useFieldErrors } from "@/components/ui/use-field-errors";
 import type { Client } from "@/lib/contract";
 import { clientCreateSchema, clientPatchSchema } from "@/lib/validation/clients";
+import { DuplicateWarning, useDuplicateClients } from "./client-duplicates";
 
 /** Creates a client record (no id) or changes one; empty optional fields clear them. */
 export function ClientForm({ item, onDone }: { item?: Client; onDone: (saved: Client) => void }) {
@@ -22,6 +24,9 @@ export function ClientForm({ item, onDone }: { item?: Client; onDone: (saved: Cl
   const translate = (found: FieldErrors) =>
     Object.fromEntries(Object.entries(found).map(([f, raw]) => [f, t.has(`errors.${f}`) ? t(`errors.${f}`) : raw]));
   const { errors, setErrors, check } = useFieldErrors(translate);
+  // What the phone and email fields hold, to warn of a record that already has them.
+  const [contact, setContact] = useState({ phone: item?.phone ?? "", email: item?.email ?? "" });
+  const duplicates = useDuplicateClients(contact.phone, contact.email, item?.id);
   const save = useMutation({
     mutationFn: (body: unknown) =>
       apiFetch<Client>(item ? `/clients/${item.id}` : "/clients", { method: item ? "PATCH" : "POST", body }),
@@ -58,10 +63,22 @@ export function ClientForm({ item, onDone }: { item?: Client; onDone: (saved: Cl
           <input name="name" defaultValue={item?.name} className={inputClass} />
         </Field>
         <Field label={t("fields.phone")} error={errors.phone}>
-          <input name="phone" type="tel" defaultValue={item?.phone ?? ""} className={inputClass} />
+          <input
+            name="phone"
+            type="tel"
+            defaultValue={item?.phone ?? ""}
+            onChange={(e) => setContact((c) => ({ ...c, phone: e.target.value }))}
+            className={inputClass}
+          />
         </Field>
         <Field label={t("fields.email")} error={errors.email}>
-          <input name="email" type="email" defaultValue={item?.email ?? ""} className={inputClass} />
+          <input
+            name="email"
+            type="email"
+            defaultValue={item?.email ?? ""}
+            onChange={(e) => setContact((c) => ({ ...c, email: e.target.value }))}
+            className={inputClass}
+          />
         </Field>
         <Field label={t("fields.gender")} error={errors.gender}>
           <select name="gender" defaultValue={item?.gender ?? ""} className={inputClass}>
@@ -78,6 +95,7 @@ export function ClientForm({ item, onDone }: { item?: Client; onDone: (saved: Cl
           <textarea name="notes" rows={3} defaultValue={item?.notes ?? ""} className={inputClass} />
         </Field>
       </div>
+      <DuplicateWarning matches={duplicates.data} />
       <div className="flex flex-wrap gap-2">
         <Button type="submit" pending={save.isPending}>
           {common("save")}

@@ -1,6 +1,6 @@
-// What the desk's client card shows beyond the record (app/admin/clients/[id]): its figures, counted
-// by PostgreSQL, and the messages sent about its appointments; and the records a new one would
-// duplicate (GET /clients/duplicates).
+// What the desk's client card (app/(client-card)/admin/clients/[id]) shows beyond the record: its
+// figures, counted by PostgreSQL, and the messages sent about its appointments; and the records a new
+// one would duplicate (GET /clients/duplicates).
 import { getDb } from "@/db/client";
 import { clientFigures, clientNotifications, findDuplicateClients } from "@/db/queries/client-card";
 import type { Client } from "@/db/schema";
