@@ -4,13 +4,15 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
 
-/** The booking desk's sections: the day board and the clients. */
+/** The booking desk's sections: the day board, the clients and the reports. */
 export function AdminNav() {
   const t = useTranslations("admin.nav");
+  const reports = useTranslations("reports");
   const pathname = usePathname();
   const links = [
     { href: "/admin", label: t("board"), current: pathname === "/admin" },
     { href: "/admin/clients", label: t("clients"), current: pathname.startsWith("/admin/clients") },
+    { href: "/admin/reports", label: reports("nav"), current: pathname.startsWith("/admin/reports") },
   ];
   return (
     <nav aria-label={t("label")} className="mb-6 border-b border-slate-200">
