@@ -8,7 +8,7 @@ import { apiFetch } from "@/components/lib/api-client";
 import { queryKeys } from "@/components/query-keys";
 import { useApiErrorText } from "@/components/ui/api-error-text";
 import { Button } from "@/components/ui/button";
-import { Dialog } from "@/components/ui/dialog";
+import { ConfirmDialog, Dialog } from "@/components/ui/dialog";
 import { Field, inputClass } from "@/components/ui/field";
 import { EmptyState, ErrorState, Skeleton } from "@/components/ui/states";
 import type { Role } from "@/lib/auth/roles";
@@ -20,8 +20,11 @@ import { useItems } from "./use-resource";
 
 const ROLES: Role[] = ["client", "admin", "manager"];
 
-/** Staff accounts: create one with a role, change roles, block and unblock. */
-export function StaffUsers() {
+/**
+ * Staff accounts: create one with a role, change roles, block and unblock, each change confirmed
+ * first. `selfId` is the signed-in manager: their own row has no Block button.
+ */
+export function StaffUsers({ selfId }: { selfId: string }) {
   const t = useTranslations("manage.staff");
   const common = useTranslations("common");
   const [role, setRole] = useState("");
@@ -55,7 +58,7 @@ export function StaffUsers() {
       ) : (
         <ul aria-label={t("list")} className="space-y-2">
           {list.data.map((user) => (
-            <UserRow key={user.id} user={user} />
+            <UserRow key={user.id} user={user} isSelf={user.id === selfId} />
           ))}
         </ul>
       )}
@@ -66,12 +69,17 @@ export function StaffUsers() {
   );
 }
 
-function UserRow({ user }: { user: User }) {
+type Change = { role: Role } | "block" | "unblock";
+
+function UserRow({ user, isSelf }: { user: User; isSelf: boolean }) {
   const t = useTranslations("manage.staff");
+  const ask = useTranslations("people.staff");
   const errorText = useApiErrorText();
   const client = useQueryClient();
+  // The change waiting for the manager's "yes".
+  const [pending, setPending] = useState<Change | null>(null);
   const change = useMutation({
-    mutationFn: (action: { role: Role } | "block" | "unblock") =>
+    mutationFn: (action: Change) =>
       typeof action === "string"
         ? apiFetch<User>(`/users/${user.id}/${action}`, { method: "POST" })
         : apiFetch<User>(`/users/${user.id}`, { method: "PATCH", body: action }),
@@ -80,12 +88,29 @@ function UserRow({ user }: { user: User }) {
       return client.invalidateQueries({ queryKey: queryKeys.catalog.all("users") });
     },
     onError: (err) => toast.error(errorText(err)),
+    onSettled: () => setPending(null),
   });
+  const name = user.name;
+  const question =
+    pending === null
+      ? null
+      : typeof pending === "string"
+        ? {
+            title: ask(`${pending}Title`, { name }),
+            text: ask(`${pending}Text`, { name }),
+            confirm: ask(pending === "block" ? "confirmBlock" : "confirmUnblock"),
+          }
+        : {
+            title: ask("roleTitle", { name }),
+            text: ask("roleText", { name, role: t(`roles.${pending.role}`) }),
+            confirm: ask("confirmRole"),
+          };
   return (
     <li className="flex flex-wrap items-center gap-3 rounded-lg border border-slate-200 bg-white p-3">
       <div className="min-w-0 flex-1">
         <p className="font-medium break-words">
           {user.name}
+          {isSelf && <span className="ml-2 text-sm font-normal text-slate-600">({ask("you")})</span>}
           {user.blocked && (
             <span className="ml-2 rounded bg-red-100 px-2 py-0.5 text-xs text-red-800">{t("isBlocked")}</span>
           )}
@@ -97,7 +122,7 @@ function UserRow({ user }: { user: User }) {
         <select
           value={user.role}
           disabled={change.isPending}
-          onChange={(e) => change.mutate({ role: e.target.value as Role })}
+          onChange={(e) => setPending({ role: e.target.value as Role })}
           className={`${inputClass} w-auto`}
         >
           {ROLES.map((r) => (
@@ -107,14 +132,27 @@ function UserRow({ user }: { user: User }) {
           ))}
         </select>
       </label>
-      <Button
-        variant={user.blocked ? "secondary" : "danger"}
+      {!isSelf && (
+        <Button
+          variant={user.blocked ? "secondary" : "danger"}
+          pending={change.isPending}
+          onClick={() => setPending(user.blocked ? "unblock" : "block")}
+          aria-label={`${user.blocked ? t("unblock") : t("block")}: ${user.name}`}
+        >
+          {user.blocked ? t("unblock") : t("block")}
+        </Button>
+      )}
+      <ConfirmDialog
+        open={question !== null}
+        title={question?.title ?? ""}
+        confirmLabel={question?.confirm ?? ""}
+        cancelLabel={ask("keep")}
         pending={change.isPending}
-        onClick={() => change.mutate(user.blocked ? "unblock" : "block")}
-        aria-label={`${user.blocked ? t("unblock") : t("block")}: ${user.name}`}
+        onConfirm={() => pending && change.mutate(pending)}
+        onClose={() => setPending(null)}
       >
-        {user.blocked ? t("unblock") : t("block")}
-      </Button>
+        <p className="text-sm">{question?.text}</p>
+      </ConfirmDialog>
     </li>
   );
 }
