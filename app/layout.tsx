@@ -14,14 +14,14 @@ export async function generateMetadata(): Promise<Metadata> {
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
 /**
- * The catalogue areas the public pages' client islands read; /admin and /manage add the rest in their
- * layouts. The client gets only these (the whole catalogue is several times larger).
+ * The catalogue areas only staff pages read in the browser: /admin and /manage provide them in their
+ * layouts; every other page's client gets the rest only (several times smaller).
  */
-const CLIENT_AREAS = ["common", "public", "policy", "guest"] as const;
+const STAFF_AREAS = new Set(["admin", "manage", "people", "reports"]);
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const [locale, messages] = await Promise.all([getLocale(), getMessages()]);
-  const clientMessages = Object.fromEntries(CLIENT_AREAS.map((area) => [area, messages[area]]));
+  const clientMessages = Object.fromEntries(Object.entries(messages).filter(([area]) => !STAFF_AREAS.has(area)));
   return (
     <html lang={locale}>
       <body className="min-h-screen bg-slate-50 text-slate-900 antialiased">
