@@ -30,6 +30,19 @@ test.describe("sign-in and register with JavaScript off", () => {
     expect(urls.filter((url) => url.includes(client.password) || url.includes("password="))).toEqual([]);
   });
 
+  test("signs out by POST from the header, and the session is gone", async ({ page, users, signIn }) => {
+    await signIn(await users.client("nojs-signout"));
+    await page.goto("/rooms");
+    await expect(page.getByTestId("signed-in-as")).toBeVisible();
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page).toHaveURL(/\/$/);
+    await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+    await expect(page.getByTestId("signed-in-as")).toHaveCount(0);
+    expect((await page.context().cookies()).some((c) => c.name.endsWith("next-auth.session-token"))).toBe(false);
+    await page.goto("/appointments");
+    await expect(page).toHaveURL(/\/login/);
+  });
+
   test("a wrong password answers on the form, keeping the email", async ({ page, users }) => {
     const client = await users.client("nojs-wrong");
     await page.goto("/login");
