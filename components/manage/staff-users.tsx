@@ -18,7 +18,7 @@ import { FormActions, FormGrid, text } from "./form-bits";
 import { useRecordForm } from "./use-record-form";
 import { useItems } from "./use-resource";
 
-const ROLES: Role[] = ["client", "admin", "manager"];
+const ROLES: Role[] = ["client", "worker", "admin", "manager"];
 
 /**
  * Staff accounts: create one with a role, change roles, block and unblock, each change confirmed

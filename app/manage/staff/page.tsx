@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { StaffUsers } from "@/components/manage/staff-users";
+import { WorkerLinks } from "@/components/manage/worker-links";
 import { requirePageRole } from "@/lib/auth/page";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -13,6 +14,7 @@ export default async function ManageStaffUsersPage() {
     <section className="space-y-4">
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
       <StaffUsers selfId={caller.id} />
+      <WorkerLinks />
     </section>
   );
 }
