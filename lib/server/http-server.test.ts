@@ -4,6 +4,7 @@ import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import { connect } from "node:net";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { CLIENT_ADDRESS_HEADER, clientIp } from "@/lib/api/client-ip";
+import { UPLOAD_CSP } from "@/lib/uploads/names";
 import { parseTrustProxy } from "./client-address";
 import { createAppServer, listen, stopServer, type Timeouts } from "./http-server";
 
@@ -161,6 +162,15 @@ describe("API answers given before Next.js", () => {
       const res = await fetch(`${url}${path}`, { method });
       expect(res.status, `${method} ${path}`).toBe(200);
     }
+  });
+
+  it("sends an uploaded image's strict policy under /uploads/ (Next.js keeps a header set before it)", async () => {
+    const { url } = await start((_req, res) => res.end("x"));
+    const image = await fetch(`${url}/uploads/${"a".repeat(64)}.webp`);
+    expect(image.headers.get("content-security-policy")).toBe(UPLOAD_CSP);
+    expect(image.headers.get("x-content-type-options")).toBe("nosniff");
+    const page = await fetch(`${url}/uploads-and-more`);
+    expect(page.headers.get("content-security-policy")).toMatch(/frame-ancestors 'none'/);
   });
 });
 

@@ -6,6 +6,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { CLIENT_ADDRESS_HEADER, trustClientAddressHeader } from "@/lib/api/client-ip";
 import { logRequest, requestIdOf } from "@/lib/api/request-log";
 import { securityHeaders } from "@/lib/security-headers.mjs";
+import { UPLOAD_CSP } from "@/lib/uploads/names";
 import { apiGate } from "./api-gate";
 import { resolveClientAddress, type TrustProxy } from "./client-address";
 
@@ -157,6 +158,9 @@ export function createAppServer({ handle, trustProxy, timeouts, dev = false }: A
         trustProxy,
       );
       for (const { key, value } of headers) res.setHeader(key, value);
+      // Next.js keeps a header already set here over the route's own, so an uploaded image's stricter
+      // policy is set here too.
+      if (req.url?.startsWith("/uploads/")) res.setHeader("Content-Security-Policy", UPLOAD_CSP);
       coalesceWrites(res);
       if (stopping.has(server)) res.setHeader("Connection", "close");
       const url = req.url ?? "/";

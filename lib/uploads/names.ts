@@ -22,3 +22,9 @@ export const MAX_INPUT_PIXELS = 40_000_000;
 
 /** Stored images fit within this square. */
 export const MAX_SIDE = 1024;
+
+/**
+ * The policy an uploaded image is served under (our HTTP server sets it for /uploads/…, in place of
+ * the pages' policy): opened on its own it may load or run nothing.
+ */
+export const UPLOAD_CSP = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox";

@@ -1,10 +1,9 @@
 // Serving a stored image: only a content-hash name is ever looked up (anything else, `..` and odd
 // bytes included, is a 404), with a year-long immutable cache (the name changes with the bytes),
-// nosniff, and a policy under which the image, opened on its own, can run or load nothing.
-import { UPLOAD_CONTENT_TYPES } from "./names";
+// nosniff, and a policy under which the image, opened on its own, can run or load nothing (set here
+// for any server; ours sets it before Next.js answers, which then keeps the one already there).
+import { UPLOAD_CONTENT_TYPES, UPLOAD_CSP } from "./names";
 import { readUpload } from "./store";
-
-export const UPLOAD_CSP = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox";
 
 const COMMON = { "X-Content-Type-Options": "nosniff", "Content-Security-Policy": UPLOAD_CSP };
 
