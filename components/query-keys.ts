@@ -23,6 +23,12 @@ export const queryKeys = {
     mine: (split: string) => ["appointments", "mine", split] as const,
   },
   appointment: (id: string) => ["appointment", id] as const,
+  /** Waitlist entries: the signed-in client's own, and the desk's of one day. */
+  waitlist: {
+    all: ["waitlist"] as const,
+    mine: ["waitlist", "mine"] as const,
+    day: (date: string) => ["waitlist", { date }] as const,
+  },
   clients: {
     all: ["clients"] as const,
     search: (q: string, limit: number) => ["clients", { q, limit }] as const,

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { MyAppointments } from "@/components/booking/my-appointments";
 import { PolicyNote } from "@/components/booking/policy-note";
+import { MyWaitlist } from "@/components/waitlist/my-waitlist";
 import { requirePageRole } from "@/lib/auth/page";
 import { offeredPolicy } from "@/lib/business/policy";
 
@@ -17,6 +18,7 @@ export default async function MyAppointmentsPage() {
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
       <PolicyNote policy={policy} />
       <MyAppointments />
+      <MyWaitlist />
     </section>
   );
 }

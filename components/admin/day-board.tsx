@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field, inputClass } from "@/components/ui/field";
 import { EmptyState, ErrorState, Skeleton } from "@/components/ui/states";
+import { DeskWaitlist } from "@/components/waitlist/desk-waitlist";
 import type { Locale } from "@/i18n/config";
 import type { Appointment, Location, Specialty, Worker } from "@/lib/contract";
 import { addDaysToDate, zonedDateOf } from "@/lib/time/zoned";
@@ -133,6 +134,7 @@ export function DayBoard({ locations, specialties }: Props) {
         onConfirm={change.confirmBuffers}
         onClose={change.keepBuffers}
       />
+      <DeskWaitlist date={date} />
       <Dialog
         open={booking !== null}
         onClose={() => setBooking(null)}

@@ -9,6 +9,7 @@ import { zoneName } from "@/components/lib/zone-name";
 import { MonthCalendar } from "@/components/public/month-calendar";
 import { addMonths, isMonth, monthDays, monthOf } from "@/components/public/month-calendar-grid";
 import { ServicePicker } from "@/components/public/service-picker";
+import { WaitlistJoin } from "@/components/waitlist/waitlist-join";
 import { WorkerAvatar } from "@/components/public/worker-avatar";
 import { EmptyState } from "@/components/ui/states";
 import type { Locale } from "@/i18n/config";
@@ -224,6 +225,15 @@ export default async function WorkerPage({ params, searchParams }: Props) {
               )}
             </div>
           </div>
+          {date && slots?.slots.length === 0 && (
+            <WaitlistJoin
+              workerId={worker.id}
+              serviceId={service.id}
+              date={date}
+              signedIn={caller !== null}
+              loginHref={`/login${query({ callbackUrl: dayHref(date) })}`}
+            />
+          )}
         </section>
       )}
     </article>
