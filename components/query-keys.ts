@@ -19,6 +19,8 @@ export const queryKeys = {
     /** One board's appointments (a day, one location or zone); bookings update it optimistically. */
     board: (date: string, scope: string) => ["appointments", { date, scope }] as const,
     ofClient: (clientId: string) => ["appointments", { clientId }] as const,
+    /** The desk pop-up's counts of one client's appointments (every page). */
+    clientSummary: (clientId: string) => ["appointments", { clientId, summary: true }] as const,
     /** The signed-in client's own, split at `split` into upcoming and past. */
     mine: (split: string) => ["appointments", "mine", split] as const,
   },

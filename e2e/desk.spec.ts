@@ -59,6 +59,10 @@ test.describe("booking desk", () => {
     );
     await details.getByRole("button", { name: "Reschedule" }).click();
     await details.getByRole("button", { name: "Move to 14:00" }).click();
+    await page
+      .getByRole("dialog", { name: "Move this appointment?" })
+      .getByRole("button", { name: "Yes, move it" })
+      .click();
     await expect(page.getByText("Rescheduled.")).toBeVisible();
     await expect(board.getByRole("button", { name: new RegExp(`14:00–15:00.*${clientName}`) })).toBeVisible();
     await expect(board.getByRole("button", { name: `Book ${worker.name} at 10:00` })).toBeVisible();

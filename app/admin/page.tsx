@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { Suspense } from "react";
 import { DayBoard } from "@/components/admin/day-board";
+import { collectPages } from "@/components/lib/all-pages";
 import { Skeleton } from "@/components/ui/states";
 import { listLocations } from "@/lib/catalog/locations";
 import { listSpecialties } from "@/lib/catalog/specialties";
@@ -13,9 +14,10 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** The board's filters come from the server: workplaces (rooms have no workers) and specialties. */
 async function Board() {
+  // Every page of each: a business with more than one page of workplaces still sees them all.
   const [locations, specialties] = await Promise.all([
-    listLocations({ kind: "workplace", limit: 200, offset: 0 }),
-    listSpecialties({ limit: 200, offset: 0 }),
+    collectPages((offset, limit) => listLocations({ kind: "workplace", limit, offset })),
+    collectPages((offset, limit) => listSpecialties({ limit, offset })),
   ]);
   return <DayBoard locations={locations.map(toLocationJson)} specialties={specialties.map(toSpecialtyJson)} />;
 }

@@ -28,8 +28,8 @@ const toScope = (value: string): BoardScope =>
 
 /**
  * The booking desk's day: one column per worker of a workplace, or of every workplace in a time
- * zone (the default), half-hour rows, appointments as blocks and free time as buttons that open the
- * booking form. Scrolls sideways on a phone.
+ * zone (the default), appointments as blocks at their real minutes and the worker's free slot starts
+ * as buttons that open the booking form. Scrolls both ways, names and times pinned (BoardColumns).
  */
 export function DayBoard({ locations, specialties }: Props) {
   const t = useTranslations("admin.board");
@@ -43,7 +43,7 @@ export function DayBoard({ locations, specialties }: Props) {
   const [date, setDate] = useState(() => zonedDateOf(new Date(), zone));
   const [specialtyId, setSpecialtyId] = useState("");
   const filters = { date, scope, specialtyId };
-  const { workers, days, appointments } = useBoardData(filters);
+  const { workers, days, slots, appointments } = useBoardData(filters);
   const boardKey = boardAppointmentsKey(filters);
   const change = useAppointmentChange(boardKey);
   const [booking, setBooking] = useState<{ worker: Worker; start: number } | null>(null);
@@ -53,12 +53,15 @@ export function DayBoard({ locations, specialties }: Props) {
   const bookingLocation = booking && (location ?? booking.worker.location);
 
   if (locations.length === 0) return <EmptyState>{t("noLocations")}</EmptyState>;
-  const failed = workers.isError || appointments.isError || days.some((d) => d.isError);
-  const loading = workers.isPending || appointments.isPending || days.some((d) => d.isPending);
+  const failed = workers.isError || appointments.isError || days.some((d) => d.isError) || slots.some((s) => s.isError);
+  // A worker with no service has no slots query (disabled, so pending for good): isLoading skips it.
+  const loading =
+    workers.isPending || appointments.isPending || days.some((d) => d.isPending) || slots.some((s) => s.isLoading);
   const retry = () => {
     workers.refetch();
     appointments.refetch();
     for (const d of days) d.refetch();
+    for (const s of slots) if (s.isError) s.refetch();
   };
 
   return (
@@ -123,6 +126,7 @@ export function DayBoard({ locations, specialties }: Props) {
           timeZone={zone}
           workers={workers.data}
           days={days.map((d) => d.data ?? { timezone: zone, shifts: [], timeOff: [], busy: [] })}
+          slots={slots.map((s) => s.data)}
           appointments={(appointments.data ?? []).filter((a) => a.status !== "cancelled")}
           pendingId={change.isPending && change.variables.kind === "book" ? change.variables.draft.id : null}
           onFree={(worker, start) => setBooking({ worker, start })}
@@ -164,9 +168,15 @@ export function DayBoard({ locations, specialties }: Props) {
           <DeskAppointmentDetails
             appointment={open}
             timeZone={zone}
-            onReschedule={(start, end) => {
+            workers={workers.data ?? []}
+            onReschedule={({ start, end, worker }) => {
               setOpenId(null);
-              change.mutate({ kind: "patch", id: open.id, body: { start, end } });
+              change.mutate({
+                kind: "patch",
+                id: open.id,
+                body: worker ? { start, end, workerId: worker.id } : { start, end },
+                optimistic: worker ? { start, end, worker } : { start, end },
+              });
             }}
             onStatus={(status) => {
               setOpenId(null);

@@ -19,6 +19,8 @@ type Change =
       kind: "patch";
       id: string;
       body: Record<string, unknown>;
+      /** What the board shows until the server answers, when it is not the body itself (a new worker). */
+      optimistic?: Partial<Appointment>;
     }
   | { kind: "cancel"; id: string };
 
@@ -58,7 +60,7 @@ export function useAppointmentChange(boardKey: QueryKey) {
         return list.map((a) => {
           if (a.id !== change.id) return a;
           if (change.kind === "cancel") return { ...a, status: "cancelled" as const };
-          return { ...a, ...(change.body as Partial<Appointment>) };
+          return { ...a, ...(change.optimistic ?? (change.body as Partial<Appointment>)) };
         });
       });
       return { before };

@@ -1,9 +1,10 @@
 "use client";
 
 import { useQueries, useQuery } from "@tanstack/react-query";
+import { fetchAllItems } from "@/components/lib/all-pages";
 import { apiFetch, query } from "@/components/lib/api-client";
 import { queryKeys } from "@/components/query-keys";
-import type { Appointment, WorkerDay as ScheduleDay, Slot, Worker } from "@/lib/contract";
+import type { Appointment, WorkerDay as ScheduleDay, Slot, Slots, Worker } from "@/lib/contract";
 
 /** A stretch of the board as the API writes it (RFC 3339 start and end). */
 export type Interval = Slot;
@@ -23,17 +24,28 @@ const scopeKey = (scope: BoardScope) => (scope.kind === "location" ? scope.locat
 export const boardAppointmentsKey = (f: Pick<BoardFilters, "date" | "scope">) =>
   queryKeys.appointments.board(f.date, scopeKey(f.scope));
 
-/** The workers in scope (and specialty), each one's day, and their appointments that day. */
+/**
+ * The service whose slots stand for a worker's free time on the board: the shortest one they
+ * perform (its slots start at every step of the worker's grid that is free for at least that long).
+ */
+export const boardService = (worker: Worker) =>
+  worker.services.reduce<Worker["services"][number] | undefined>(
+    (best, s) => (best === undefined || s.durationMinutes < best.durationMinutes ? s : best),
+    undefined,
+  );
+
+/**
+ * The workers in scope (and specialty), each one's day and free slot starts (GET /workers/{ref}/slots
+ * for their shortest service; none for a worker without services), and their appointments that day.
+ * Lists are read page by page to the end: a busy day is never cut off at a page size.
+ */
 export function useBoardData(filters: BoardFilters) {
   const { scope } = filters;
   const location = scope.kind === "location" ? scope.locationId : undefined;
   const inScope = (w: Worker) => scope.kind === "location" || w.location?.timezone === scope.timeZone;
   const workers = useQuery({
     queryKey: queryKeys.catalog.list("workers", { location, specialty: filters.specialtyId }),
-    queryFn: ({ signal }) =>
-      apiFetch<{ items: Worker[] }>(`/workers${query({ location, specialty: filters.specialtyId, limit: 200 })}`, {
-        signal,
-      }).then((r) => r.items),
+    queryFn: ({ signal }) => fetchAllItems<Worker>("/workers", { location, specialty: filters.specialtyId }, signal),
     select: (items) => items.filter(inScope),
   });
   const days = useQueries({
@@ -43,13 +55,23 @@ export function useBoardData(filters: BoardFilters) {
         apiFetch<WorkerDay>(`/workers/${w.id}/schedule${query({ date: filters.date })}`, { signal }),
     })),
   });
+  const slots = useQueries({
+    queries: (workers.data ?? []).map((w) => {
+      const service = boardService(w);
+      return {
+        queryKey: queryKeys.slots.day(w.id, service?.id, filters.date),
+        enabled: service !== undefined,
+        queryFn: ({ signal }: { signal: AbortSignal }) =>
+          apiFetch<Slots>(`/workers/${w.id}/slots${query({ service: service?.id, date: filters.date })}`, {
+            signal,
+          }).then((r) => r.slots),
+      };
+    }),
+  });
   const appointments = useQuery({
     queryKey: boardAppointmentsKey(filters),
     queryFn: ({ signal }) =>
-      apiFetch<{ items: Appointment[] }>(
-        `/appointments${query({ date: filters.date, locationId: location, limit: 200 })}`,
-        { signal },
-      ).then((r) => r.items),
+      fetchAllItems<Appointment>("/appointments", { date: filters.date, locationId: location }, signal),
   });
-  return { workers, days, appointments };
+  return { workers, days, slots, appointments };
 }
