@@ -29,7 +29,11 @@ test("waitlist → a cancellation elsewhere → email → book", async ({ page, 
   // The full day offers the waitlist.
   await signIn(waiting);
   const dayPath = `/workers/${worker.slug}?service=${worker.service.slug}&date=${tomorrow}`;
-  await page.goto(dayPath);
+  // The calendar greys the full day out; the day form under it opens it.
+  await page.goto(`/workers/${worker.slug}?service=${worker.service.slug}`);
+  await page.getByLabel("Is the day you want full? Open it to join its waitlist").fill(tomorrow);
+  await page.getByRole("button", { name: "Open the day" }).click();
+  await expect(page).toHaveURL(new RegExp(`date=${tomorrow}`));
   await expect(page.getByRole("heading", { name: "No free time this day?" })).toBeVisible();
   await page.getByRole("button", { name: "Join the waitlist" }).click();
   await expect(page.getByRole("status").filter({ hasText: "You are on the waitlist for this day." })).toBeVisible();

@@ -9,6 +9,7 @@ import { zoneName } from "@/components/lib/zone-name";
 import { MonthCalendar } from "@/components/public/month-calendar";
 import { addMonths, isMonth, monthDays, monthOf } from "@/components/public/month-calendar-grid";
 import { ServicePicker } from "@/components/public/service-picker";
+import { WaitlistDayForm } from "@/components/waitlist/waitlist-day-form";
 import { WaitlistJoin } from "@/components/waitlist/waitlist-join";
 import { WorkerAvatar } from "@/components/public/worker-avatar";
 import { EmptyState } from "@/components/ui/states";
@@ -225,7 +226,7 @@ export default async function WorkerPage({ params, searchParams }: Props) {
               )}
             </div>
           </div>
-          {date && slots?.slots.length === 0 && (
+          {date && slots?.slots.length === 0 ? (
             <WaitlistJoin
               workerId={worker.id}
               serviceId={service.id}
@@ -233,6 +234,8 @@ export default async function WorkerPage({ params, searchParams }: Props) {
               signedIn={caller !== null}
               loginHref={`/login${query({ callbackUrl: dayHref(date) })}`}
             />
+          ) : (
+            <WaitlistDayForm action={`/workers/${worker.slug}`} service={service.slug} min={today} max={lastDay} />
           )}
         </section>
       )}
