@@ -79,6 +79,8 @@ export default defineConfig({
       // Every browser of the suite signs in from 127.0.0.1; the limits themselves have unit tests.
       RATE_LIMIT_AUTH_PER_15_MIN: "100000",
       RATE_LIMIT_API_PER_MINUTE: "100000",
+      // Every guest booking of the suite comes from 127.0.0.1 too (lib/booking/guest-limits.ts).
+      RATE_LIMIT_GUEST_BOOKING_PER_IP_HOUR: "100000",
       // e2e/webhooks.spec.ts delivers to a receiver it starts on 127.0.0.1.
       WEBHOOK_ALLOW_PRIVATE: "1",
       // Messages go over SMTP to the mail sink, which the specs read as a mailbox (e2e/mailbox.ts).

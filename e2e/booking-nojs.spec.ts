@@ -69,10 +69,12 @@ test("picks a service, a day and a time, signs in with the slot kept, confirms b
     `/login?callbackUrl=${encodeURIComponent(slotPath)}`,
   );
 
-  // Signing in on the page itself is a POST form too, and the page comes back with the slot.
-  await page.getByLabel("Email").fill(client.email);
-  await page.getByLabel("Password").fill(client.password);
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  // Signing in on the page itself is a POST form too, and the page comes back with the slot. (The
+  // other choice, "Book as a guest", is e2e/guest-book-form.spec.ts.)
+  const signIn = page.getByRole("region", { name: "Sign in to book" });
+  await signIn.getByLabel("Email").fill(client.email);
+  await signIn.getByLabel("Password").fill(client.password);
+  await signIn.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.locator("dl")).toContainText("10:00");
   expect(await confirm(page)).toBe(303);
   await expect(page).toHaveURL(APPOINTMENT_URL);

@@ -47,8 +47,10 @@ test.describe("a client books and cancels", () => {
     await page.getByRole("button", { name: "I am new here" }).click();
     // The shared schema refuses a short password next to the field, before anything is sent.
     const suffix = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6)}`;
-    await page.getByLabel("Name").fill(`Journey Client ${suffix}`);
-    await page.getByLabel("Email").fill(`journey-${suffix}@e2e.test`);
+    // (Scoped: "Book as a guest" beside it has a name and an email too.)
+    const auth = page.getByRole("region", { name: "Sign in to book" });
+    await auth.getByLabel("Name").fill(`Journey Client ${suffix}`);
+    await auth.getByLabel("Email").fill(`journey-${suffix}@e2e.test`);
     await page.getByLabel("Password").fill("short");
     await page.getByRole("button", { name: "Create account" }).click();
     await expect(page.getByLabel("Password")).toHaveAccessibleDescription(/Use at least 8 characters/);

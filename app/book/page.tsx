@@ -20,9 +20,10 @@ import { findService } from "@/lib/catalog/services";
 import { toWorkersJson } from "@/lib/catalog/worker-json";
 import { findWorker } from "@/lib/catalog/workers";
 import { AppError } from "@/lib/errors";
-import { zonedDateOf } from "@/lib/time/zoned";
+import { addDaysToDate, zonedDateOf, zonedToday } from "@/lib/time/zoned";
 import { refSchema } from "@/lib/validation/common";
 import { confirmBooking } from "./actions";
+import { bookAsGuest } from "./guest-actions";
 import { ServiceFirst } from "./service-first";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -89,6 +90,20 @@ export default async function BookPage({ searchParams }: Props) {
   if (!workerRow?.active || !service?.active) notFound();
   const [worker] = await toWorkersJson([workerRow]);
   if (!worker) notFound();
+  // A service the worker does not perform: said plainly, with no price and no form that would fail.
+  if (!worker.services.some((s) => s.id === service.id)) {
+    return (
+      <section className="mx-auto max-w-xl space-y-4">
+        <h1 className="text-2xl font-semibold">{t("title")}</h1>
+        <p role="alert" className="rounded-md border border-amber-300 bg-amber-50 p-4">
+          {t("notPerformed", { worker: worker.name })}{" "}
+          <Link href={`/workers/${worker.slug}`} className="font-medium underline">
+            {t("seeServices", { worker: worker.name })}
+          </Link>
+        </p>
+      </section>
+    );
+  }
   const timeZone = worker.location?.timezone ?? FALLBACK_TIME_ZONE;
   const date = zonedDateOf(new Date(start), timeZone);
   const [free, own, policy] = await Promise.all([
@@ -97,6 +112,14 @@ export default async function BookPage({ searchParams }: Props) {
     offeredPolicy(),
   ]);
   const isFree = free?.slots.some((slot) => new Date(slot.start).getTime() === new Date(start).getTime());
+  // Why a time that is not offered cannot be booked: said instead of a Confirm that would fail.
+  const now = new Date();
+  const why =
+    new Date(start).getTime() <= now.getTime()
+      ? t("inPast")
+      : date > addDaysToDate(zonedToday(now, timeZone), worker.bookingHorizonDays)
+        ? t("beyondHorizon", { worker: worker.name, days: worker.bookingHorizonDays })
+        : t("notOffered");
   const here = bookPath({ worker: worker.slug, service: service.slug, start });
 
   return (
@@ -152,6 +175,7 @@ export default async function BookPage({ searchParams }: Props) {
             date={date}
             signedIn={caller !== null}
             confirm={{ action: confirmBooking, key: randomUUID() }}
+            guest={caller ? undefined : { action: bookAsGuest, key: randomUUID() }}
           />
           <PolicyNote policy={policy} />
           {!caller && (
@@ -173,6 +197,7 @@ export default async function BookPage({ searchParams }: Props) {
             <h2 id="conflict-heading" className="font-semibold">
               {t(refused === "slot_taken" ? "takenHeading" : "unavailableHeading")}
             </h2>
+            {refused !== "slot_taken" && <p className="text-sm">{why}</p>}
             <p className="text-sm">{t("pickAnother")}</p>
           </div>
           <SlotList worker={worker.slug} service={service.slug} date={date} initial={free ?? undefined} />

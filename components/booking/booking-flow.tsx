@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { toast } from "sonner";
 import { ApiError, apiFetch } from "@/components/lib/api-client";
 import { idempotencyKeys } from "@/components/lib/booking";
@@ -15,6 +15,7 @@ import { Field, inputClass } from "@/components/ui/field";
 import { useFieldErrors } from "@/components/ui/use-field-errors";
 import type { Appointment } from "@/lib/contract";
 import { appointmentCreateSchema } from "@/lib/validation/appointments";
+import { GuestBookingForm, type GuestFormState } from "./guest-booking-form";
 import { InlineAuth } from "./inline-auth";
 import { SlotList } from "./slot-list";
 
@@ -30,6 +31,8 @@ type Props = {
    * use case as the API), and the Idempotency-Key made with the page, so a double submit books once.
    */
   confirm: { action: (form: FormData) => Promise<never>; key: string };
+  /** "Book as a guest" when nobody is signed in (app/book/guest-actions.ts), with the page's key. */
+  guest?: { action: (state: GuestFormState, form: FormData) => Promise<GuestFormState>; key: string };
 };
 
 type Booking = { workerId: string; serviceId: string; start: string; notes?: string };
@@ -43,11 +46,16 @@ type Conflict = "slot_taken" | "not_available";
  * and the day's fresh slots in place, never an error page. Without script the same form posts to
  * `confirm.action` instead.
  */
-export function BookingFlow({ worker, service, start, date, signedIn: initiallySignedIn, confirm }: Props) {
+export function BookingFlow({ worker, service, start, date, signedIn: initiallySignedIn, confirm, guest }: Props) {
   const t = useTranslations("public.book");
   const router = useRouter();
   const queryClient = useQueryClient();
   const [signedIn, setSignedIn] = useState(initiallySignedIn);
+  // The page refreshed by a sign-in (or a sign-in in another tab) renders with the session: follow it,
+  // whatever became of the inline form that signed in.
+  useEffect(() => {
+    if (initiallySignedIn) setSignedIn(true);
+  }, [initiallySignedIn]);
   const [conflict, setConflict] = useState<Conflict | null>(null);
   // The client already holds as many upcoming appointments as the business allows.
   const [limitReached, setLimitReached] = useState(false);
@@ -110,7 +118,7 @@ export function BookingFlow({ worker, service, start, date, signedIn: initiallyS
   }
 
   if (!signedIn) {
-    return (
+    const auth = (
       <InlineAuth
         onSignedIn={() => {
           setSignedIn(true);
@@ -118,6 +126,24 @@ export function BookingFlow({ worker, service, start, date, signedIn: initiallyS
           router.refresh();
         }}
       />
+    );
+    // Two choices, both plain forms (they work without script): as a guest, or signed in. The sign-in
+    // keeps its place in the tree when the guest choice goes (the page refreshed by a sign-in drops
+    // it), so the form that just signed in is not remounted before it reports success.
+    return (
+      <div className="space-y-4">
+        {guest && (
+          <GuestBookingForm
+            worker={worker}
+            service={service}
+            start={start}
+            action={guest.action}
+            idempotencyKey={guest.key}
+          />
+        )}
+        {guest && <p className="text-center text-sm font-medium text-slate-600">{t("orSignIn")}</p>}
+        {auth}
+      </div>
     );
   }
 

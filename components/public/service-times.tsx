@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { formatTime } from "@/components/lib/format";
+import { formatInZone, formatTime } from "@/components/lib/format";
 import type { Locale } from "@/i18n/config";
 import type { Availability } from "@/lib/contract";
 import { unionOfStarts } from "./service-times-union";
@@ -30,6 +30,12 @@ export async function ServiceTimes({
 }) {
   const [t, locale] = await Promise.all([getTranslations("public.serviceFirst"), getLocale() as Promise<Locale>]);
   const union = unionOfStarts(items);
+  // Specialists in more than one zone: the "any" row's times each say their zone, not only the hint.
+  const zoned = new Set(items.map((item) => item.timezone)).size > 1;
+  const anyTime = (start: string) =>
+    zoned
+      ? `${formatTime(start, timeZone, locale)} ${formatInZone(start, timeZone, "zzz", locale)}`
+      : formatTime(start, timeZone, locale);
   if (items.length === 0) return <p className="text-slate-600">{t("noWorkers")}</p>;
   return (
     <div className="space-y-4">
@@ -52,10 +58,10 @@ export async function ServiceTimes({
                     type="submit"
                     name="start"
                     value={slot.start}
-                    aria-label={t("bookAnyAt", { time: formatTime(slot.start, timeZone, locale) })}
+                    aria-label={t("bookAnyAt", { time: anyTime(slot.start) })}
                     className={`${TIME} border-brand bg-white hover:bg-brand hover:text-white`}
                   >
-                    <time dateTime={slot.start}>{formatTime(slot.start, timeZone, locale)}</time>
+                    <time dateTime={slot.start}>{anyTime(slot.start)}</time>
                   </button>
                 </li>
               ))}

@@ -1,11 +1,14 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { BookingContacts } from "@/components/booking/booking-contacts";
 import { ClientAppointmentDetails } from "@/components/booking/client-appointment-details";
 import { PolicyNote } from "@/components/booking/policy-note";
 import { requirePageRole } from "@/lib/auth/page";
 import { visibleAppointment } from "@/lib/booking/read";
 import { offeredPolicy } from "@/lib/business/policy";
+import { getBusiness } from "@/lib/business/profile";
+import { findLocation } from "@/lib/catalog/locations";
 import { toAppointmentJson } from "@/lib/contract";
 import { AppError } from "@/lib/errors";
 import { uuidSchema } from "@/lib/validation/common";
@@ -32,8 +35,9 @@ export default async function AppointmentPage({ params }: { params: Promise<{ id
   const { id } = await params;
   if (!uuidSchema.safeParse(id).success) notFound();
   const caller = await requirePageRole("client", `/appointments/${id}`);
-  const [row, policy] = await Promise.all([readAppointment(caller, id), offeredPolicy()]);
+  const [row, policy, business] = await Promise.all([readAppointment(caller, id), offeredPolicy(), getBusiness()]);
   if (!row) notFound();
+  const location = await findLocation(row.appointment.locationId);
   const now = new Date();
   const ahead = row.appointment.status === "booked" && row.appointment.startAt.getTime() > now.getTime();
   const json = toAppointmentJson(row);
@@ -43,6 +47,7 @@ export default async function AppointmentPage({ params }: { params: Promise<{ id
     <section className="mx-auto max-w-xl space-y-4">
       <ClientAppointmentDetails id={id} initial={initial} timeZone={row.timezone} />
       {ahead && <PolicyNote policy={policy} appointment={{ start: json.start, timeZone: row.timezone, now }} />}
+      <BookingContacts location={{ name: row.location.name, address: location?.address ?? null }} business={business} />
     </section>
   );
 }
