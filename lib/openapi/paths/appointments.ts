@@ -57,8 +57,8 @@ const GUEST =
   "share one guest client record, never a desk record or a registered user's (the email is not verified). " +
   "Guest bookings are limited per IP and per email address (429 rate_limited with Retry-After; " +
   "RATE_LIMIT_GUEST_BOOKING_PER_IP_HOUR, default 20, RATE_LIMIT_GUEST_BOOKING_PER_EMAIL_HOUR, default 5). The " +
-  "confirmation mail carries a manage link, `/appointments/{id}/manage#token=…`: the token (32 bytes, " +
-  "base64url) reads, moves and cancels that one appointment (GET, PATCH, POST …/cancel with `X-Manage-Token`). " +
+  "confirmation mail carries a manage link, `/appointments/{id}/manage#token=…`: the token (32 random bytes, " +
+  "base64url; a move mails a fresh one, and the earlier ones keep working while the appointment is booked) reads, moves and cancels that one appointment (GET, PATCH, POST …/cancel with `X-Manage-Token`). " +
   "Only its SHA-256 is stored. Credentials that do not resolve (an expired token) answer 401, never a guest booking. " +
   "An account registered later with the same email sees these appointments once it verifies the address.";
 
@@ -217,7 +217,11 @@ export function registerAppointments(registry: OpenAPIRegistry) {
     path: "/appointments/{id}/ics",
     tag: "Appointments",
     summary: "The appointment as a calendar file",
-    description: `An RFC 5545 file with one event, UID \`<appointment id>@slotwise\`. ${OWN}`,
+    description:
+      "An RFC 5545 file with one event, UID `<appointment id>@slotwise`: the location and its address, the " +
+      "business's name, phone, email and website in the description, the appointment's page as its URL (never a " +
+      "manage link) and, while booked, a VALARM at the business's first reminder offset (60 minutes when none). " +
+      OWN,
     access: "client",
     params: idParamsSchema,
     ok: { status: 200, description: "The calendar file.", schema: z.string(), contentType: "text/calendar" },
