@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
+import { openSiteMenu } from "./site-menu";
 
 /** Every URL the page navigates to, to show that none of them ever carries the password. */
 function recordUrls(page: Page): string[] {
@@ -33,6 +34,8 @@ test.describe("sign-in and register with JavaScript off", () => {
   test("signs out by POST from the header, and the session is gone", async ({ page, users, signIn }) => {
     await signIn(await users.client("nojs-signout"));
     await page.goto("/rooms");
+    // On a phone the header folds into a <details> menu, which opens without JavaScript too.
+    await openSiteMenu(page);
     await expect(page.getByTestId("signed-in-as")).toBeVisible();
     await page.getByRole("button", { name: "Sign out" }).click();
     await expect(page).toHaveURL(/\/$/);

@@ -1,4 +1,5 @@
 import { expect, test } from "./fixtures";
+import { openSiteMenu } from "./site-menu";
 
 test.describe("sign-in and the staff area", () => {
   test("a manager signs in through the form and reaches Manage", async ({ page, users }) => {
@@ -48,6 +49,7 @@ test.describe("sign-in and the staff area", () => {
     await page.goto("/");
     await expect(page.getByTestId("signed-in-as")).toHaveText(`${users.manager.name} · manager`);
 
+    await openSiteMenu(page);
     await page.getByRole("button", { name: "Sign out" }).click();
     await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
     await expect(page.getByTestId("signed-in-as")).toHaveCount(0);
