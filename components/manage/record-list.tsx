@@ -61,9 +61,9 @@ export function RecordList<T extends Record>({
           {list.data.map((item) => (
             <li
               key={item.id}
-              className="flex flex-wrap items-center gap-3 rounded-lg border border-slate-200 bg-white p-3"
+              className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-3 sm:flex-row sm:flex-wrap sm:items-center"
             >
-              <div className="min-w-0 flex-1">
+              <div className="min-w-0 sm:flex-1">
                 <p className="font-medium break-words">{item.name}</p>
                 <div className="text-sm text-slate-600 break-words">{summary(item)}</div>
               </div>

@@ -34,7 +34,11 @@ export function StaffUsers({ selfId }: { selfId: string }) {
     <div className="space-y-4">
       <div className="flex flex-wrap items-end gap-3">
         <Field label={t("filter")}>
-          <select value={role} onChange={(e) => setRole(e.target.value)} className={`${inputClass} w-auto`}>
+          <select
+            value={role}
+            onChange={(e) => setRole(e.target.value)}
+            className={`${inputClass} max-w-full sm:w-auto`}
+          >
             <option value="">{t("allRoles")}</option>
             {ROLES.map((r) => (
               <option key={r} value={r}>
@@ -106,8 +110,8 @@ function UserRow({ user, isSelf }: { user: User; isSelf: boolean }) {
             confirm: ask("confirmRole"),
           };
   return (
-    <li className="flex flex-wrap items-center gap-3 rounded-lg border border-slate-200 bg-white p-3">
-      <div className="min-w-0 flex-1">
+    <li className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-3 sm:flex-row sm:flex-wrap sm:items-center">
+      <div className="min-w-0 sm:flex-1">
         <p className="font-medium break-words">
           {user.name}
           {isSelf && <span className="ml-2 text-sm font-normal text-slate-600">({ask("you")})</span>}
@@ -115,9 +119,9 @@ function UserRow({ user, isSelf }: { user: User; isSelf: boolean }) {
             <span className="ml-2 rounded bg-red-100 px-2 py-0.5 text-xs text-red-800">{t("isBlocked")}</span>
           )}
         </p>
-        <p className="text-sm break-all text-slate-600">{user.email}</p>
+        <p className="text-sm [overflow-wrap:anywhere] text-slate-600">{user.email}</p>
       </div>
-      <label className="text-sm">
+      <label className="block text-sm">
         <span className="sr-only">{t("roleOf", { name: user.name })}</span>
         <select
           value={user.role}
