@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { overlappingRules, type WeeklyRule } from "@/lib/schedule/rules";
+import { CLOCK, CLOCK_OR_MIDNIGHT } from "@/lib/time/wall-clock";
 import { dateOrInstantSchema, instantSchema, isoDateSchema, pageQuerySchema, refSchema, textSchema } from "./common";
 
 const HOUR = 3_600_000;
@@ -83,8 +84,8 @@ const boundSchema = dateOrInstantSchema;
 export const rangeQuerySchema = pageQuerySchema.extend({ from: boundSchema.optional(), to: boundSchema.optional() });
 export type RangeQuery = z.infer<typeof rangeQuerySchema>;
 
-const clock = /^(?:[01]\d|2[0-3]):[0-5]\d$/;
-const clockOrMidnight = /^(?:(?:[01]\d|2[0-3]):[0-5]\d|24:00)$/;
+const clock = CLOCK;
+const clockOrMidnight = CLOCK_OR_MIDNIGHT;
 
 export const weeklyRuleSchema = z
   .object({

@@ -40,7 +40,7 @@ export default async function RoomPage({ params, searchParams }: Props) {
   const days = bookableDays(todayIn(new Date(), room.timezone), ROOM_DAYS - 1);
   const date = search.date && days.includes(search.date) ? search.date : (days[0] as string);
   const here = `/rooms/${room.slug}?date=${date}`;
-  // On the server, so the busy times read right before (or without) any script in the browser.
+  // On the server: the busy times are drawn there (a refused booking comes back here and reads them afresh).
   const schedule = await locationSchedule(room.id, { date }, new Date());
   return (
     <article className="space-y-6">
@@ -55,7 +55,7 @@ export default async function RoomPage({ params, searchParams }: Props) {
         room={{ id: room.id, slug: room.slug, timezone: room.timezone }}
         date={date}
         signedIn={caller !== null}
-        initial={schedule}
+        schedule={schedule}
         confirm={{ action: bookRoom, key: randomUUID(), refused: roomRefusalSchema.parse(search.refused) }}
       />
       {!caller && (
