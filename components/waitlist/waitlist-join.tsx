@@ -1,16 +1,16 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
+import { useState } from "react";
 import { ApiError, apiFetch } from "@/components/lib/api-client";
-import { queryKeys } from "@/components/query-keys";
 import { Button } from "@/components/ui/button";
 import type { WaitlistEntryJson } from "@/lib/contract";
 
 /**
  * "Join the waitlist" under a day with no free time: a signed-in client joins for this worker,
- * service and day (POST /waitlist); anyone else is offered the sign-in that comes back here.
+ * service and day (POST /waitlist); anyone else is offered the sign-in that comes back here. A plain
+ * request and local state (no react-query): the worker page is held to the public JS budget.
  */
 export function WaitlistJoin({
   workerId,
@@ -26,12 +26,16 @@ export function WaitlistJoin({
   loginHref: string;
 }) {
   const t = useTranslations("waitlist.join");
-  const queryClient = useQueryClient();
-  const join = useMutation({
-    mutationFn: () => apiFetch<WaitlistEntryJson>("/waitlist", { method: "POST", body: { workerId, serviceId, date } }),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.waitlist.all }),
-  });
-  const already = join.error instanceof ApiError && join.error.code === "already_exists";
+  const [state, setState] = useState<"idle" | "pending" | "joined" | "already" | "failed">("idle");
+  async function join() {
+    setState("pending");
+    try {
+      await apiFetch<WaitlistEntryJson>("/waitlist", { method: "POST", body: { workerId, serviceId, date } });
+      setState("joined");
+    } catch (err) {
+      setState(err instanceof ApiError && err.code === "already_exists" ? "already" : "failed");
+    }
+  }
   return (
     <div className="space-y-2 rounded-md border border-slate-200 bg-slate-50 p-4">
       <h3 className="font-medium">{t("title")}</h3>
@@ -40,19 +44,19 @@ export function WaitlistJoin({
         <Link href={loginHref} className="font-medium text-brand-dark underline">
           {t("signIn")}
         </Link>
-      ) : join.isSuccess || already ? (
+      ) : state === "joined" || state === "already" ? (
         <p role="status" className="text-sm font-medium text-green-800">
-          {join.isSuccess ? t("joined") : t("already")}{" "}
+          {t(state)}{" "}
           <Link href="/appointments" className="text-brand-dark underline">
             {t("myList")}
           </Link>
         </p>
       ) : (
         <>
-          <Button onClick={() => join.mutate()} pending={join.isPending}>
+          <Button onClick={join} pending={state === "pending"}>
             {t("button")}
           </Button>
-          {join.isError && (
+          {state === "failed" && (
             <p role="alert" className="text-sm text-red-700">
               {t("failed")}
             </p>
