@@ -31,5 +31,4 @@ export const updatedAt = () =>
 
 export const instant = (name: string) => timestamp(name, { withTimezone: true });
 
-export const GENDERS = ["female", "male", "other"] as const;
-export type Gender = (typeof GENDERS)[number];
+export { GENDERS, type Gender } from "./genders";

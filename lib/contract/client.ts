@@ -1,7 +1,7 @@
 // API.md "Client": a person appointments are booked for, with or without an account.
 import { z } from "zod";
 import type { Client as ClientRow } from "@/db/schema/appointments";
-import { GENDERS } from "@/db/schema/columns";
+import { GENDERS } from "@/db/schema/genders";
 import { day } from "./common";
 
 export const clientSchema = z

@@ -1,6 +1,6 @@
 // API.md "User": never the password hash or the session version.
 import { z } from "zod";
-import { GENDERS } from "@/db/schema/columns";
+import { GENDERS } from "@/db/schema/genders";
 import { ROLES, type User as UserRow } from "@/db/schema/users";
 
 export const userSchema = z

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { GENDERS } from "@/db/schema/columns";
+import { GENDERS } from "@/db/schema/genders";
 
 // Unicode's Cc: the C0 controls (NUL, TAB, LF, CR, ESC, …), DEL and the C1 controls. A name on one
 // line carries none of them: a line break in a name forges lines in a calendar feed, a header or a log.
