@@ -44,7 +44,12 @@ export async function SiteHeader() {
             <Link href="/rooms" className={navLink}>
               {t("nav.rooms")}
             </Link>
-            {caller && (
+            {caller?.role === "worker" && (
+              <Link href="/me/day" className={navLink}>
+                {t("nav.myDay")}
+              </Link>
+            )}
+            {caller && caller.role !== "worker" && (
               <Link href="/appointments" className={navLink}>
                 {t("nav.myAppointments")}
               </Link>

@@ -5,6 +5,7 @@ describe("landingPathFor", () => {
   it("sends staff to their desk and clients home", () => {
     expect(landingPathFor("manager")).toBe("/manage");
     expect(landingPathFor("admin")).toBe("/admin");
+    expect(landingPathFor("worker")).toBe("/me/day");
     expect(landingPathFor("client")).toBe("/");
   });
 });

@@ -4,8 +4,8 @@ import type { Role } from "./roles";
 
 const LANDING: Record<Role, string> = {
   client: "/",
-  // The worker's own day (/me/day) comes with the worker pages; until then the public site.
-  worker: "/",
+  // A specialist's own day: today's and the week's appointments, installable for the phone.
+  worker: "/me/day",
   admin: "/admin",
   manager: "/manage",
 };
