@@ -1,13 +1,15 @@
 import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
+import dynamic from "next/dynamic";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
-import { BookingFlow } from "@/components/booking/booking-flow";
 import { MaxUpcomingRefusal, PolicyNote } from "@/components/booking/policy-note";
-import { SlotList } from "@/components/booking/slot-list";
+import { SlotLinks } from "@/components/booking/slot-links";
 import { bookPath, bookSearchSchema } from "@/components/lib/book-url";
 import { formatDateTime, formatPrice } from "@/components/lib/format";
+import { zoneName } from "@/components/lib/zone-name";
+import { EmptyState } from "@/components/ui/states";
 import type { Locale } from "@/i18n/config";
 import { getPageCaller } from "@/lib/auth/page";
 import type { Caller } from "@/lib/auth/roles";
@@ -25,6 +27,10 @@ import { refSchema } from "@/lib/validation/common";
 import { confirmBooking } from "./actions";
 import { bookAsGuest } from "./guest-actions";
 import { ServiceFirst } from "./service-first";
+
+// Loaded only where a slot is confirmed: service-first /book renders this same page module and must not
+// ship the confirmation's island (server-rendered either way, so it works without script).
+const BookingFlow = dynamic(() => import("@/components/booking/booking-flow").then((m) => m.BookingFlow));
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -55,9 +61,10 @@ async function freeTimes(worker: string, service: string, date: string, caller: 
 // No loading.tsx in this segment: a streamed skeleton would send 200 before notFound() could answer
 // 404. Everything is read before the first byte, which also serves browsers without script.
 export default async function BookPage({ searchParams }: Props) {
-  const [search, t, locale] = await Promise.all([
+  const [search, t, ts, locale] = await Promise.all([
     searchParams,
     getTranslations("public.book"),
+    getTranslations("public.slots"),
     getLocale() as Promise<Locale>,
   ]);
   // Without a worker: service-first booking (pick a service, a day, then anyone's time).
@@ -172,7 +179,6 @@ export default async function BookPage({ searchParams }: Props) {
             worker={{ id: worker.id, slug: worker.slug }}
             service={{ id: service.id, slug: service.slug }}
             start={start}
-            date={date}
             signedIn={caller !== null}
             confirm={{ action: confirmBooking, key: randomUUID() }}
             guest={caller ? undefined : { action: bookAsGuest, key: randomUUID() }}
@@ -200,7 +206,22 @@ export default async function BookPage({ searchParams }: Props) {
             {refused !== "slot_taken" && <p className="text-sm">{why}</p>}
             <p className="text-sm">{t("pickAnother")}</p>
           </div>
-          <SlotList worker={worker.slug} service={service.slug} date={date} initial={free ?? undefined} />
+          {/* On the server, like the worker page's: links before (and without) any script. */}
+          {free ? (
+            <SlotLinks
+              worker={worker.slug}
+              service={service.slug}
+              slots={free}
+              locale={locale}
+              text={{
+                timezone: ts("timezone", { timezone: zoneName(free.timezone, locale) }),
+                empty: ts("empty"),
+                listLabel: ts("listLabel"),
+              }}
+            />
+          ) : (
+            <EmptyState>{ts("empty")}</EmptyState>
+          )}
         </section>
       )}
     </section>

@@ -3,12 +3,12 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useRef } from "react";
+import { lazyModule, submitChecked } from "@/components/lib/lazy-check";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
 import { useFieldErrors } from "@/components/ui/use-field-errors";
 import type { AuthFormState } from "@/lib/auth/form-state";
 import { signInWithPassword } from "@/lib/auth/sign-in-action";
-import { credentialsSchema } from "@/lib/validation/auth";
 
 type ErrorKey = "wrongCredentials" | "blocked" | "rateLimited" | "unavailable" | "failed";
 
@@ -20,6 +20,9 @@ const NEXT_AUTH_ERRORS: Record<string, ErrorKey> = {
   unavailable: "unavailable",
 };
 const ERROR_KEYS = new Set<string>(["wrongCredentials", "blocked", "rateLimited", "unavailable", "failed"]);
+
+// The shared schema, loaded when the form is first used (components/lib/lazy-check.ts).
+const validation = lazyModule(() => import("@/lib/validation/auth"));
 
 type Props = {
   /** Where to go after signing in; the server keeps only same-site paths. Ignored with `onSignedIn`. */
@@ -47,14 +50,16 @@ export function LoginForm({ callbackUrl = "/", initialError, onSignedIn }: Props
 
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     const form = new FormData(event.currentTarget);
-    if (!check(credentialsSchema, { email: form.get("email"), password: form.get("password") })) event.preventDefault();
+    submitChecked(event, validation, (m) =>
+      check(m.credentialsSchema, { email: form.get("email"), password: form.get("password") }),
+    );
   }
 
   // The browser's own check when it found something, else what the server answered.
   const issues = Object.keys(checked).length > 0 ? checked : (state.issues ?? {});
   const error = !pending && state.error && ERROR_KEYS.has(state.error) ? t(`errors.${state.error as ErrorKey}`) : "";
   return (
-    <form action={formAction} onSubmit={onSubmit} className="space-y-4" noValidate>
+    <form action={formAction} onSubmit={onSubmit} onFocus={validation.preload} className="space-y-4" noValidate>
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       {onSignedIn && <input type="hidden" name="stay" value="1" />}
       <Field label={t("email")} error={issues.email && t("errors.email")}>

@@ -3,15 +3,18 @@
 import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useRef } from "react";
 import { optionalText } from "@/components/lib/form-errors";
+import { lazyModule, submitChecked } from "@/components/lib/lazy-check";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
 import { useFieldErrors } from "@/components/ui/use-field-errors";
 import type { AuthFormState } from "@/lib/auth/form-state";
 import { registerAndSignIn } from "@/lib/auth/register-action";
-import { registerSchema } from "@/lib/validation/auth";
 
 const FIELDS = ["name", "email", "password", "phone"] as const;
 type FieldName = (typeof FIELDS)[number];
+
+// The shared schema, loaded when the form is first used (components/lib/lazy-check.ts).
+const validation = lazyModule(() => import("@/lib/validation/auth"));
 
 /**
  * Creates a client account and signs it in at once, through a server action: a POST that works with
@@ -31,13 +34,14 @@ export function RegisterForm({ callbackUrl = "/", onSignedIn }: { callbackUrl?: 
 
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     const form = new FormData(event.currentTarget);
-    const valid = check(registerSchema, {
-      name: String(form.get("name") ?? ""),
-      email: String(form.get("email") ?? ""),
-      password: String(form.get("password") ?? ""),
-      phone: optionalText(form.get("phone")),
-    });
-    if (!valid) event.preventDefault();
+    submitChecked(event, validation, (m) =>
+      check(m.registerSchema, {
+        name: String(form.get("name") ?? ""),
+        email: String(form.get("email") ?? ""),
+        password: String(form.get("password") ?? ""),
+        phone: optionalText(form.get("phone")),
+      }),
+    );
   }
 
   const issues = Object.keys(checked).length > 0 ? checked : (state.issues ?? {});
@@ -51,7 +55,7 @@ export function RegisterForm({ callbackUrl = "/", onSignedIn }: { callbackUrl?: 
   const typed = state.values ?? {};
 
   return (
-    <form action={formAction} onSubmit={onSubmit} className="space-y-4" noValidate>
+    <form action={formAction} onSubmit={onSubmit} onFocus={validation.preload} className="space-y-4" noValidate>
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       {onSignedIn && <input type="hidden" name="stay" value="1" />}
       <Field label={t("name")} error={fieldError("name")}>

@@ -1,30 +1,23 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
-import { toast } from "sonner";
-import { ApiError, apiFetch } from "@/components/lib/api-client";
-import { idempotencyKeys } from "@/components/lib/booking";
+import { ApiError, apiFetch, query } from "@/components/lib/api-client";
 import { apiIssues, optionalText } from "@/components/lib/form-errors";
-import { queryKeys } from "@/components/query-keys";
+import { idempotencyKeys } from "@/components/lib/idempotency";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
 import { useFieldErrors } from "@/components/ui/use-field-errors";
 import type { Appointment } from "@/lib/contract";
-import { appointmentCreateSchema } from "@/lib/validation/appointments";
 import { GuestBookingForm, type GuestFormState } from "./guest-booking-form";
 import { InlineAuth } from "./inline-auth";
-import { SlotList } from "./slot-list";
 
 type Props = {
   worker: { id: string; slug: string };
   service: { id: string; slug: string };
   start: string;
-  /** The slot's local day, for fresh slots when it was taken meanwhile. */
-  date: string;
   signedIn: boolean;
   /**
    * Where the form posts when no script has taken it over (a server action booking through the same
@@ -37,60 +30,61 @@ type Props = {
 
 type Booking = { workerId: string; serviceId: string; start: string; notes?: string };
 
-/** Why a confirmed slot could not be booked, when someone else was quicker or it stopped being bookable. */
-type Conflict = "slot_taken" | "not_available";
-
 /**
  * Confirming a chosen slot: sign in or register inline if needed, then POST /appointments with an
- * Idempotency-Key (a double click or a retry books once). A slot taken meanwhile shows a message
- * and the day's fresh slots in place, never an error page. Without script the same form posts to
- * `confirm.action` instead.
+ * Idempotency-Key (a double click or a retry books once). A slot taken meanwhile comes back to this
+ * page with the reason, which the server renders with the day's fresh slots, never an error page.
+ * Without script the same form posts to `confirm.action` instead. A plain request and local state (no
+ * react-query, no toasts, no zod here): /book is held to the public JS budget.
  */
-export function BookingFlow({ worker, service, start, date, signedIn: initiallySignedIn, confirm, guest }: Props) {
+export function BookingFlow({ worker, service, start, signedIn: initiallySignedIn, confirm, guest }: Props) {
   const t = useTranslations("public.book");
   const router = useRouter();
-  const queryClient = useQueryClient();
   const [signedIn, setSignedIn] = useState(initiallySignedIn);
   // The page refreshed by a sign-in (or a sign-in in another tab) renders with the session: follow it,
   // whatever became of the inline form that signed in.
   useEffect(() => {
     if (initiallySignedIn) setSignedIn(true);
   }, [initiallySignedIn]);
-  const [conflict, setConflict] = useState<Conflict | null>(null);
   // The client already holds as many upcoming appointments as the business allows.
   const [limitReached, setLimitReached] = useState(false);
   const policyText = useTranslations("policy");
-  const { errors: issues, setErrors: setIssues, check } = useFieldErrors();
+  const { errors: issues, setErrors: setIssues } = useFieldErrors();
+  const [pending, setPending] = useState(false);
+  const [failed, setFailed] = useState(false);
   // A retry after a lost answer must not book twice; see idempotencyKeys.
   const keys = useRef(idempotencyKeys());
 
-  const book = useMutation({
-    mutationFn: (body: Booking) =>
-      apiFetch<Appointment>("/appointments", {
+  async function book(body: Booking) {
+    setPending(true);
+    setFailed(false);
+    try {
+      const appointment = await apiFetch<Appointment>("/appointments", {
         method: "POST",
         headers: { "Idempotency-Key": keys.current.keyFor(body) },
         body,
-      }),
-    onSuccess: (appointment) => {
-      toast.success(t("booked"));
+      });
+      // The appointment's page is the confirmation ("You are booked").
       router.push(`/appointments/${appointment.id}`);
-    },
-    onError: (err) => {
+      return;
+    } catch (err) {
       if (err instanceof ApiError && err.status >= 400 && err.status < 500) keys.current.forget();
       if (err instanceof ApiError && err.details.reason === "max_upcoming") {
         setLimitReached(true);
       } else if (err instanceof ApiError && (err.code === "slot_taken" || err.code === "not_available")) {
-        setConflict(err.code);
-        queryClient.invalidateQueries({ queryKey: queryKeys.slots.day(worker.slug, service.slug, date) });
+        // The page says why and lists the day's fresh free times, read on the server.
+        router.replace(`/book${query({ worker: worker.slug, service: service.slug, start, refused: err.code })}`);
+        return;
       } else if (err instanceof ApiError && err.status === 401) {
         setSignedIn(false);
       } else if (err instanceof ApiError && err.code === "validation_failed") {
         setIssues(apiIssues(err));
       } else {
-        toast.error(t("failed"));
+        setFailed(true);
       }
-    },
-  });
+    }
+    setPending(false);
+  }
 
   if (limitReached) {
     return (
@@ -100,20 +94,6 @@ export function BookingFlow({ worker, service, start, date, signedIn: initiallyS
           {policyText("myAppointments")}
         </Link>
       </p>
-    );
-  }
-
-  if (conflict) {
-    return (
-      <section aria-labelledby="conflict-heading" className="space-y-3">
-        <div role="alert" className="rounded-md border border-amber-300 bg-amber-50 p-4">
-          <h2 id="conflict-heading" className="font-semibold">
-            {t(conflict === "slot_taken" ? "takenHeading" : "unavailableHeading")}
-          </h2>
-          <p className="text-sm">{t("pickAnother")}</p>
-        </div>
-        <SlotList worker={worker.slug} service={service.slug} date={date} />
-      </section>
     );
   }
 
@@ -151,8 +131,9 @@ export function BookingFlow({ worker, service, start, date, signedIn: initiallyS
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const body: Booking = { workerId: worker.id, serviceId: service.id, start, notes: optionalText(form.get("notes")) };
-    // The API's own schema: what it would refuse is refused here, next to the field.
-    if (check(appointmentCreateSchema, body)) book.mutate(body);
+    // The textarea's maxLength keeps notes within the API's limit; what else it refuses comes back
+    // next to the field.
+    book(body);
   }
 
   return (
@@ -164,8 +145,13 @@ export function BookingFlow({ worker, service, start, date, signedIn: initiallyS
       <Field label={t("notes")} hint={t("notesHint")} error={issues.notes && t("notesError")}>
         <textarea name="notes" rows={3} maxLength={2000} className={inputClass} />
       </Field>
-      <Button type="submit" pending={book.isPending} className="w-full sm:w-auto">
-        {book.isPending ? t("confirming") : t("confirm")}
+      {failed && (
+        <p role="alert" className="text-sm text-red-700">
+          {t("failed")}
+        </p>
+      )}
+      <Button type="submit" pending={pending} className="w-full sm:w-auto">
+        {pending ? t("confirming") : t("confirm")}
       </Button>
     </form>
   );

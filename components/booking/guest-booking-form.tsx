@@ -2,10 +2,10 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
+import { lazyModule, submitChecked } from "@/components/lib/lazy-check";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
 import { useFieldErrors } from "@/components/ui/use-field-errors";
-import { GUEST_FORM_FIELDS, guestFormSchema } from "@/lib/validation/guest-booking";
 
 /** What the guest action answers (app/book/guest-actions.ts GuestFormState). */
 export type GuestFormState = {
@@ -13,6 +13,9 @@ export type GuestFormState = {
   values?: Record<string, string>;
   error?: "rateLimited" | "failed";
 };
+
+// The action's own schema, loaded when the form is first used (components/lib/lazy-check.ts).
+const validation = lazyModule(() => import("@/lib/validation/guest-booking"));
 
 type Props = {
   worker: { id: string };
@@ -35,8 +38,9 @@ export function GuestBookingForm({ worker, service, start, action, idempotencyKe
 
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     const form = new FormData(event.currentTarget);
-    const values = Object.fromEntries(GUEST_FORM_FIELDS.map((f) => [f, String(form.get(f) ?? "")]));
-    if (!check(guestFormSchema, values)) event.preventDefault();
+    submitChecked(event, validation, (m) =>
+      check(m.guestFormSchema, Object.fromEntries(m.GUEST_FORM_FIELDS.map((f) => [f, String(form.get(f) ?? "")]))),
+    );
   }
 
   const issues = Object.keys(checked).length > 0 ? checked : (state.issues ?? {});
@@ -48,7 +52,7 @@ export function GuestBookingForm({ worker, service, start, action, idempotencyKe
         {t("heading")}
       </h2>
       <p className="text-sm text-slate-600">{t("intro")}</p>
-      <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-4">
+      <form action={formAction} onSubmit={onSubmit} onFocus={validation.preload} noValidate className="space-y-4">
         <input type="hidden" name="worker" value={worker.id} />
         <input type="hidden" name="service" value={service.id} />
         <input type="hidden" name="start" value={start} />

@@ -1,9 +1,13 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { LoginForm } from "@/components/auth/login-form";
-import { RegisterForm } from "@/components/auth/register-form";
+
+// Loaded when "I am new here" is chosen: the sign-in form is what the page opens with, and /book is
+// held to the public JS budget (without script the register page is a link away).
+const RegisterForm = dynamic(() => import("@/components/auth/register-form").then((m) => m.RegisterForm));
 
 /** Sign in or create an account without leaving the chosen slot. */
 export function InlineAuth({ onSignedIn }: { onSignedIn: () => void }) {

@@ -1,1 +1,0 @@
-export { ClientDataLayout as default } from "@/components/client-data-layout";
