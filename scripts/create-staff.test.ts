@@ -76,7 +76,7 @@ describe("npm run create-staff", { timeout: 180_000 }, () => {
     const cases = [
       [
         ["--role", "client", "--email", badEmail, "--password", "long-enough", "--name", "X"],
-        /Role must be manager or admin/,
+        /Role must be manager, admin or worker/,
       ],
       [["--role", "admin", "--email", badEmail, "--password", "short", "--name", "X"], /at least 8 characters/],
       [["--role", "admin", "--email", "not-an-email", "--password", "long-enough", "--name", "X"], /valid email/],

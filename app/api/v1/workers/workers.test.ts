@@ -37,6 +37,8 @@ describe("POST /api/v1/workers", () => {
       services: [expect.objectContaining({ id: spa.id }), expect.objectContaining({ id: massage.id })],
       slotStepMinutes: null,
       bookingHorizonDays: 7,
+      // A manager sees the linked user account: none yet.
+      userId: null,
     });
     expect((await create({ name: "Анна  Смирнова" })).json.slug).toBe("anna-smirnova-2");
     const byAlias = await create({ name: "Alias", services: [massage.slug] });
