@@ -12,7 +12,7 @@ type Props = {
 };
 
 export const inputClass =
-  "w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base aria-invalid:border-red-600";
+  "w-full max-w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base aria-invalid:border-red-600";
 
 /** A labelled control with its hint and error next to it, tied together by aria-describedby. */
 export function Field({ label, error, hint, children, className = "", describedBy: more }: Props) {
