@@ -116,4 +116,14 @@ test("a worker signs in on a phone, marks a started appointment completed, and r
   await expect(offlineCard.getByRole("button", { name: "Edit notes" })).toBeDisabled();
   await expect(page.getByRole("button", { name: "Add", exact: true })).toBeDisabled();
   await context.setOffline(false);
+
+  // Signing out lands by way of /signed-out, whose Clear-Site-Data drops the service worker and what
+  // it kept: the next person on a shared phone cannot read the day offline.
+  await page.goto("/signed-out");
+  await expect(page).toHaveURL(/\/$/);
+  await expect.poll(() => page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length)).toBe(0);
+  await context.setOffline(true);
+  await page.goto("/me/day").catch(() => undefined);
+  await expect(page.getByText(day.clientName)).toHaveCount(0);
+  await context.setOffline(false);
 });

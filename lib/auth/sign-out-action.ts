@@ -21,5 +21,6 @@ export async function signOutAction() {
         secure: name.startsWith("__Secure-"),
       });
   }
-  redirect("/");
+  // Home by way of /signed-out, which has the browser drop the caches of the offline day.
+  redirect("/signed-out");
 }
