@@ -133,12 +133,12 @@ export function DayBoard({ locations, specialties }: Props) {
           onAppointment={(a: Appointment) => setOpenId(a.id)}
         />
       )}
+      <DeskWaitlist date={date} />
       <BufferOverrideDialog
         open={change.bufferRefusal !== null}
         onConfirm={change.confirmBuffers}
         onClose={change.keepBuffers}
       />
-      <DeskWaitlist date={date} />
       <Dialog
         open={booking !== null}
         onClose={() => setBooking(null)}
