@@ -139,7 +139,8 @@ export function createAppServer({ handle, trustProxy, timeouts, dev = false }: A
   trustClientAddressHeader();
   // On every answer, Next.js's and ours alike, set before Next.js sees the request. (As next.config's
   // `headers()` they cost Next.js's router a path-to-regexp compile of the CSP, which holds colons,
-  // on every request.) A route that sets one of them itself still overrides it.
+  // on every request.) Next.js keeps a header already set here, so a route cannot replace one of them:
+  // an answer that needs another policy gets it here (uploaded images below).
   const headers = securityHeaders(dev);
   const server = createServer(
     {
