@@ -3,6 +3,7 @@
 // started, goes offline and still reads the day, marked "offline, as of HH:MM", with nothing to change.
 import { randomBytes } from "node:crypto";
 import type { APIRequestContext } from "@playwright/test";
+import { expectNoSeriousA11yViolations } from "./axe";
 import { bearer, E2E_TIME_ZONE } from "./catalog";
 import { E2E_MANAGER } from "./env";
 import { expect, test } from "./fixtures";
@@ -79,6 +80,7 @@ test("a worker signs in on a phone, marks a started appointment completed, and r
   page,
   context,
   request,
+  baseURL,
 }) => {
   test.setTimeout(90_000);
   const day = await workerWithDay(request);
@@ -96,6 +98,15 @@ test("a worker signs in on a phone, marks a started appointment completed, and r
   await expect(card).toBeVisible();
   await expect(card.getByRole("link", { name: `Call ${day.clientName}` })).toHaveAttribute("href", "tel:+79001234567");
   await expect(card.getByText("Left shoulder")).toBeVisible();
+  // axe finds nothing serious on the day, in English and in Russian.
+  await expectNoSeriousA11yViolations(page);
+  await context.addCookies([{ name: "NEXT_LOCALE", value: "ru", url: baseURL as string }]);
+  await page.reload();
+  await expect(page.getByRole("heading", { level: 1 })).not.toHaveText("My day");
+  await expectNoSeriousA11yViolations(page);
+  await context.addCookies([{ name: "NEXT_LOCALE", value: "en", url: baseURL as string }]);
+  await page.reload();
+  await expect(page.getByRole("heading", { name: "My day", level: 1 })).toBeVisible();
   // Once the service worker is active, it keeps the page and its data for offline reading.
   await expect(page.locator("[data-offline-ready=true]")).toBeAttached({ timeout: 30_000 });
 

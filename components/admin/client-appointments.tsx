@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
-import { apiFetch, query } from "@/components/lib/api-client";
+import { fetchAllItems } from "@/components/lib/all-pages";
 import { formatPrice } from "@/components/lib/format";
 import { queryKeys } from "@/components/query-keys";
 import { EmptyState, ErrorState, Skeleton } from "@/components/ui/states";
@@ -22,11 +22,11 @@ export function ClientAppointments({ clientId }: { clientId: string }) {
   const locale = useLocale() as Locale;
   const list = useQuery({
     queryKey: queryKeys.appointments.ofClient(clientId),
+    // Every page, however long the history.
     queryFn: ({ signal }) =>
-      apiFetch<{ items: Appointment[] }>(
-        `/appointments${query({ clientId, from: "2000-01-01", to: "2100-01-01", limit: 200 })}`,
-        { signal },
-      ).then((r) => r.items.sort((a, b) => b.start.localeCompare(a.start))),
+      fetchAllItems<Appointment>("/appointments", { clientId, from: "2000-01-01", to: "2100-01-01" }, signal).then(
+        (items) => items.sort((a, b) => b.start.localeCompare(a.start)),
+      ),
   });
   // The offset in each start is that location's own, so the wall time reads straight from the text.
   const when = (a: Appointment) => {

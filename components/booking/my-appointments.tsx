@@ -5,14 +5,12 @@ import { subDays } from "date-fns";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { apiFetch, query } from "@/components/lib/api-client";
+import { fetchAllItems } from "@/components/lib/all-pages";
 import { splitAppointments } from "@/components/lib/booking";
 import { queryKeys } from "@/components/query-keys";
 import { EmptyState, ErrorState, Skeleton } from "@/components/ui/states";
 import type { Appointment } from "@/lib/contract";
 import { AppointmentCard } from "./appointment-card";
-
-type List = { items: Appointment[] };
 
 /**
  * The signed-in client's appointments (the API lists only their own): those starting from yesterday
@@ -29,11 +27,12 @@ export function MyAppointments() {
   const list = useQuery({
     queryKey: queryKeys.appointments.mine(bounds.split),
     queryFn: async ({ signal }) => {
+      // Every page of both, however many: nothing is cut off at the API's page size.
       const [ahead, before] = await Promise.all([
-        apiFetch<List>(`/appointments${query({ from: bounds.split, limit: 200 })}`, { signal }),
-        apiFetch<List>(`/appointments${query({ from: bounds.yearAgo, to: bounds.split, limit: 200 })}`, { signal }),
+        fetchAllItems<Appointment>("/appointments", { from: bounds.split }, signal),
+        fetchAllItems<Appointment>("/appointments", { from: bounds.yearAgo, to: bounds.split }, signal),
       ]);
-      return splitAppointments([...ahead.items, ...before.items], new Date());
+      return splitAppointments([...ahead, ...before], new Date());
     },
   });
 
