@@ -156,7 +156,7 @@ export default async function BookPage({ searchParams }: Props) {
         <dt className="font-medium text-slate-600">{t("when")}</dt>
         <dd>
           <time dateTime={start}>{formatDateTime(start, timeZone, locale)}</time>
-          <span className="block text-slate-600">{t("timezone", { timezone: timeZone })}</span>
+          <span className="block text-slate-600">{t("timezone", { timezone: zoneName(timeZone, locale) })}</span>
         </dd>
       </dl>
       {own ? (

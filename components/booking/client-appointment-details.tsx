@@ -7,6 +7,7 @@ import { useState } from "react";
 import { ApiError, apiFetch } from "@/components/lib/api-client";
 import { isCancellable } from "@/components/lib/booking";
 import { formatPrice } from "@/components/lib/format";
+import { zoneName } from "@/components/lib/zone-name";
 import { NotificationsPanel } from "@/components/notifications/notifications-panel";
 import { queryKeys } from "@/components/query-keys";
 import { ErrorState, Skeleton } from "@/components/ui/states";
@@ -83,7 +84,9 @@ function Details({ appointment, initialZone }: { appointment: Appointment; initi
         <dt className="font-medium text-slate-600">{t("when")}</dt>
         <dd>
           <time dateTime={appointment.start}>{when}</time>
-          {timeZone && <span className="block text-slate-600">{t("timezone", { timezone: timeZone })}</span>}
+          {timeZone && (
+            <span className="block text-slate-600">{t("timezone", { timezone: zoneName(timeZone, locale) })}</span>
+          )}
         </dd>
         {appointment.price > 0 && (
           <>

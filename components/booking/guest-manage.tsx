@@ -5,6 +5,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { ApiError, apiFetch } from "@/components/lib/api-client";
 import { formatPrice } from "@/components/lib/format";
+import { zoneName } from "@/components/lib/zone-name";
 import type { Locale } from "@/i18n/config";
 import type { Appointment } from "@/lib/contract";
 import { useWhen } from "./appointment-card";
@@ -103,7 +104,9 @@ function GuestDetails({
         <dt className="font-medium text-slate-600">{tA("when")}</dt>
         <dd>
           <time dateTime={appointment.start}>{when}</time>
-          {timeZone && <span className="block text-slate-600">{tA("timezone", { timezone: timeZone })}</span>}
+          {timeZone && (
+            <span className="block text-slate-600">{tA("timezone", { timezone: zoneName(timeZone, locale) })}</span>
+          )}
         </dd>
         {appointment.price > 0 && (
           <>

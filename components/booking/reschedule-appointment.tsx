@@ -6,6 +6,7 @@ import { useId, useState } from "react";
 import { toast } from "sonner";
 import { ApiError, apiFetch, query } from "@/components/lib/api-client";
 import { formatTime } from "@/components/lib/format";
+import { zoneName } from "@/components/lib/zone-name";
 import { queryKeys } from "@/components/query-keys";
 import { Button } from "@/components/ui/button";
 import type { Locale } from "@/i18n/config";
@@ -126,7 +127,7 @@ export function RescheduleAppointment({
           className="min-h-10 rounded-md border border-slate-300 px-2"
         />
       </div>
-      <p className="text-sm text-slate-600">{t("timezone", { timezone: zone })}</p>
+      <p className="text-sm text-slate-600">{t("timezone", { timezone: zoneName(zone, locale) })}</p>
       {slots.isPending ? (
         <p className="text-sm">{t("loadingTimes")}</p>
       ) : slots.isError ? (

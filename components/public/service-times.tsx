@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { formatInZone, formatTime } from "@/components/lib/format";
+import { zoneName } from "@/components/lib/zone-name";
 import type { Locale } from "@/i18n/config";
 import type { Availability } from "@/lib/contract";
 import { unionOfStarts } from "./service-times-union";
@@ -77,7 +78,7 @@ export async function ServiceTimes({
                 {item.worker.name}
               </Link>
             </h3>
-            <p className="text-xs text-slate-600">{t("timezone", { timezone: item.timezone })}</p>
+            <p className="text-xs text-slate-600">{t("timezone", { timezone: zoneName(item.timezone, locale) })}</p>
             {item.slots.length === 0 ? (
               <p className="mt-2 text-sm text-slate-600">{t("noTimes")}</p>
             ) : (

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { BookingContacts } from "@/components/booking/booking-contacts";
 import { formatDateTime } from "@/components/lib/format";
+import { zoneName } from "@/components/lib/zone-name";
 import type { Locale } from "@/i18n/config";
 import { FALLBACK_TIME_ZONE } from "@/lib/availability/calendar";
 import { getBusiness } from "@/lib/business/profile";
@@ -56,7 +57,7 @@ export default async function GuestBookedPage({ searchParams }: Props) {
         <dt className="font-medium text-slate-600">{tBook("when")}</dt>
         <dd>
           <time dateTime={start.data}>{formatDateTime(start.data, timeZone, locale)}</time>
-          <span className="block text-slate-600">{tBook("timezone", { timezone: timeZone })}</span>
+          <span className="block text-slate-600">{tBook("timezone", { timezone: zoneName(timeZone, locale) })}</span>
         </dd>
       </dl>
       {w.location && (
