@@ -15,6 +15,7 @@ const forged = (who: string) =>
   `DTSTART:20300101T000000Z\r\nDTEND:20300101T010000Z\r\nEND:VEVENT\r\nBEGIN:VEVENT\nX-${who}:1\r`;
 /** TEXT values keep their line breaks, written as `\n` (RFC 5545 3.3.11): CR LF and a lone CR read as LF. */
 const asRead = (text: string) => text.replace(/\r\n?/g, "\n");
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 // RFC 7986 NAME and the de-facto X-WR-CALNAME are TEXT, as calendar apps read them; ical.js does
 // not know them and would hand back the escaped form.
@@ -73,7 +74,12 @@ describe("calendar files escape every text they carry", () => {
           uid: `${a.id}@slotwise`,
           summary: asRead(`${names.service} · ${names.worker}`),
           location: asRead(names.location),
-          description: asRead(names.notes),
+          // The notes as text, then the business's name and the appointment's page, one a paragraph.
+          description: expect.stringMatching(
+            new RegExp(
+              `^${escapeRegExp(asRead(names.notes).trim())}\n\nSlotwise\n\nhttps?://\\S+/appointments/${a.id}$`,
+            ),
+          ),
         },
       ],
     });
