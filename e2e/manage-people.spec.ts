@@ -23,6 +23,11 @@ test.describe("staff accounts and stats", () => {
     const row = page.getByRole("listitem").filter({ hasText: email });
     await expect(row.getByRole("combobox", { name: `Role of ${name}` })).toHaveValue("admin");
     await row.getByRole("button", { name: `Block: ${name}` }).click();
+    // Blocking asks first.
+    await page
+      .getByRole("dialog", { name: `Block ${name}?` })
+      .getByRole("button", { name: "Yes, block" })
+      .click();
     await expect(row.getByText("blocked", { exact: true })).toBeVisible();
 
     const token = await request.post("/api/v1/auth/token", { data: { email, password: "a desk passphrase" } });

@@ -69,8 +69,9 @@ async function checkPage(page: Page, testInfo: TestInfo, locale: string, path: s
 
 for (const lang of LANGUAGES) {
   test.describe(`staff pages at 360 px in ${lang.locale}`, () => {
-    // Each test visits many pages, measuring, running axe and taking a screenshot on each.
-    test.slow();
+    // Each test visits many pages (eleven for a manager), measuring, running axe and taking a full-page
+    // screenshot on each; at a phone's pixel ratio on two shared cores that takes minutes.
+    test.setTimeout(240_000);
     test.beforeEach(async ({ context, baseURL }) => {
       await context.addCookies([{ name: "NEXT_LOCALE", value: lang.locale, url: baseURL ?? "" }]);
     });
