@@ -16,6 +16,7 @@ export const NOTIFICATION_KINDS = [
   "password_reset",
   "email_verification",
   "waitlist_slot_free",
+  "waitlist_joined",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -81,7 +82,7 @@ export const notifications = pgTable(
     check("notifications_channel_check", sql`${t.channel} in ('email')`),
     check(
       "notifications_kind_check",
-      sql`${t.kind} in ('confirmation', 'rescheduled', 'cancelled', 'reminder', 'worker_new', 'worker_moved', 'worker_cancelled', 'password_reset', 'email_verification', 'waitlist_slot_free')`,
+      sql`${t.kind} in ('confirmation', 'rescheduled', 'cancelled', 'reminder', 'worker_new', 'worker_moved', 'worker_cancelled', 'password_reset', 'email_verification', 'waitlist_slot_free', 'waitlist_joined')`,
     ),
     check(
       "notifications_status_check",

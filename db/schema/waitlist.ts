@@ -64,5 +64,24 @@ export const waitlistEntries = pgTable(
   ],
 );
 
+/**
+ * Leave-link tokens of entries whose client has no account (a guest's, API.md "Waitlist"): only the
+ * SHA-256 of the token (hex) is kept; the token itself exists only in the links emailed to the
+ * client (the confirmation, and each free-up message mints one of its own). Good for that one entry
+ * while it is active; deleted with it.
+ */
+export const waitlistLeaveTokens = pgTable(
+  "waitlist_leave_tokens",
+  {
+    id: id(),
+    entryId: uuid("entry_id")
+      .notNull()
+      .references(() => waitlistEntries.id, { onDelete: "cascade" }),
+    tokenHash: text("token_hash").notNull().unique(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("waitlist_leave_tokens_entry_idx").on(t.entryId)],
+);
+
 export type WaitlistEntry = typeof waitlistEntries.$inferSelect;
 export type NewWaitlistEntry = typeof waitlistEntries.$inferInsert;
