@@ -2,20 +2,15 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
-import { useState } from "react";
 import { apiFetch, query } from "@/components/lib/api-client";
 import { validateWith } from "@/components/lib/form-errors";
 import { formatInZone } from "@/components/lib/format";
 import { queryKeys } from "@/components/query-keys";
-import { Field, inputClass } from "@/components/ui/field";
+import { RangeFilters, rangeQuery, useRangeFilters } from "@/components/reports/range-filters";
 import { EmptyState, ErrorState, Skeleton } from "@/components/ui/states";
 import type { Locale } from "@/i18n/config";
-import type { DayCounts, Location, Worker } from "@/lib/contract";
-import { addDaysToDate, zonedDateOf } from "@/lib/time/zoned";
+import type { DayCounts } from "@/lib/contract";
 import { appointmentsPerDayQuerySchema } from "@/lib/validation/stats";
-import { useItems } from "./use-resource";
-
-const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 /**
  * Appointments per day as horizontal bars in a table: a screen reader reads the days and counts,
@@ -25,17 +20,9 @@ export function StatsChart() {
   const t = useTranslations("manage.stats");
   const common = useTranslations("common");
   const locale = useLocale() as Locale;
-  const [today] = useState(() => zonedDateOf(new Date(), browserZone()));
-  const [filters, setFilters] = useState({ from: addDaysToDate(today, -13), to: today, workerId: "", locationId: "" });
-  const workers = useItems<Worker>("workers", { includeInactive: "true" });
-  const locations = useItems<Location>("locations");
+  const [filters, setFilters] = useRangeFilters();
   // The API's own query schema: a range it would refuse is not sent, and the reason shows by the field.
-  const checked = validateWith(appointmentsPerDayQuerySchema, {
-    from: filters.from,
-    to: filters.to,
-    workerId: filters.workerId || undefined,
-    locationId: filters.locationId || undefined,
-  });
+  const checked = validateWith(appointmentsPerDayQuerySchema, rangeQuery(filters));
   const valid = checked.ok;
   const issues = checked.ok ? {} : checked.errors;
   const stats = useQuery({
@@ -44,41 +31,12 @@ export function StatsChart() {
     queryFn: ({ signal }) =>
       apiFetch<DayCounts>(`/stats/appointments-per-day${query(filters)}`, { signal }).then((r) => r.items),
   });
-  const set = (key: keyof typeof filters) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) =>
-    setFilters((f) => ({ ...f, [key]: e.target.value }));
   const max = Math.max(1, ...(stats.data ?? []).map((d) => d.count));
   const total = (stats.data ?? []).reduce((sum, d) => sum + d.count, 0);
 
   return (
     <div className="space-y-4">
-      <div className="grid grid-cols-2 gap-3 sm:grid-cols-4">
-        <Field label={t("from")} error={issues.from ? t("badDate") : undefined}>
-          <input type="date" value={filters.from} onChange={set("from")} className={inputClass} />
-        </Field>
-        <Field label={t("to")} error={issues.to ? t("badRange") : undefined}>
-          <input type="date" value={filters.to} onChange={set("to")} className={inputClass} />
-        </Field>
-        <Field label={t("worker")}>
-          <select value={filters.workerId} onChange={set("workerId")} className={inputClass}>
-            <option value="">{t("all")}</option>
-            {workers.data?.map((w) => (
-              <option key={w.id} value={w.id}>
-                {w.name}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field label={t("location")}>
-          <select value={filters.locationId} onChange={set("locationId")} className={inputClass}>
-            <option value="">{t("all")}</option>
-            {locations.data?.map((l) => (
-              <option key={l.id} value={l.id}>
-                {l.name}
-              </option>
-            ))}
-          </select>
-        </Field>
-      </div>
+      <RangeFilters namespace="manage.stats" filters={filters} onChange={setFilters} issues={issues} />
       {!valid ? null : stats.isPending ? (
         <Skeleton label={common("loading")} rows={4} />
       ) : stats.isError ? (

@@ -2,26 +2,19 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
-import { useState } from "react";
 import { apiFetch, query } from "@/components/lib/api-client";
 import { validateWith } from "@/components/lib/form-errors";
 import { formatPrice, formatShortDay } from "@/components/lib/format";
-import { useItems } from "@/components/manage/use-resource";
 import { queryKeys } from "@/components/query-keys";
-import { Field, inputClass } from "@/components/ui/field";
 import { EmptyState, ErrorState, Skeleton } from "@/components/ui/states";
 import type { Locale } from "@/i18n/config";
-import type { Location, StatsSummary, Worker } from "@/lib/contract";
-import { addDaysToDate, zonedDateOf } from "@/lib/time/zoned";
+import type { StatsSummary } from "@/lib/contract";
 import { statsSummaryQuerySchema } from "@/lib/validation/stats";
+import { RangeFilters, type RangeFilterValues, rangeQuery, useRangeFilters } from "./range-filters";
 import { BarLegend, StatusBars } from "./status-bars";
 
-const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
-
-type Filters = { from: string; to: string; workerId: string; locationId: string };
-
 /** The figures of a range as GET /stats/summary gives them, broken down by `groupBy`. */
-function useSummary(filters: Filters, groupBy: "day" | "worker", enabled: boolean) {
+function useSummary(filters: RangeFilterValues, groupBy: "day" | "worker", enabled: boolean) {
   const params = { ...filters, groupBy };
   return useQuery({
     queryKey: queryKeys.stats(params),
@@ -38,28 +31,13 @@ export function ReportsView() {
   const t = useTranslations("reports");
   const common = useTranslations("common");
   const locale = useLocale() as Locale;
-  const [today] = useState(() => zonedDateOf(new Date(), browserZone()));
-  const [filters, setFilters] = useState<Filters>({
-    from: addDaysToDate(today, -13),
-    to: today,
-    workerId: "",
-    locationId: "",
-  });
-  const workers = useItems<Worker>("workers", { includeInactive: "true" });
-  const locations = useItems<Location>("locations");
+  const [filters, setFilters] = useRangeFilters();
   // The API's own query schema: a range it would refuse is not sent, and the reason shows by the field.
-  const picked = {
-    from: filters.from,
-    to: filters.to,
-    workerId: filters.workerId || undefined,
-    locationId: filters.locationId || undefined,
-  };
+  const picked = rangeQuery(filters);
   const checked = validateWith(statsSummaryQuerySchema, picked);
   const issues = checked.ok ? {} : checked.errors;
   const byDay = useSummary(filters, "day", checked.ok);
   const byWorker = useSummary(filters, "worker", checked.ok);
-  const set = (key: keyof Filters) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) =>
-    setFilters((f) => ({ ...f, [key]: e.target.value }));
   const percent = (value: number) =>
     new Intl.NumberFormat(locale === "ru" ? "ru-RU" : "en-US", { style: "percent", maximumFractionDigits: 1 }).format(
       value,
@@ -74,34 +52,7 @@ export function ReportsView() {
         <h2 id="reports-filters" className="sr-only">
           {t("filters")}
         </h2>
-        <div className="grid grid-cols-2 gap-3 sm:grid-cols-4">
-          <Field label={t("from")} error={issues.from ? t("badDate") : undefined}>
-            <input type="date" value={filters.from} onChange={set("from")} className={inputClass} />
-          </Field>
-          <Field label={t("to")} error={issues.to ? t("badRange") : undefined}>
-            <input type="date" value={filters.to} onChange={set("to")} className={inputClass} />
-          </Field>
-          <Field label={t("worker")}>
-            <select value={filters.workerId} onChange={set("workerId")} className={inputClass}>
-              <option value="">{t("all")}</option>
-              {workers.data?.map((w) => (
-                <option key={w.id} value={w.id}>
-                  {w.name}
-                </option>
-              ))}
-            </select>
-          </Field>
-          <Field label={t("location")}>
-            <select value={filters.locationId} onChange={set("locationId")} className={inputClass}>
-              <option value="">{t("all")}</option>
-              {locations.data?.map((l) => (
-                <option key={l.id} value={l.id}>
-                  {l.name}
-                </option>
-              ))}
-            </select>
-          </Field>
-        </div>
+        <RangeFilters namespace="reports" filters={filters} onChange={setFilters} issues={issues} />
         {checked.ok && (
           <p className="text-sm">
             <a
