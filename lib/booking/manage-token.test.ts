@@ -2,14 +2,11 @@
 // (PGlite, or PostgreSQL with DATABASE_URL): a booking makes 32 random bytes, stores only their
 // SHA-256, and hands the token to the mail sealed (AES-256-GCM) in the notify job; the stored message
 // holds a placeholder, and the token is put in only as the message goes to a real SMTP server
-// (smtp-server) started here. Unknown, spent (cancelled) and expired (ended) tokens answer 400
+// (testing/smtp.ts) started here. Unknown, spent (cancelled) and expired (ended) tokens answer 400
 // invalid_token; a token of the earlier HMAC scheme still opens its appointment; a move mails a
 // fresh token; the request log never prints one.
 import { createHash, createHmac, randomUUID } from "node:crypto";
-import type { AddressInfo } from "node:net";
 import { eq, sql } from "drizzle-orm";
-import { type ParsedMail, simpleParser } from "mailparser";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as cancelRoute from "@/app/api/v1/appointments/[id]/cancel/route";
 import * as appointmentRoutes from "@/app/api/v1/appointments/[id]/route";
@@ -17,12 +14,12 @@ import { getDb, queryRows } from "@/db/client";
 import { appointments, manageTokens, notifications } from "@/db/schema";
 import { CLIENT_ADDRESS_HEADER, trustClientAddressHeader } from "@/lib/api/client-ip";
 import { authSecret } from "@/lib/auth/secret";
-import { closeMail } from "@/lib/mail/transport";
 import { MANAGE_TOKEN_PLACEHOLDER } from "@/lib/notifications/manage-link";
 import { planAppointmentMessages } from "@/lib/notifications/notify";
 import { sendNotification } from "@/lib/notifications/send";
 import { appointmentsApi as api, bookingScene } from "@/testing/booking";
 import { call } from "@/testing/http";
+import { startTestSmtp, type TestSmtp } from "@/testing/smtp";
 import { newManageToken, openManageToken, sealManageToken } from "./manage-token";
 
 trustClientAddressHeader();
@@ -31,33 +28,16 @@ const freshIp = () => ({ [CLIENT_ADDRESS_HEADER]: `198.51.100.${(++ip % 250) + 1
 const sha256 = (value: string) => createHash("sha256").update(value, "utf8").digest("hex");
 const TOKEN_IN_LINK = /\/appointments\/[^/\s"]+\/manage#token=([A-Za-z0-9_-]{43})/;
 
-const received: { mail: ParsedMail; to: string }[] = [];
-const smtp = new SMTPServer({
-  authOptional: true,
-  disabledCommands: ["STARTTLS", "AUTH"],
-  logger: false,
-  onData(stream, session, callback) {
-    simpleParser(stream)
-      .then((mail) => {
-        for (const rcpt of session.envelope.rcptTo) received.push({ mail, to: rcpt.address });
-        callback();
-      })
-      .catch(callback);
-  },
-});
-
+let smtp: TestSmtp;
 let scene: Awaited<ReturnType<typeof bookingScene>>;
 
 beforeAll(async () => {
-  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
-  process.env.SMTP_URL = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
+  smtp = await startTestSmtp();
   scene = await bookingScene();
 });
 
 afterAll(async () => {
-  closeMail();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
-  delete process.env.SMTP_URL;
+  await smtp.close();
 });
 
 const guestEmail = () => `guest-${randomUUID()}@example.test`;
@@ -104,9 +84,9 @@ async function mailedToken(appointmentId: string, email: string, kind: "confirma
   expect(message.text).toContain(`/manage#token=${MANAGE_TOKEN_PLACEHOLDER}`);
   expect(message.html).toContain(`/manage#token=${MANAGE_TOKEN_PLACEHOLDER}`);
   expect(message.manageTokenSealed).toMatch(/^v1\./);
-  const before = received.length;
+  const before = smtp.received.length;
   expect(await sendNotification(message.id, { id: randomUUID(), attempt: 1, attempts: 3 })).toBe("sent");
-  const mail = received.slice(before).find((r) => r.to === email)?.mail;
+  const mail = smtp.received.slice(before).find((r) => r.to === email)?.mail;
   const token = mail?.text?.match(TOKEN_IN_LINK)?.[1];
   if (!token || !mail) throw new Error(`no manage link in ${mail?.text}`);
   expect(mail.html).toContain(`/appointments/${appointmentId}/manage#token=${token}`);

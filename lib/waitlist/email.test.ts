@@ -1,41 +1,26 @@
 // The waitlist's messages end to end, on this file's database (PGlite or PostgreSQL): two clients
 // join the list for a full day, staff cancel an appointment, and workers of the job queue (two,
 // claiming from the same queues) plan and send the messages to a real SMTP server started here
-// (smtp-server), where they arrive once each, in order of joining, in each client's language, with
+// (testing/smtp.ts), where they arrive once each, in order of joining, in each client's language, with
 // the link to book that day. No mocked transport.
-import type { AddressInfo } from "node:net";
-import { type ParsedMail, simpleParser } from "mailparser";
-import { SMTPServer } from "smtp-server";
+import type { ParsedMail } from "mailparser";
 import { afterAll, beforeAll, expect, it, vi } from "vitest";
 import * as waitlistRoute from "@/app/api/v1/waitlist/route";
 import { type JobData, queues } from "@/lib/jobs/queues";
 import { createJobs, type Jobs } from "@/lib/jobs/runtime";
-import { closeMail } from "@/lib/mail/transport";
 import { rememberUserLocale } from "@/lib/notifications/locale";
 import { sendNotification } from "@/lib/notifications/send";
 import { zonedDateOf } from "@/lib/time/zoned";
 import { appointmentsApi, bookingScene } from "@/testing/booking";
 import { userWithToken } from "@/testing/fixtures";
 import { call } from "@/testing/http";
+import { startTestSmtp, type TestSmtp } from "@/testing/smtp";
 import { FREE_UP_QUEUE, notifyWaitlist } from "./free-up";
 
 const wait = { timeout: 20_000, interval: 100 };
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-const received: { mail: ParsedMail; to: string; at: number }[] = [];
-const smtp = new SMTPServer({
-  authOptional: true,
-  disabledCommands: ["STARTTLS", "AUTH"],
-  logger: false,
-  onData(stream, session, callback) {
-    simpleParser(stream)
-      .then((mail) => {
-        for (const rcpt of session.envelope.rcptTo) received.push({ mail, to: rcpt.address, at: Date.now() });
-        callback();
-      })
-      .catch(callback);
-  },
-});
+let smtp: TestSmtp;
 
 const fast = { retryLimit: 2, retryDelay: 1, retryBackoff: false, expireInSeconds: 30 };
 const testQueues = {
@@ -52,11 +37,7 @@ const testHandlers = {
 const workers: Jobs[] = [];
 
 beforeAll(async () => {
-  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
-  const { port } = smtp.server.address() as AddressInfo;
-  process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
-  process.env.MAIL_FROM = "Slotwise Salon <salon@example.test>";
-  process.env.APP_URL = "https://book.example.test";
+  smtp = await startTestSmtp();
   for (let i = 0; i < 2; i++) {
     workers.push(
       await createJobs({
@@ -71,9 +52,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await Promise.all(workers.map((jobs) => jobs.stop()));
-  closeMail();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
-  delete process.env.SMTP_URL;
+  await smtp.close();
 });
 
 it("a cancellation emails the waiting clients once each, in order of joining, with the link to book", async () => {
@@ -96,10 +75,10 @@ it("a cancellation emails the waiting clients once each, in order of joining, wi
   }
   expect((await appointmentsApi.cancel(scene.admin.token, booked.json.id)).status).toBe(200);
 
-  await vi.waitFor(() => expect(received).toHaveLength(2), wait);
+  await vi.waitFor(() => expect(smtp.received).toHaveLength(2), wait);
   // The first to join hears first.
-  expect(received.map((r) => r.to)).toEqual([first.user.email, second.user.email]);
-  const [toFirst, toSecond] = received.map((r) => r.mail) as [ParsedMail, ParsedMail];
+  expect(smtp.received.map((r) => r.to)).toEqual([first.user.email, second.user.email]);
+  const [toFirst, toSecond] = smtp.received.map((r) => r.mail) as [ParsedMail, ParsedMail];
   expect(toFirst.headers.get("x-slotwise-kind")).toBe("waitlist_slot_free");
   expect(toFirst.subject).toContain("a time you are waiting for is free");
   expect(toSecond.subject).toContain("освободилось время");
@@ -110,5 +89,5 @@ it("a cancellation emails the waiting clients once each, in order of joining, wi
   expect(String(toFirst.html)).toContain(`href="${link.replaceAll("&", "&amp;")}"`);
   // Nothing more comes: each entry is told once about this interval.
   await sleep(2500);
-  expect(received).toHaveLength(2);
+  expect(smtp.received).toHaveLength(2);
 });
