@@ -6,6 +6,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import type { Executor } from "../client";
+import { business as businessTable } from "../schema/business";
 import { shifts } from "../schema/schedules";
 import { catalogVersion, scheduleVersions } from "../schema/system";
 import { statement } from "../statements";
@@ -42,5 +43,21 @@ const fingerprintOfKeys = statement<{ fingerprint: string }>("read_schedule_fing
 /** The fingerprint of `keys` now, in one small statement. */
 export async function readFingerprint(db: Executor, keys: readonly string[]): Promise<string> {
   const [row] = await fingerprintOfKeys(db, { keys: `{${keys.join(",")}}` });
+  return row?.fingerprint ?? "";
+}
+
+const pagesFingerprintStatement = statement<{ fingerprint: string }>("read_pages_fingerprint", () => {
+  // Every counter: a signed-out page lists any worker, so any worker's or location's change counts.
+  const business = sql`(select ${businessTable.updatedAt} from ${businessTable} where ${businessTable.id} = 1)`;
+  return sql`select ${fingerprintOf(sql`true`)} || ':' || coalesce(extract(epoch from ${business})::text, '') as fingerprint`;
+});
+
+/**
+ * What every signed-out page is rendered from, in one small statement: the catalog version, the sum
+ * of all schedule counters (shifts, time off, booked appointments of any worker or location) and when
+ * the business profile (name, logo, contacts, policy) last changed. It changes with any of them.
+ */
+export async function readPagesFingerprint(db: Executor): Promise<string> {
+  const [row] = await pagesFingerprintStatement(db);
   return row?.fingerprint ?? "";
 }

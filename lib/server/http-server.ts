@@ -1,6 +1,7 @@
 // Our production HTTP server around Next.js's request handler (README "Configuration"): it decides
 // the client's address from the socket under TRUST_PROXY, refuses paths Next.js's router would answer
-// with a bare 500, sends the security headers (lib/security-headers.mjs) with every answer, answers API preflights and methods an API path does not serve (api-gate.ts), bounds
+// with a bare 500, sends the security headers (lib/security-headers.mjs) with every answer, answers API preflights and methods an API path does not serve (api-gate.ts), sends signed-out pages
+// again while nothing they show has changed (page-cache.ts), bounds
 // how long a request may take to arrive, and stops gracefully.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { CLIENT_ADDRESS_HEADER, trustClientAddressHeader } from "@/lib/api/client-ip";
@@ -9,6 +10,7 @@ import { securityHeaders } from "@/lib/security-headers.mjs";
 import { UPLOAD_CSP } from "@/lib/uploads/names";
 import { apiGate } from "./api-gate";
 import { resolveClientAddress, type TrustProxy } from "./client-address";
+import type { PageCache } from "./page-cache";
 
 export type Timeouts = {
   /** The whole request, body included, must arrive within this. */
@@ -42,7 +44,14 @@ export function timeoutsFromEnv(): Timeouts {
 }
 
 type Handle = (req: IncomingMessage, res: ServerResponse) => unknown;
-export type AppServerOptions = { handle: Handle; trustProxy: TrustProxy; timeouts: Timeouts; dev?: boolean };
+export type AppServerOptions = {
+  handle: Handle;
+  trustProxy: TrustProxy;
+  timeouts: Timeouts;
+  dev?: boolean;
+  /** Signed-out pages sent again while nothing they show has changed (page-cache.ts). */
+  pages?: PageCache;
+};
 
 /** A path Next.js's router cannot decode: it would answer a plain-text 500 without our headers. */
 function hasMalformedPath(url: string): boolean {
@@ -135,7 +144,7 @@ function coalesceWrites(res: ServerResponse) {
   } as ServerResponse["write"];
 }
 
-export function createAppServer({ handle, trustProxy, timeouts, dev = false }: AppServerOptions): Server {
+export function createAppServer({ handle, trustProxy, timeouts, dev = false, pages }: AppServerOptions): Server {
   trustClientAddressHeader();
   // On every answer, Next.js's and ours alike, set before Next.js sees the request. (As next.config's
   // `headers()` they cost Next.js's router a path-to-regexp compile of the CSP, which holds colons,
@@ -168,7 +177,11 @@ export function createAppServer({ handle, trustProxy, timeouts, dev = false }: A
       if (hasMalformedPath(url)) return answerBadPath(req, res);
       const origin = req.headers.origin;
       const gate = apiGate(req.method ?? "GET", url.split("?", 1)[0] ?? "/", origin ?? null);
-      const answered = gate ? sendGateAnswer(res, gate) : handle(req, res);
+      const answered = gate
+        ? sendGateAnswer(res, gate)
+        : pages
+          ? pages.serve(req, res, () => handle(req, res))
+          : handle(req, res);
       Promise.resolve(answered).catch((err) => {
         console.error("request handler failed:", err);
         if (!res.headersSent) res.writeHead(500);

@@ -3,8 +3,11 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { getDb } from "@/db/client";
+import { readPagesFingerprint } from "@/db/queries/schedule-versions";
 import { parseTrustProxy } from "./client-address";
 import { createAppServer, listen, timeoutsFromEnv } from "./http-server";
+import { PageCache } from "./page-cache";
 import { stopOnSignals } from "./signals";
 
 export type ListenAddress = { host: string; port: number };
@@ -63,7 +66,12 @@ export async function startNextServer({ dev, args }: { dev: boolean; args: strin
   const { default: next } = await import("next");
   const app = next({ dev, dir, hostname: address.host, port: address.port });
   await app.prepare();
-  const server = createAppServer({ handle: app.getRequestHandler(), trustProxy, timeouts, dev });
+  // Off in development (a page changes with the code) and with PAGE_CACHE=0.
+  const pages =
+    dev || process.env.PAGE_CACHE === "0"
+      ? undefined
+      : new PageCache({ fingerprint: async () => readPagesFingerprint(await getDb()) });
+  const server = createAppServer({ handle: app.getRequestHandler(), trustProxy, timeouts, dev, pages });
   await listen(server, address.port, address.host);
   console.log(`Slotwise is listening on ${describeAddress(address)}`);
   stopOnSignals(server, () => app.close());
