@@ -26,7 +26,7 @@ export async function DayPicker({
               scroll={false}
               aria-current={day === chosen ? "date" : undefined}
               aria-label={formatDay(day, locale)}
-              className={`flex min-h-10 flex-col items-center rounded-md border px-3 py-1 text-sm ${
+              className={`flex min-h-10 flex-col items-center justify-center rounded-md border px-3 py-1 text-sm ${
                 day === chosen
                   ? "border-brand bg-brand text-white"
                   : "border-slate-300 bg-white text-slate-900 hover:border-brand"

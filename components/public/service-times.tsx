@@ -44,7 +44,7 @@ export async function ServiceTimes({
         <h3 id="any-heading" className="font-semibold">
           {t("anySpecialist")}
         </h3>
-        <p className="text-sm text-slate-700">{t("anyHint", { timezone: timeZone })}</p>
+        <p className="text-sm text-slate-700">{t("anyHint", { timezone: zoneName(timeZone, locale) })}</p>
         {union.length === 0 ? (
           <p className="mt-2 text-sm">{t("noTimes")}</p>
         ) : (
