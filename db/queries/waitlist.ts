@@ -5,7 +5,13 @@ import type { Executor } from "../client";
 import { clients } from "../schema/appointments";
 import { services, workerServices, workers } from "../schema/catalog";
 import { users } from "../schema/users";
-import { type NewWaitlistEntry, type WaitlistEntry, type WaitlistStatus, waitlistEntries } from "../schema/waitlist";
+import {
+  type NewWaitlistEntry,
+  type WaitlistEntry,
+  type WaitlistStatus,
+  waitlistEntries,
+  waitlistLeaveTokens,
+} from "../schema/waitlist";
 import { statement } from "../statements";
 
 /** The statuses of an entry still on the list. */
@@ -189,4 +195,19 @@ export async function markWaitlistBooked(
     end: booking.end.toISOString(),
     now: now.toISOString(),
   });
+}
+
+/** Records a leave-link token of an entry by its hash (the token itself is never stored). */
+export async function insertLeaveTokens(db: Executor, rows: { entryId: string; tokenHash: string }[]): Promise<void> {
+  if (rows.length === 0) return;
+  await db.insert(waitlistLeaveTokens).values(rows).onConflictDoNothing();
+}
+
+/** The entry a leave-link token (by its hash) was issued for. */
+export async function findLeaveToken(db: Executor, tokenHash: string): Promise<{ entryId: string } | undefined> {
+  const [row] = await db
+    .select({ entryId: waitlistLeaveTokens.entryId })
+    .from(waitlistLeaveTokens)
+    .where(eq(waitlistLeaveTokens.tokenHash, tokenHash));
+  return row;
 }

@@ -27,6 +27,12 @@ export const MANAGE_TOKEN_HEADER = "x-manage-token";
 
 const sha256 = (token: string) => createHash("sha256").update(token, "utf8").digest("hex");
 
+/** What is stored of a token: its SHA-256, hex (also the waitlist's leave links, lib/waitlist/leave-token.ts). */
+export const hashManageToken = sha256;
+
+/** Whether a presented token has a token's shape (43 base64url characters), before any lookup. */
+export const isManageTokenShape = (token: string) => TOKEN_SHAPE.test(token);
+
 /** A fresh token: 32 random bytes, base64url. */
 export function newManageToken(): string {
   return randomBytes(TOKEN_BYTES).toString("base64url");

@@ -4,7 +4,7 @@
 // sealed copy is cleared once it has gone. No stored text ever holds a manage token.
 import type { NotificationKind } from "@/db/schema/notifications";
 import { openManageToken } from "@/lib/booking/manage-token";
-import { appointmentLink } from "./links";
+import { appBaseUrl, appointmentLink } from "./links";
 
 /** Where the token goes in a stored message (letters and underscores: unchanged by URL and HTML escaping). */
 export const MANAGE_TOKEN_PLACEHOLDER = "SLOTWISE_MANAGE_TOKEN_PLACEHOLDER";
@@ -18,7 +18,22 @@ export function manageLinkTemplate(appointmentId: string): string {
   return `${appointmentLink(appointmentId).replace(/\/$/, "")}/manage#token=${MANAGE_TOKEN_PLACEHOLDER}`;
 }
 
-type StoredMessage = { appointmentId: string | null; text: string; html: string; manageTokenSealed: string | null };
+/** `/waitlist/{id}/leave#token=<placeholder>`: a guest's waitlist entry's leave link (lib/waitlist/leave-token.ts). */
+export function leaveLinkTemplate(entryId: string): string {
+  return new URL(
+    `/waitlist/${encodeURIComponent(entryId)}/leave#token=${MANAGE_TOKEN_PLACEHOLDER}`,
+    appBaseUrl(),
+  ).toString();
+}
+
+type StoredMessage = {
+  appointmentId: string | null;
+  /** A waitlist message's entry: its leave token is sealed to the entry's id. */
+  waitlistEntryId?: string | null;
+  text: string;
+  html: string;
+  manageTokenSealed: string | null;
+};
 
 /**
  * The text and HTML to send: the placeholder replaced by the token. A token that cannot be opened
@@ -27,7 +42,8 @@ type StoredMessage = { appointmentId: string | null; text: string; html: string;
  */
 export function withManageToken(message: StoredMessage): { text: string; html: string } {
   const sealed = message.manageTokenSealed;
-  const token = sealed && message.appointmentId ? openManageToken(sealed, message.appointmentId) : null;
+  const boundTo = message.appointmentId ?? message.waitlistEntryId ?? null;
+  const token = sealed && boundTo ? openManageToken(sealed, boundTo) : null;
   const fill = (value: string) => value.replaceAll(MANAGE_TOKEN_PLACEHOLDER, token ?? "");
   return { text: fill(message.text), html: fill(message.html) };
 }

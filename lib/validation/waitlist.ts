@@ -1,6 +1,7 @@
 // Request schemas of /waitlist (API.md v1 extensions "Finding a time and booking").
 import { z } from "zod";
 import { WAITLIST_STATUSES } from "@/db/schema/waitlist";
+import { clientInlineSchema } from "./clients";
 import { isoDateSchema, pageQuerySchema, refSchema, uuidSchema } from "./common";
 
 const clock = /^(?:[01]\d|2[0-3]):[0-5]\d$/;
@@ -24,6 +25,11 @@ export const waitlistCreateSchema = z
       .optional()
       .describe("Latest end wanted, local HH:MM (24:00 is the end of the day); default the end of the day."),
     clientId: uuidSchema.optional().describe("Staff only: the client record to put on the list (default: your own)."),
+    client: clientInlineSchema
+      .optional()
+      .describe(
+        "Without credentials only (a guest): who is waiting; `email` is required there (the confirmation with the leave link and the news of a free time go to it). Signed in, this field is refused with 400.",
+      ),
   })
   // Only once both times are well-formed ("HH:MM" strings then compare in time order).
   .refine((v) => !v.from || !v.to || !clock.test(v.from) || !clockOrMidnight.test(v.to) || v.to > v.from, {

@@ -3,7 +3,7 @@
 // staff see and remove everyone's. Joining twice for the same service, worker-or-any and day while
 // the first entry is active answers 409 already_exists with the entry's id in `details.id` (a
 // partial unique index holds this under races too).
-import { getDb } from "@/db/client";
+import { type Executor, getDb } from "@/db/client";
 import { recordAudit } from "@/db/queries/audit";
 import { findZonedWorker, performsService } from "@/db/queries/availability";
 import { readBusiness } from "@/db/queries/business";
@@ -16,7 +16,9 @@ import {
   insertWaitlistEntry,
   listWaitlistRows,
   removeWaitlistEntry,
+  type WaitlistRow,
 } from "@/db/queries/waitlist";
+import type { Client } from "@/db/schema/appointments";
 import { services, workers } from "@/db/schema/catalog";
 import { isLocale } from "@/i18n/config";
 import { type Caller, isStaff } from "@/lib/auth/roles";
@@ -40,10 +42,42 @@ export function waitlistWindow(date: string, from: string | undefined, to: strin
   };
 }
 
+/** Who joins: the signed-in caller (their own record, or staff naming one), or a guest (./guest.ts). */
+export type Joiner = {
+  actorId: string | null;
+  /** The client record to put on the list, on the join's transaction (held until it commits). */
+  client: (tx: Executor) => Promise<Client | undefined>;
+  /** The client's id after a lost race (the partial unique index refused the second insert). */
+  clientAfterRace: (db: Executor) => Promise<string | undefined>;
+  /** More writes in the join's transaction (a guest's confirmation message). */
+  afterJoin?: (
+    tx: Executor,
+    joined: { row: WaitlistRow; locale: string | undefined; businessName: string },
+  ) => Promise<void>;
+};
+
 export async function joinWaitlist(caller: Caller, body: WaitlistCreate, now: Date): Promise<WaitlistEntryJson> {
+  if (body.client) {
+    throw validationFailed("client", "Signed in, you join as yourself; client is for joining without an account.");
+  }
+  if (body.clientId && !isStaff(caller.role)) {
+    throw validationFailed("clientId", "Only staff put another client on the list.");
+  }
+  const clientId = body.clientId;
+  return joinAs(
+    {
+      actorId: caller.id,
+      client: (tx) => (clientId ? lockClient(tx, clientId, "share") : ensureClientOfUser(tx, caller.id)),
+      clientAfterRace: async (db) => clientId ?? (await findClientOfUser(db, caller.id))?.id,
+    },
+    body,
+    now,
+  );
+}
+
+/** Puts the joiner's client on the list after the checks every join shares (API.md "Waitlist"). */
+export async function joinAs(joiner: Joiner, body: WaitlistCreate, now: Date): Promise<WaitlistEntryJson> {
   const db = await getDb();
-  const staff = isStaff(caller.role);
-  if (body.clientId && !staff) throw validationFailed("clientId", "Only staff put another client on the list.");
   const [service, worker, businessRow] = await Promise.all([
     findByRef(services, body.serviceId, db),
     body.workerId ? findZonedWorker(db, body.workerId) : undefined,
@@ -54,7 +88,8 @@ export async function joinWaitlist(caller: Caller, body: WaitlistCreate, now: Da
   if (worker && !(await performsService(db, worker.id, service.id))) {
     throw validationFailed("serviceId", "This worker does not perform that service.");
   }
-  const timeZone = worker?.homeTimeZone ?? toBusinessJson(businessRow).defaultTimezone;
+  const business = toBusinessJson(businessRow);
+  const timeZone = worker?.homeTimeZone ?? business.defaultTimezone;
   const today = zonedToday(now, timeZone);
   const window = waitlistWindow(body.date, body.from, body.to, timeZone);
   if (body.date < today || window.end <= now) throw notAvailable("in_past");
@@ -63,9 +98,7 @@ export async function joinWaitlist(caller: Caller, body: WaitlistCreate, now: Da
   const locale = await requestLocale();
   try {
     return await db.transaction(async (tx) => {
-      const client = body.clientId
-        ? await lockClient(tx, body.clientId, "share")
-        : await ensureClientOfUser(tx, caller.id);
+      const client = await joiner.client(tx);
       if (!client || client.erasedAt) throw notFound("Client");
       const key = { clientId: client.id, serviceId: service.id, workerId: worker?.id ?? null, date: body.date };
       const existing = await findActiveDuplicate(tx, key);
@@ -79,28 +112,29 @@ export async function joinWaitlist(caller: Caller, body: WaitlistCreate, now: Da
         windowEnd: window.end,
         locale: isLocale(locale) ? locale : null,
         createdAt: now,
-        createdBy: caller.id,
+        createdBy: joiner.actorId,
       });
       const row = await findWaitlistRow(tx, entry.id);
       if (!row) throw new Error("waitlist entry vanished inside its own transaction");
       const json = toWaitlistEntryJson(row);
       await recordAudit(tx, {
-        actorId: caller.id,
+        actorId: joiner.actorId,
         action: "waitlist.join",
         entity: "waitlist_entry",
         entityId: entry.id,
         after: json,
       });
+      await joiner.afterJoin?.(tx, { row, locale, businessName: business.name });
       return json;
     });
   } catch (err) {
     // Two joins at once: the partial unique index let one through.
     if (sqlState(err) === "23505") {
-      const client = body.clientId ? { id: body.clientId } : await findClientOfUser(db, caller.id);
+      const clientId = await joiner.clientAfterRace(db);
       const existing =
-        client &&
+        clientId &&
         (await findActiveDuplicate(db, {
-          clientId: client.id,
+          clientId,
           serviceId: service.id,
           workerId: worker?.id ?? null,
           date: body.date,

@@ -27,8 +27,10 @@ import { type JobData, queues } from "@/lib/jobs/queues";
 import { senderDomain } from "@/lib/mail/transport";
 import { appBaseUrl } from "@/lib/notifications/links";
 import { messageLocale } from "@/lib/notifications/locale";
+import { leaveLinkTemplate } from "@/lib/notifications/manage-link";
 import { SEND_QUEUE } from "@/lib/notifications/notify";
 import { zonedDateOf } from "@/lib/time/zoned";
+import { type MintedLeaveToken, mintLeaveToken, recordLeaveTokens } from "./leave-token";
 import { renderWaitlistMessage } from "./messages";
 
 export const FREE_UP_QUEUE = "waitlist-free-up";
@@ -137,6 +139,7 @@ export async function notifyWaitlist(data: JobData<typeof FREE_UP_QUEUE>, now = 
   const businessName = toBusinessJson(businessRow).name;
   const domain = senderDomain();
   const rows: NewNotification[] = [];
+  const leaveTokens = new Map<string, MintedLeaveToken>();
   for (const { entry, timeZone } of fits) {
     const address = entry.client.email?.trim();
     if (!address) continue;
@@ -145,6 +148,9 @@ export async function notifyWaitlist(data: JobData<typeof FREE_UP_QUEUE>, now = 
     link.searchParams.set("service", entry.service.slug);
     link.searchParams.set("date", zonedDateOf(freed.start, timeZone));
     const id = randomUUID();
+    // A client with no account (a guest) cannot sign in to leave: the message carries a leave link.
+    const leave = entry.client.userId ? null : mintLeaveToken(entry.entry.id);
+    if (leave) leaveTokens.set(id, leave);
     rows.push({
       id,
       appointmentId: null,
@@ -163,7 +169,9 @@ export async function notifyWaitlist(data: JobData<typeof FREE_UP_QUEUE>, now = 
         start: freed.start,
         timeZone,
         link: link.toString(),
+        leaveLink: leave ? leaveLinkTemplate(entry.entry.id) : null,
       }),
+      manageTokenSealed: leave?.sealed ?? null,
       messageId: `<${id}@${domain}>`,
       status: "pending",
       sendAfter: new Date(now.getTime() + rows.length * WAITLIST_SPACING_MS),
@@ -172,6 +180,11 @@ export async function notifyWaitlist(data: JobData<typeof FREE_UP_QUEUE>, now = 
   }
   return db.transaction(async (tx) => {
     const inserted = await insertNotifications(tx, rows);
+    // Only the messages planned now (not a second run's) need their leave tokens.
+    await recordLeaveTokens(
+      tx,
+      inserted.flatMap((n) => leaveTokens.get(n.id) ?? []),
+    );
     await Promise.all([
       markWaitlistNotified(
         tx,
