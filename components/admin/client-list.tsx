@@ -30,12 +30,12 @@ export function ClientList() {
   });
   return (
     <div className="space-y-4">
-      <div className="flex flex-wrap items-end gap-3">
-        <Field label={t("search")} hint={t("searchHint")} className="min-w-0 flex-1">
-          <input type="search" value={q} onChange={(e) => setQ(e.target.value)} className={inputClass} />
-        </Field>
+      <div>
         <Button onClick={() => setCreating(true)}>{t("new")}</Button>
       </div>
+      <Field label={t("search")} hint={t("searchHint")}>
+        <input type="search" value={q} onChange={(e) => setQ(e.target.value)} className={inputClass} />
+      </Field>
       {list.isPending ? (
         <Skeleton label={common("loading")} />
       ) : list.isError ? (
