@@ -6,11 +6,13 @@ import { useState } from "react";
 import { ApiError, apiFetch } from "@/components/lib/api-client";
 import { Button } from "@/components/ui/button";
 import type { WaitlistEntryJson } from "@/lib/contract";
+import { GuestWaitlistForm, type GuestWaitlistState } from "./guest-waitlist-form";
 
 /**
  * "Join the waitlist" under a day with no free time: a signed-in client joins for this worker,
- * service and day (POST /waitlist); anyone else is offered the sign-in that comes back here. A plain
- * request and local state (no react-query): the worker page is held to the public JS budget.
+ * service and day (POST /waitlist); anyone else joins as a guest with name and email (a server
+ * action, ./guest-waitlist-form.tsx), or signs in and comes back here. A plain request and local
+ * state (no react-query): the worker page is held to the public JS budget.
  */
 export function WaitlistJoin({
   workerId,
@@ -18,12 +20,14 @@ export function WaitlistJoin({
   date,
   signedIn,
   loginHref,
+  guestAction,
 }: {
   workerId: string;
   serviceId: string;
   date: string;
   signedIn: boolean;
   loginHref: string;
+  guestAction: (state: GuestWaitlistState, form: FormData) => Promise<GuestWaitlistState>;
 }) {
   const t = useTranslations("waitlist.join");
   const [state, setState] = useState<"idle" | "pending" | "joined" | "already" | "failed">("idle");
@@ -41,9 +45,15 @@ export function WaitlistJoin({
       <h3 className="font-medium">{t("title")}</h3>
       <p className="text-sm text-slate-700">{t("lead")}</p>
       {!signedIn ? (
-        <Link href={loginHref} className="font-medium text-brand-dark underline">
-          {t("signIn")}
-        </Link>
+        <>
+          <GuestWaitlistForm workerId={workerId} serviceId={serviceId} date={date} action={guestAction} />
+          <p className="text-sm text-slate-700">
+            {t("haveAccount")}{" "}
+            <Link href={loginHref} className="font-medium text-brand-dark underline">
+              {t("signIn")}
+            </Link>
+          </p>
+        </>
       ) : state === "joined" || state === "already" ? (
         <p role="status" className="text-sm font-medium text-green-800">
           {t(state)}{" "}

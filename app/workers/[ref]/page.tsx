@@ -26,6 +26,7 @@ import type { AvailableDay, AvailableDays } from "@/lib/contract/available-days"
 import { AppError } from "@/lib/errors";
 import { addDaysToDate } from "@/lib/time/zoned";
 import { isoDateSchema } from "@/lib/validation/common";
+import { joinWaitlistAsGuestAction } from "./waitlist-actions";
 
 type Props = {
   params: Promise<{ ref: string }>;
@@ -233,6 +234,7 @@ export default async function WorkerPage({ params, searchParams }: Props) {
               date={date}
               signedIn={caller !== null}
               loginHref={`/login${query({ callbackUrl: dayHref(date) })}`}
+              guestAction={joinWaitlistAsGuestAction}
             />
           ) : (
             <WaitlistDayForm action={`/workers/${worker.slug}`} service={service.slug} min={today} max={lastDay} />
