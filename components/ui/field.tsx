@@ -11,8 +11,9 @@ type Props = {
   describedBy?: string;
 };
 
+/** min-h: Chromium draws a <select> shorter than a text or date input; this lines them up in a row of filters. */
 export const inputClass =
-  "w-full max-w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base aria-invalid:border-red-600";
+  "min-h-[2.625rem] w-full max-w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base aria-invalid:border-red-600";
 
 /** A labelled control with its hint and error next to it, tied together by aria-describedby. */
 export function Field({ label, error, hint, children, className = "", describedBy: more }: Props) {
