@@ -135,13 +135,18 @@ const JOINED: Record<
 
 /** The day as words (`Monday, 7 December 2026`): a calendar day, the same in every host zone. */
 function dayWords(date: string, locale: MessageLocale): string {
-  return new Intl.DateTimeFormat(locale === "ru" ? "ru-RU" : "en-GB", {
-    weekday: "long",
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-    timeZone: "UTC",
-  }).format(new Date(`${date}T12:00:00Z`));
+  return (
+    new Intl.DateTimeFormat(locale === "ru" ? "ru-RU" : "en-GB", {
+      weekday: "long",
+      day: "numeric",
+      month: "long",
+      year: "numeric",
+      timeZone: "UTC",
+    })
+      .format(new Date(`${date}T12:00:00Z`))
+      // "… 2026 г." would end the sentence with two periods.
+      .replace(/\s*г\.$/, "")
+  );
 }
 
 /** A guest's confirmation of joining the waitlist, with the link that takes them off it. */
