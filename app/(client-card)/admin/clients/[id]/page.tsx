@@ -45,7 +45,7 @@ async function AccountSection({ client }: { client: { id: string; email: string 
           account={{ id: candidate.id, name: candidate.name, email: candidate.email }}
         />
       ) : (
-        <p className="text-sm text-slate-600">{t("none")}</p>
+        <p className="text-sm text-slate-600">{t(client.email ? "none" : "noEmail")}</p>
       )}
     </section>
   );
