@@ -2,23 +2,38 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { Suspense } from "react";
+import { cache, Suspense } from "react";
 import { TimeOffPanel } from "@/components/manage/time-off-panel";
 import { WeekCalendar } from "@/components/manage/week-calendar";
 import { type ScheduleWorker, WeeklyScheduleEditor } from "@/components/manage/weekly-schedule-form";
 import { Skeleton } from "@/components/ui/states";
 import { AppError } from "@/lib/errors";
 import { workerOr404 } from "@/lib/schedule/refs";
+import { refSchema } from "@/lib/validation/common";
 
 type Props = { params: Promise<{ ref: string }> };
 
-async function loadWorker(ref: string): Promise<ScheduleWorker> {
+/**
+ * The worker, read once per request (metadata, page and sections share it); 404 when there is none,
+ * also for a reference no worker can have (one the API's refSchema refuses, such as a NUL byte).
+ */
+const loadWorker = cache(async (ref: string): Promise<ScheduleWorker> => {
+  const parsed = refSchema.safeParse(safeDecode(ref));
+  if (!parsed.success) notFound();
   try {
-    const w = await workerOr404(decodeURIComponent(ref));
+    const w = await workerOr404(parsed.data);
     return { id: w.id, slug: w.slug, name: w.name, locationId: w.locationId, timeZone: w.timezone };
   } catch (err) {
     if (err instanceof AppError && err.status === 404) notFound();
     throw err;
+  }
+});
+
+function safeDecode(ref: string): string | null {
+  try {
+    return decodeURIComponent(ref);
+  } catch {
+    return null;
   }
 }
 
@@ -63,6 +78,8 @@ export default async function WorkerSchedulePage({ params }: Props) {
     getTranslations("manage.schedule"),
     getTranslations("common"),
   ]);
+  // Before anything streams: an unknown worker answers a real 404, not a 200 that says "not found".
+  await loadWorker(ref);
   return (
     <div className="space-y-6">
       <Link href="/manage/workers" className="text-sm text-brand-dark underline">
