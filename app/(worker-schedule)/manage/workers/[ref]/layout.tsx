@@ -18,7 +18,7 @@ export default async function WorkerScheduleLayout({
   params: Promise<{ ref: string }>;
 }) {
   const { ref } = await params;
-  await requirePageRole("manager", `/manage/workers/${ref}`);
+  await requirePageRole("manager", `/manage/workers/${encodeURIComponent(ref)}`);
   return (
     <NextIntlClientProvider>
       <Providers>
