@@ -3,6 +3,7 @@
 
 import type { Sql } from "postgres";
 import { addDaysToDate } from "@/lib/time/zoned";
+import { runComputedAvailableDays } from "./available-days-computed";
 import { type LoadResult, runBookings } from "./bookings";
 import { BENCH_SERVICE, BENCH_SPECIALTY, type BenchDataset } from "./dataset";
 import type { CpuPerRequest } from "./server";
@@ -132,5 +133,14 @@ export const cases: BenchCase[] = [
       path: `/api/v1/workers/${data.workerSlugs[0]}/available-days?service=${BENCH_SERVICE}&from=${addDaysToDate(data.day, -15)}&to=${addDaysToDate(data.day, 15)}`,
     }),
     phases: ["small", "large"],
+  },
+  {
+    name: "available-days-computed",
+    description:
+      "GET /api/v1/workers/{ref}/available-days for 31 days of one worker never asked for before: computed, not remembered (800 requests; read against slots-computed)",
+    request: () => ({ path: "/api/v1/workers/{ref}/available-days" }),
+    // In the large phase too, over other months: none of the small phase's is used again.
+    phases: ["small", "large"],
+    run: (ctx) => runComputedAvailableDays(ctx, 10),
   },
 ];
