@@ -1,9 +1,9 @@
 // GET /workers/{ref}/available-days: every asked day with how many slots it offers and the first of
 // them, for a month calendar. Each day is counted from the very slots the slots endpoint lists for
 // that date (plans.ts, slots.ts: shifts, time off, booked appointments, the step grid, the past, the
-// horizon). One statement reads the worker, the service and the rows of
-// the whole range (findSlotsContext, gist range probes only), so the cost follows the days asked
-// for, not the size of the appointments table.
+// horizon). One statement reads the worker, the service and the rows of the asked days not over
+// yet (findSlotsContext, gist range probes only), so the cost follows the days asked for, not the
+// size of the appointments table nor the bookings of the month's past weeks.
 import { getDb } from "@/db/client";
 import { findSlotsContext, type SlotsService, type SlotsWorker } from "@/db/queries/availability";
 import { readFingerprint, scheduleKeys } from "@/db/queries/schedule-versions";
@@ -13,9 +13,9 @@ import type { AvailableDay, AvailableDays } from "@/lib/contract/available-days"
 import { notFound, validationFailed } from "@/lib/errors";
 import { addDaysToDate } from "@/lib/time/zoned";
 import type { AvailableDaysQuery } from "@/lib/validation/available-days";
-import { FALLBACK_TIME_ZONE, todayEndIn, todayIn } from "./calendar";
+import { bookingHorizonEnd, FALLBACK_TIME_ZONE, localDaysInterval, todayEndIn, todayIn } from "./calendar";
 import { slotsFrom } from "./notice";
-import { plan, rowsRange, slotsOf } from "./plans";
+import { type Plan, plan, rowsRange, slotsOf } from "./plans";
 import { recallSlotList, rememberSlotList, type SlotList } from "./slot-lists";
 import { shiftLookupRange } from "./time-zones";
 import { askedDays, lookupDays } from "./worker-slots";
@@ -31,6 +31,21 @@ const MARGIN_DAYS = 2;
 /** The instants read in the one statement, before the worker's zone and horizon are known. */
 export function readRange(days: { from: string; to: string }): Range {
   return shiftLookupRange({ from: addDaysToDate(days.from, -MARGIN_DAYS), to: addDaysToDate(days.to, MARGIN_DAYS) });
+}
+
+/**
+ * How far before now rows can still matter to a day that is not over: the local day holding now
+ * began at most a day and an hour ago (a fall-back day lasts 25 hours), and a slot's held interval
+ * reaches the service's buffer (at most 240 minutes) before it; two days hold both with room to
+ * spare. A row that ended earlier belongs to days over already, which offer nothing: the calendar
+ * of a month whose first weeks are past does not read their bookings.
+ */
+const RECENT_MS = 2 * 24 * 60 * 60_000;
+
+/** `range` without what lies two days or more before `now`: from then on, or empty at its end. */
+export function recentPart(range: Range, now: Date): Range {
+  const start = Math.min(Math.max(range.start.getTime(), now.getTime() - RECENT_MS), range.end.getTime());
+  return start === range.start.getTime() ? range : { start: new Date(start), end: range.end };
 }
 
 const contains = (outer: Range, inner: Range) =>
@@ -84,20 +99,76 @@ export function countByDay(slots: readonly { start: string }[], days: { from: st
 }
 
 /**
+ * The rows of one list overlapping each of a run of ranges whose starts and ends never go back (the
+ * days of a month, in order), in one pass over the list instead of a filter of all of it per day: a
+ * row joins once it starts before a range's end and leaves once it ends at or before a range's
+ * start, which no later range can undo. Which rows, not their order, is what a day's slots depend on.
+ */
+class RowSweep<R extends { start: Date; end: Date }> {
+  private readonly rows: R[];
+  private next = 0;
+  private active: R[] = [];
+
+  constructor(list: readonly R[]) {
+    // A row without a valid instant overlaps nothing (rowsDuring's comparisons are all false).
+    this.rows = list
+      .filter((r) => Number.isFinite(r.start.getTime()) && Number.isFinite(r.end.getTime()))
+      .sort((a, b) => a.start.getTime() - b.start.getTime());
+  }
+
+  /** The rows overlapping `[start, end)`, as rowsDuring keeps them; neither bound below the last call's. */
+  during(start: number, end: number): R[] {
+    // Every row kept starts before `end` (the ends never go back): only the ended ones leave. A new
+    // array each time: the last one given out stays as it was.
+    const active = this.active.filter((r) => r.end.getTime() > start);
+    for (; this.next < this.rows.length; this.next++) {
+      const row = this.rows[this.next] as R;
+      if (row.start.getTime() >= end) break;
+      if (row.end.getTime() > start) active.push(row);
+    }
+    this.active = active;
+    return active;
+  }
+}
+
+/**
  * The slots of `input.days`, in order. Each day is planned and computed as the slots endpoint does
  * for that one date (`?date=`): from the rows overlapping what that day needs, so the calendar's
  * first free time is the first time the day's list shows. (A range asked of the slots endpoint can
  * differ at a day's edge: a shift ending at midnight merges with one starting then, which moves
  * the second day's grid; a single day never sees the first.)
+ *
+ * The days' instants and rows are found in one walk: the horizon's end is the same for every day, a
+ * day's window is its local day, and each row list is swept once (RowSweep) rather than filtered
+ * per day; a day without a shift offers nothing and is not computed. The same slots as `plan`,
+ * `rowsRange` and `rowsDuring` per day give (available-days-sweep.test.ts).
  */
 export function daySlotsOf(input: DaysInput): Slot[] {
-  const { worker, service, timeZone, now } = input;
+  const { worker, service, timeZone, now, rows } = input;
+  const horizonEnd = bookingHorizonEnd(now, worker.bookingHorizonDays, timeZone);
+  const shifts = new RowSweep(rows.shifts);
+  const timeOff = new RowSweep(rows.timeOff);
+  const workerAppointments = new RowSweep(rows.workerAppointments);
+  const locationAppointments = new RowSweep(rows.locationAppointments);
   const all: Slot[] = [];
   for (let date = input.days.from; date <= input.days.to; date = addDaysToDate(date, 1)) {
-    const p = plan(worker, timeZone, { from: date, to: date }, now);
+    const p: Plan = { worker, timeZone, window: localDaysInterval(date, date, timeZone), horizonEnd };
     // A day over before now has nothing to offer, whatever its rows.
-    const range = p.window.end.getTime() > now.getTime() ? rowsRange(p, service) : null;
-    if (range) all.push(...slotsOf(rowsDuring(input.rows, range), p, service, now));
+    if (p.window.end.getTime() <= now.getTime()) continue;
+    const range = rowsRange(p, service);
+    // Past the horizon: so is every later day.
+    if (!range) break;
+    const start = range.start.getTime();
+    const end = range.end.getTime();
+    const dayShifts = shifts.during(start, end);
+    if (dayShifts.length === 0) continue;
+    const dayRows: WorkerDays = {
+      shifts: dayShifts,
+      timeOff: timeOff.during(start, end),
+      workerAppointments: workerAppointments.during(start, end),
+      locationAppointments: locationAppointments.during(start, end),
+    };
+    for (const slot of slotsOf(dayRows, p, service, now)) all.push(slot);
   }
   return all;
 }
@@ -138,7 +209,7 @@ export async function workerAvailableDays(
     return answer(remembered.list, earliest);
   }
   const lookup = lookupDays(query, now);
-  const read = readRange(lookup);
+  const read = recentPart(readRange(lookup), now);
   const found = await findSlotsContext(db, workerRef, query.service, shiftLookupRange(lookup), read);
   const { worker, service, performs, shiftTimeZone } = found;
   if (!worker?.active) throw notFound("Worker");
@@ -146,8 +217,10 @@ export async function workerAvailableDays(
   if (!performs) throw validationFailed("service", "This worker does not perform that service.");
   const timeZone = worker.homeTimeZone ?? shiftTimeZone ?? FALLBACK_TIME_ZONE;
   const days = askedDays(query, todayIn(now, timeZone), worker.bookingHorizonDays);
-  const needed = neededRange({ worker, service, timeZone, days, now });
-  const readOnce = needed === null || contains(read, needed);
+  const range = neededRange({ worker, service, timeZone, days, now });
+  // Days over before now need no rows (daySlotsOf skips them), nor does a month that is all past.
+  const needed = range && recentPart(range, now);
+  const readOnce = needed === null || needed.start.getTime() >= needed.end.getTime() || contains(read, needed);
   const rows = readOnce ? found.rows : await loadWorkerDays(db, [worker.id], needed);
   const list: DaysList = {
     timezone: timeZone,
