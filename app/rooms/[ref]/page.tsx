@@ -11,6 +11,7 @@ import { getPageCaller } from "@/lib/auth/page";
 import { todayIn } from "@/lib/availability/calendar";
 import { locationSchedule } from "@/lib/availability/schedules";
 import { findLocation } from "@/lib/catalog/locations";
+import { refSchema } from "@/lib/validation/common";
 import { bookRoom } from "./actions";
 
 /** How many days ahead the room page offers; rooms have no booking horizon of their own. */
@@ -18,7 +19,9 @@ const ROOM_DAYS = 30;
 
 type Props = { params: Promise<{ ref: string }>; searchParams: Promise<{ date?: string; refused?: string }> };
 
+/** The room a reference names; one the API would refuse (a control character, too long) names none. */
 async function findRoom(ref: string) {
+  if (!refSchema.safeParse(ref).success) return undefined;
   const room = await findLocation(ref);
   return room?.kind === "room" ? room : undefined;
 }
