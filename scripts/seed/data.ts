@@ -3,10 +3,14 @@
 import type { NewClient, NewLocation, NewService, NewSpecialty } from "@/db/schema";
 import type { Role } from "@/db/schema/users";
 
+/** The worker whose day the demo's `worker` account sees at /me/day. */
+export const DEMO_WORKER_ACCOUNT_SLUG = "anna-smirnova";
+
 export const DEMO_USERS = [
   { role: "manager", email: "manager@demo.test", password: "demo-manager-pass", name: "Наталья Орлова" },
   { role: "admin", email: "admin@demo.test", password: "demo-admin-pass", name: "Tom Becker" },
   { role: "client", email: "client@demo.test", password: "demo-client-pass", name: "Павел Демидов" },
+  { role: "worker", email: "worker@demo.test", password: "demo-worker-pass", name: "Анна Смирнова" },
 ] as const satisfies readonly { role: Role; email: string; password: string; name: string }[];
 
 const CLINIC = {

@@ -26,7 +26,7 @@ describe("seedDemo", () => {
   it("creates a demo-sized catalog", () => {
     expect(first.total.workers).toBeGreaterThanOrEqual(10);
     expect(first.total.locations).toBeGreaterThanOrEqual(6);
-    expect(first.total.users).toBe(3);
+    expect(first.total.users).toBe(4);
     expect(first.created.appointments).toBeGreaterThanOrEqual(20);
   });
 
@@ -56,7 +56,7 @@ describe("seedDemo", () => {
     expect(anna?.name).toBe("Анна Смирнова");
   });
 
-  it("signs in with the three demo logins, and the client account has its client record", async () => {
+  it("signs in with the four demo logins, and the client account has its client record", async () => {
     for (const login of DEMO_LOGINS) {
       const [user] = await db.select().from(users).where(eq(users.email, login.email));
       expect(user?.role).toBe(login.role);
@@ -74,6 +74,15 @@ describe("seedDemo", () => {
       .from(appointments)
       .where(and(eq(appointments.clientId, own?.id ?? ""), gt(appointments.startAt, now)));
     expect(upcoming.length).toBeGreaterThan(0);
+  });
+
+  it("links the worker account to Anna Smirnova, whose day it sees", async () => {
+    const [anna] = await db
+      .select({ email: users.email })
+      .from(workers)
+      .innerJoin(users, eq(users.id, workers.userId))
+      .where(eq(workers.slug, "anna-smirnova"));
+    expect(anna?.email).toBe("worker@demo.test");
   });
 
   it("does not overwrite a password that someone changed", async () => {

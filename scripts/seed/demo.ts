@@ -1,7 +1,7 @@
 // Demo data for a fresh install (`npm run db:seed`, and `npm start` on an empty embedded database).
 // Safe to run again at any time: rows that exist are left as they are, so it never undoes what a
 // manager changed and never overwrites a password someone set; a later run only adds the new days.
-import { and, gte, inArray, lt } from "drizzle-orm";
+import { and, eq, gte, inArray, isNull, lt } from "drizzle-orm";
 import type { AnyPgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { Db, Executor } from "@/db/client";
 import {
@@ -31,6 +31,7 @@ import {
   DEMO_SERVICES,
   DEMO_SPECIALTIES,
   DEMO_USERS,
+  DEMO_WORKER_ACCOUNT_SLUG,
   DEMO_WORKERS,
   type DemoWorker,
 } from "./data";
@@ -232,6 +233,13 @@ export async function seedDemo(db: Db, now = new Date()): Promise<SeedSummary> {
       .onConflictDoNothing();
     const catalog = await seedCatalog(tx, now);
     const people = await seedPeople(tx, newUsers);
+    // A new worker account sees Anna Smirnova's day, unless a manager linked someone to her already.
+    if (people.newWorkerUserId) {
+      await tx
+        .update(workers)
+        .set({ userId: people.newWorkerUserId })
+        .where(and(eq(workers.slug, DEMO_WORKER_ACCOUNT_SLUG), isNull(workers.userId)));
+    }
     const calendar = await seedCalendar(tx, catalog, people, now);
     return {
       created: { ...catalog.created, ...people.created, ...calendar.created },

@@ -63,8 +63,11 @@ export async function seedPeople(tx: Executor, newUsers: NewDemoUser[]) {
   const linked = clientUser
     ? await tx.select({ id: clients.id }).from(clients).where(eq(clients.userId, clientUser.id))
     : [];
+  const workerUser = account("worker");
   return {
     deskId: account("admin")?.id ?? null,
+    /** The demo's worker account when this run created it (to be linked to its worker). */
+    newWorkerUserId: workerUser && createdUsers.some((u) => u.id === workerUser.id) ? workerUser.id : null,
     clientIds: [...linked.map((c) => c.id), ...demoClients.map((c) => c.id)],
     created: { users: createdUsers.length, clients: createdClients.length },
   };
