@@ -117,7 +117,7 @@ export function AppointmentItem({ appointment: a, timezone, now, online }: Props
                 </Button>
               </>
             )}
-            <Button variant="ghost" onClick={() => setEditing(true)} disabled={!online}>
+            <Button variant="secondary" onClick={() => setEditing(true)} disabled={!online}>
               {t("editNotes")}
             </Button>
           </div>

@@ -61,18 +61,21 @@ export function OutboxList() {
           ))}
         </ul>
       )}
-      <div className="flex gap-2">
-        <Button variant="secondary" disabled={offset === 0} onClick={() => setOffset((o) => Math.max(0, o - PAGE))}>
-          {t("outbox.newer")}
-        </Button>
-        <Button
-          variant="secondary"
-          disabled={!list.data || list.data.length < PAGE}
-          onClick={() => setOffset((o) => o + PAGE)}
-        >
-          {t("outbox.older")}
-        </Button>
-      </div>
+      {/* Paging only where there is somewhere to go: not under an empty outbox's first page. */}
+      {(offset > 0 || (list.data?.length ?? 0) >= PAGE) && (
+        <div className="flex gap-2">
+          <Button variant="secondary" disabled={offset === 0} onClick={() => setOffset((o) => Math.max(0, o - PAGE))}>
+            {t("outbox.newer")}
+          </Button>
+          <Button
+            variant="secondary"
+            disabled={!list.data || list.data.length < PAGE}
+            onClick={() => setOffset((o) => o + PAGE)}
+          >
+            {t("outbox.older")}
+          </Button>
+        </div>
+      )}
     </div>
   );
 }
