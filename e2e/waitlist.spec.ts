@@ -10,6 +10,8 @@ import { expect, test } from "./fixtures";
 import { latestMessage } from "./mailbox";
 
 test("waitlist → a cancellation elsewhere → email → book", async ({ page, users, signIn }) => {
+  // A journey through three people, the job queue and the mail sink, like the guest's below.
+  test.setTimeout(90_000);
   const worker = await createWorker(page.request, "waitlist");
   const { tomorrow } = localDays();
   const manager = await bearer(page.request, E2E_MANAGER);
