@@ -4,6 +4,7 @@
 // booked, and the entry leaves the list as booked. The guest variant: a visitor not signed in joins
 // with name and email, gets the confirmation with the leave link, then the free-up mail, and books the
 // freed time as a guest; the spent leave link says it no longer works, a fresh one leaves the list.
+import { expectNoSeriousA11yViolations } from "./axe";
 import { bearer, bookAs, createWorker, E2E_TIME_ZONE, localDays } from "./catalog";
 import { E2E_MANAGER } from "./env";
 import { expect, test } from "./fixtures";
@@ -171,3 +172,37 @@ test("guest: joins the waitlist with name and email → a cancellation → email
   await page.getByRole("button", { name: "Leave the waitlist" }).click();
   await expect(page.getByRole("status").filter({ hasText: "You have left the waitlist." })).toBeVisible();
 });
+
+for (const locale of ["en", "ru"] as const) {
+  test(`the guest's waitlist form and leave page have no serious accessibility violation (${locale})`, async ({
+    page,
+    context,
+    baseURL,
+  }) => {
+    test.setTimeout(60_000);
+    const worker = await createWorker(page.request, `waitlist-a11y-${locale}`);
+    const { tomorrow } = localDays();
+    const manager = await bearer(page.request, E2E_MANAGER);
+    // Tomorrow has no free time at all: the whole day off.
+    const off = await page.request.post(`/api/v1/workers/${worker.id}/time-off`, {
+      headers: manager,
+      data: { start: `${tomorrow}T00:00:00+03:00`, end: `${tomorrow}T23:59:00+03:00`, reason: "training" },
+    });
+    expect(off.status(), await off.text()).toBe(201);
+    const email = `waitlist-a11y-${locale}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.test`;
+    const joined = await page.request.post("/api/v1/waitlist", {
+      data: { workerId: worker.id, serviceId: worker.service.id, date: tomorrow, client: { name: "Ada", email } },
+    });
+    expect(joined.status(), await joined.text()).toBe(201);
+    const mail = await latestMessage(email, "waitlist_joined");
+    const leave = new URL(mail.text.match(/https?:\/\/\S+\/leave#token=\S+/)?.[0] as string);
+
+    await context.addCookies([{ name: "NEXT_LOCALE", value: locale, url: baseURL as string }]);
+    await page.goto(`/workers/${worker.slug}?service=${worker.service.slug}&date=${tomorrow}`);
+    await expect(page.getByLabel(locale === "en" ? "Email" : "Эл. почта").last()).toBeVisible();
+    await expectNoSeriousA11yViolations(page);
+    await page.goto(`${leave.pathname}${leave.hash}`);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await expectNoSeriousA11yViolations(page);
+  });
+}
