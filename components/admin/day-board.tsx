@@ -3,6 +3,7 @@
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { formatDay } from "@/components/lib/format";
+import { zoneLabel } from "@/components/lib/zone-name";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field, inputClass } from "@/components/ui/field";
@@ -71,7 +72,7 @@ export function DayBoard({ locations, specialties }: Props) {
           <select value={scopeValue} onChange={(e) => setScopeValue(e.target.value)} className={inputClass}>
             {zones.map((z) => (
               <option key={z} value={ZONE + z}>
-                {t("allInZone", { zone: z })}
+                {t("allInZone", { zone: zoneLabel(z, locale) })}
               </option>
             ))}
             {locations.map((l) => (

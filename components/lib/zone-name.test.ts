@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { zoneName } from "./zone-name";
+import { zoneLabel, zoneName } from "./zone-name";
 
 describe("zoneName", () => {
   it("keeps the IANA id in English", () => {
@@ -17,5 +17,16 @@ describe("zoneName", () => {
 
   it("falls back to the id for a zone Intl has no name for", () => {
     expect(zoneName("UTC", "ru")).toMatch(/^времени часового пояса .*UTC/);
+  });
+});
+
+describe("zoneLabel", () => {
+  it("is the IANA id in English, as the desk's tests select it", () => {
+    expect(zoneLabel("Europe/Berlin", "en")).toBe("Europe/Berlin");
+  });
+
+  it("is the zone's Russian name with the id in Russian", () => {
+    expect(zoneLabel("Europe/Berlin", "ru")).toBe("Центральная Европа (Europe/Berlin)");
+    expect(zoneLabel("Etc/Unknown-Zone", "ru")).toBe("Etc/Unknown-Zone");
   });
 });

@@ -38,15 +38,29 @@ export function zoneName(timeZone: string, locale: Locale): string {
   if (locale !== "ru") return timeZone;
   const adjective = RU_ZONE_ADJECTIVES[timeZone];
   if (adjective) return `${adjective} времени`;
-  let name: string | undefined;
-  try {
-    name = new Intl.DateTimeFormat("ru", { timeZone, timeZoneName: "longGeneric" })
-      .formatToParts(new Date())
-      .find((part) => part.type === "timeZoneName")?.value;
-  } catch {
-    name = undefined;
-  }
+  const name = intlZoneName(timeZone);
   return name && name !== timeZone
     ? `времени часового пояса «${name}» (${timeZone})`
     : `времени часового пояса ${timeZone}`;
+}
+
+/** The zone's own Russian name from Intl ("Центральная Европа"), if it has one. */
+function intlZoneName(timeZone: string): string | undefined {
+  try {
+    return new Intl.DateTimeFormat("ru", { timeZone, timeZoneName: "longGeneric" })
+      .formatToParts(new Date())
+      .find((part) => part.type === "timeZoneName")?.value;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A zone as a label on its own (a list's option): in English the IANA id; in Russian its Russian
+ * name with the id ("Центральная Европа (Europe/Berlin)"), or the id when Intl has no name.
+ */
+export function zoneLabel(timeZone: string, locale: Locale): string {
+  if (locale !== "ru") return timeZone;
+  const name = intlZoneName(timeZone);
+  return name && name !== timeZone ? `${name} (${timeZone})` : timeZone;
 }
