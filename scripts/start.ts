@@ -20,9 +20,14 @@ const SOURCES = [
   "components",
   "lib",
   "db",
+  "i18n",
+  "messages",
   "proxy.ts",
+  "instrumentation.ts",
   "next.config.mjs",
   "tailwind.config.ts",
+  "postcss.config.mjs",
+  "tsconfig.json",
   "package-lock.json",
 ];
 
