@@ -10,6 +10,8 @@ test.describe("manager pages", () => {
     signIn,
     users,
   }) => {
+    // Three forms, a schedule applied, the public page and the API: a long journey for 30 s.
+    test.setTimeout(60_000);
     const api = await managerApi(request);
     const service = await api.post<{ id: string; name: string }>("/services", {
       name: unique("Haircut"),
