@@ -13,6 +13,8 @@ async function openBoard(page: Page, locationName: string, date: string) {
 
 test.describe("booking desk", () => {
   test("an admin books a walk-in client from the day board and reschedules it", async ({ page, request, signIn }) => {
+    // A workplace set up, a booking, a reschedule and their checks: a long journey for 30 s.
+    test.setTimeout(60_000);
     const api = await managerApi(request);
     const { location, worker } = await createWorkplace(api, "Walk-in");
     await scheduleEveryDay(api, worker.id, location);
