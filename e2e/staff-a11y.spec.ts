@@ -27,8 +27,8 @@ async function checkPage(page: Page, path: string) {
 
 for (const lang of LANGUAGES) {
   test.describe(`staff pages in ${lang.locale}`, () => {
-    // Each test visits several pages and runs axe on each: more than one page's worth of time.
-    test.slow();
+    // Each test visits up to nine pages and runs axe on each, on a phone late in a run: 3 minutes.
+    test.describe.configure({ timeout: 180_000 });
     test.beforeEach(async ({ context, baseURL }) => {
       await context.addCookies([{ name: "NEXT_LOCALE", value: lang.locale, url: baseURL ?? "" }]);
     });
