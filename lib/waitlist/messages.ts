@@ -54,6 +54,19 @@ const WORDS: Record<MessageLocale, Words> = {
   },
 };
 
+/** A waitlist message's HTML: the escaped `paragraphs` between the document's head and the footer. */
+function htmlMail(locale: MessageLocale, subject: string, footer: string, paragraphs: string[]): string {
+  return [
+    "<!doctype html>",
+    `<html lang="${locale}"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>`,
+    '<body style="font-family: system-ui, sans-serif; color: #111; line-height: 1.5">',
+    ...paragraphs,
+    `<p style="color: #777; font-size: 12px">${escapeHtml(footer)}</p>`,
+    "</body></html>",
+    "",
+  ].join("\n");
+}
+
 export function renderWaitlistMessage(d: WaitlistMessageData): RenderedMessage {
   const w = WORDS[d.locale];
   const subject = oneLine(w.subject(d.businessName));
@@ -74,19 +87,13 @@ export function renderWaitlistMessage(d: WaitlistMessageData): RenderedMessage {
     "",
   ].join("\n");
   const e = escapeHtml;
-  const html = [
-    "<!doctype html>",
-    `<html lang="${d.locale}"><head><meta charset="utf-8"><title>${e(subject)}</title></head>`,
-    '<body style="font-family: system-ui, sans-serif; color: #111; line-height: 1.5">',
+  const html = htmlMail(d.locale, subject, w.footer(d.businessName), [
     `<p>${e(greeting)}</p>`,
     `<p>${e(lead)}</p>`,
     `<p>${e(w.race)}</p>`,
     `<p><a href="${e(d.link)}">${e(w.action)}</a></p>`,
     ...(d.leaveLink ? [`<p><a href="${e(d.leaveLink)}">${e(w.leave)}</a></p>`] : []),
-    `<p style="color: #777; font-size: 12px">${e(w.footer(d.businessName))}</p>`,
-    "</body></html>",
-    "",
-  ].join("\n");
+  ]);
   return { subject, text, html };
 }
 
@@ -170,17 +177,11 @@ export function renderWaitlistJoinedMessage(d: WaitlistJoinedData): RenderedMess
     "",
   ].join("\n");
   const e = escapeHtml;
-  const html = [
-    "<!doctype html>",
-    `<html lang="${d.locale}"><head><meta charset="utf-8"><title>${e(subject)}</title></head>`,
-    '<body style="font-family: system-ui, sans-serif; color: #111; line-height: 1.5">',
+  const html = htmlMail(d.locale, subject, w.footer(d.businessName), [
     `<p>${e(greeting)}</p>`,
     `<p>${e(lead)}</p>`,
     `<p>${e(j.how)}</p>`,
     `<p><a href="${e(d.leaveLink)}">${e(j.leave)}</a></p>`,
-    `<p style="color: #777; font-size: 12px">${e(w.footer(d.businessName))}</p>`,
-    "</body></html>",
-    "",
-  ].join("\n");
+  ]);
   return { subject, text, html };
 }
