@@ -5,6 +5,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { ApiError, apiFetch } from "@/components/lib/api-client";
 import { formatPrice } from "@/components/lib/format";
+import { takeFragmentToken } from "@/components/lib/fragment-token";
 import { zoneName } from "@/components/lib/zone-name";
 import type { Locale } from "@/i18n/config";
 import type { Appointment } from "@/lib/contract";
@@ -29,12 +30,11 @@ export function GuestManage({ id }: { id: string }) {
   const t = useTranslations("guest");
   const [state, setState] = useState<State>({ kind: "loading" });
   useEffect(() => {
-    const token = new URLSearchParams(window.location.hash.slice(1)).get("token");
+    const token = takeFragmentToken();
     if (!token) {
       setState({ kind: "no_token" });
       return;
     }
-    window.history.replaceState(null, "", window.location.pathname + window.location.search);
     const controller = new AbortController();
     apiFetch<Appointment>(`/appointments/${id}`, { headers: { "x-manage-token": token }, signal: controller.signal })
       .then((appointment) => setState({ kind: "ready", token, appointment }))

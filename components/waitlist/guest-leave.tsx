@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { ApiError, apiFetch } from "@/components/lib/api-client";
+import { takeFragmentToken } from "@/components/lib/fragment-token";
 import { Button } from "@/components/ui/button";
 
 type State =
@@ -24,12 +25,11 @@ export function GuestLeaveWaitlist({ id }: { id: string }) {
   const t = useTranslations("waitlist.leave");
   const [state, setState] = useState<State>({ kind: "loading" });
   useEffect(() => {
-    const token = new URLSearchParams(window.location.hash.slice(1)).get("token");
+    const token = takeFragmentToken();
     if (!token) {
       setState({ kind: "no_token" });
       return;
     }
-    window.history.replaceState(null, "", window.location.pathname + window.location.search);
     setState({ kind: "ready", token });
   }, []);
 
