@@ -57,7 +57,8 @@ test("a manager adds a webhook, sends a test and sees it delivered", async ({ pa
     await expect(row.getByRole("list", { name: "Events" })).not.toContainText("Appointment cancelled");
     await row.getByRole("button", { name: `Send test: ${url}` }).click();
 
-    const delivery = row.getByTestId("webhook-delivery").first();
+    // Other specs book meanwhile, so the list may also show their messages: find the test's row.
+    const delivery = row.getByTestId("webhook-delivery").filter({ hasText: "Test message" });
     await expect(delivery).toContainText("Test message", { timeout: 15_000 });
     await expect(delivery).toContainText("delivered", { timeout: 20_000 });
     await expect(delivery.getByTestId("webhook-status-code")).toHaveText("200");
