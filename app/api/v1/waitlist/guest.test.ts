@@ -20,7 +20,7 @@ import { MANAGE_TOKEN_PLACEHOLDER } from "@/lib/notifications/manage-link";
 import { sendNotification } from "@/lib/notifications/send";
 import { addDaysToDate, zonedDateOf, zonedToday } from "@/lib/time/zoned";
 import { FREE_UP_QUEUE, notifyWaitlist } from "@/lib/waitlist/free-up";
-import { appointmentsApi, bookingScene } from "@/testing/booking";
+import { appointmentsApi, bookingScene, shiftTime } from "@/testing/booking";
 import { call } from "@/testing/http";
 import { startTestSmtp, type TestSmtp } from "@/testing/smtp";
 
@@ -278,7 +278,8 @@ describe("the confirmation and its leave link", () => {
 
   it("a cancellation mails the waiting guest the link to book that day and a working leave link; the guest books", async () => {
     const s = await bookingScene();
-    const day = zonedDateOf(s.shiftStart, TZ);
+    // The day of the booked slot, which late in the day may be the shift's next one in Moscow.
+    const day = zonedDateOf(shiftTime(s.shiftStart, 60), TZ);
     const email = guestEmail();
     const booked = await appointmentsApi.create(s.client.token, s.slot(60));
     expect(booked.status).toBe(201);
@@ -320,7 +321,7 @@ describe("the confirmation and its leave link", () => {
 
   it("the free-up message's leave link works on its own", async () => {
     const s = await bookingScene();
-    const day = zonedDateOf(s.shiftStart, TZ);
+    const day = zonedDateOf(shiftTime(s.shiftStart, 120), TZ);
     const email = guestEmail();
     const booked = await appointmentsApi.create(s.client.token, s.slot(120));
     const joined = await api.join(undefined, {
