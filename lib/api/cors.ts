@@ -16,12 +16,16 @@ export function allowedOrigins(): Set<string> {
 
 const isAllowed = (origin: string | null): origin is string => origin !== null && allowedOrigins().has(origin);
 
+/** The CORS headers an answer to `origin` carries besides `Vary: Origin`: none unless it is allowed. */
+export function corsHeaders(origin: string | null): Record<string, string> {
+  if (!isAllowed(origin)) return {};
+  return { "Access-Control-Allow-Origin": origin, "Access-Control-Expose-Headers": EXPOSED_HEADERS };
+}
+
 /** Adds the CORS headers for `origin` to an API response (always Vary: Origin, so caches keep them apart). */
 export function applyCors(headers: Headers, origin: string | null) {
   headers.append("Vary", "Origin");
-  if (!isAllowed(origin)) return;
-  headers.set("Access-Control-Allow-Origin", origin);
-  headers.set("Access-Control-Expose-Headers", EXPOSED_HEADERS);
+  for (const [key, value] of Object.entries(corsHeaders(origin))) headers.set(key, value);
 }
 
 /** The answer to a preflight `OPTIONS` request. */

@@ -142,6 +142,54 @@ describe("route wrapper", () => {
   });
 });
 
+describe("the request log", () => {
+  it("writes one JSON line per answer, the caller's id and odd bytes of the path escaped", async () => {
+    const level = process.env.LOG_LEVEL;
+    process.env.LOG_LEVEL = "info";
+    const answer = route({}, async () => ({ ok: true }));
+    const path = '/api/v1/x"\\\u2028\u0007й';
+    let lines: string[];
+    try {
+      lines = await written(async () => {
+        const res = await call(answer, "GET", `/api/v1/x?q=1`, { headers: { "x-request-id": "req-log.1" } });
+        expect(res.status).toBe(200);
+        expect(res.headers.get("x-request-id")).toBe("req-log.1");
+        expect(res.headers.get("cache-control")).toBe("no-store");
+        expect(res.headers.get("vary")).toBe("Origin");
+        const { logRequest } = await import("./request-log");
+        logRequest({ requestId: "r2", method: "GET", path, status: 503, ms: 7 });
+      });
+    } finally {
+      if (level === undefined) delete process.env.LOG_LEVEL;
+      else process.env.LOG_LEVEL = level;
+    }
+    const entries = lines.map((line) => JSON.parse(line));
+    expect(entries).toEqual([
+      {
+        level: "info",
+        time: expect.any(String),
+        msg: "request",
+        requestId: "req-log.1",
+        method: "GET",
+        path: "/api/v1/x",
+        status: 200,
+        ms: expect.any(Number),
+      },
+      {
+        level: "error",
+        time: expect.any(String),
+        msg: "request",
+        requestId: "r2",
+        method: "GET",
+        path,
+        status: 503,
+        ms: 7,
+      },
+    ]);
+    expect(new Date(entries[0].time).toISOString()).toBe(entries[0].time);
+  });
+});
+
 describe("GET /api/v1/health", () => {
   it("checks the database and answers { ok: true }", async () => {
     const res = await call(health, "GET", "/api/v1/health");

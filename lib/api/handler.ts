@@ -5,8 +5,8 @@ import { type Caller, type Role, requireRole } from "@/lib/auth/roles";
 import { authSecret } from "@/lib/auth/secret";
 import { findCause, invalidJson, payloadTooLarge, unsupportedMediaType } from "@/lib/errors";
 import { credentialSource } from "./origin";
-import { beginRequest, enforceLimits, finishRequest, type LimitName } from "./pipeline";
-import { json, toErrorResponse } from "./respond";
+import { beginRequest, enforceLimits, finishRequest, finishWithData, type LimitName } from "./pipeline";
+import { toErrorResponse } from "./respond";
 
 const MAX_BODY_BYTES = 64 * 1024;
 
@@ -59,6 +59,7 @@ const SESSION_COOKIE_PREFIXES = ["next-auth.session-token", "__Secure-next-auth.
  */
 function carriesCredentials(source: CredentialSource): boolean {
   if (source.headers.has("authorization")) return true;
+  if (!source.headers.has("cookie")) return false;
   return source.cookies.getAll().some((c) => SESSION_COOKIE_PREFIXES.some((prefix) => c.name.startsWith(prefix)));
 }
 
@@ -102,7 +103,8 @@ export function route<
         Parsed<P>,
         R extends Role ? Caller : Caller | null
       >);
-      res = result instanceof Response ? result : json(result);
+      if (!(result instanceof Response)) return finishWithData(req, result, request);
+      res = result;
     } catch (err) {
       res =
         err instanceof CallerGone ? new Response(null, { status: CALLER_GONE_STATUS }) : toErrorResponse(err, request);

@@ -3,7 +3,7 @@
 import type { NextRequest } from "next/server";
 import { consume } from "@/lib/rate-limit/limits";
 import { clientIp } from "./client-ip";
-import { applyCors } from "./cors";
+import { applyCors, corsHeaders } from "./cors";
 import { logRequest, requestIdOf } from "./request-log";
 
 export type ApiRequest = { requestId: string; method: string; path: string; startedAt: number };
@@ -27,12 +27,34 @@ export async function enforceLimits(req: NextRequest, limit?: LimitName) {
   if (limit) await consume(limit, ip);
 }
 
+/**
+ * The answer for data a handler returned (the common case): 200 JSON with the headers finishRequest
+ * would add, given in one go instead of set one by one on a built response.
+ */
+export function finishWithData(req: NextRequest, data: unknown, request: ApiRequest): Response {
+  const headers: Record<string, string> = {
+    "content-type": "application/json",
+    "x-request-id": request.requestId,
+    "cache-control": "no-store",
+    vary: "Origin",
+  };
+  const origin = req.headers.get("origin");
+  if (origin !== null) Object.assign(headers, corsHeaders(origin));
+  const res = new Response(JSON.stringify(data), { status: 200, headers });
+  logAnswer(res.status, request);
+  return res;
+}
+
+function logAnswer(status: number, request: ApiRequest) {
+  const ms = Math.round(performance.now() - request.startedAt);
+  logRequest({ requestId: request.requestId, method: request.method, path: request.path, status, ms });
+}
+
 /** Headers every API answer carries; answers are never cached unless the handler said otherwise. */
 export function finishRequest(req: NextRequest, res: Response, request: ApiRequest): Response {
   res.headers.set("X-Request-Id", request.requestId);
   if (!res.headers.has("Cache-Control")) res.headers.set("Cache-Control", "no-store");
   applyCors(res.headers, req.headers.get("origin"));
-  const ms = Math.round(performance.now() - request.startedAt);
-  logRequest({ requestId: request.requestId, method: request.method, path: request.path, status: res.status, ms });
+  logAnswer(res.status, request);
   return res;
 }

@@ -48,13 +48,26 @@ function writeInfo(line: string) {
   waiting.push(line);
 }
 
+// The ISO time of the last line, kept while the clock stays in the same millisecond (a busy server
+// logs several requests per millisecond, and each Date costs a little more inside Next.js).
+let lastMs = -1;
+let lastIso = "";
+function isoNow(): string {
+  const ms = Date.now();
+  if (ms !== lastMs) {
+    lastMs = ms;
+    lastIso = new Date(ms).toISOString();
+  }
+  return lastIso;
+}
+
 /**
  * One JSON line on stdout (info) or stderr, written to the stream itself: inside Next.js, `console`
  * goes through Next.js's wrappers, which cost more than the rest of the line (README "Speed").
  */
 export function log(level: Level, fields: Record<string, unknown>) {
   if (!enabled(level)) return;
-  const line = `${JSON.stringify({ level, time: new Date().toISOString(), ...fields })}\n`;
+  const line = `${JSON.stringify({ level, time: isoNow(), ...fields })}\n`;
   if (level === "info") writeInfo(line);
   else {
     flushLogLines();
@@ -62,6 +75,21 @@ export function log(level: Level, fields: Record<string, unknown>) {
   }
 }
 
+/**
+ * The line of one answered request: the same JSON as `log` writes, put together directly, as it is
+ * written for every request (building and serializing an object per request was about 1% of a
+ * health check's CPU).
+ */
 export function logRequest(fields: { requestId: string; method: string; path: string; status: number; ms: number }) {
-  log(fields.status >= 500 ? "error" : "info", { msg: "request", ...fields });
+  const level = fields.status >= 500 ? "error" : "info";
+  if (!enabled(level)) return;
+  const line =
+    `{"level":"${level}","time":"${isoNow()}","msg":"request","requestId":${JSON.stringify(fields.requestId)},` +
+    `"method":${JSON.stringify(fields.method)},"path":${JSON.stringify(fields.path)},` +
+    `"status":${Number(fields.status)},"ms":${Number(fields.ms)}}\n`;
+  if (level === "info") writeInfo(line);
+  else {
+    flushLogLines();
+    process.stderr.write(line);
+  }
 }

@@ -1,4 +1,3 @@
-import { NextResponse } from "next/server";
 import { ZodError } from "zod";
 import { exclusionError } from "@/lib/booking/conflicts";
 import type { ErrorBody } from "@/lib/contract";
@@ -14,8 +13,9 @@ import {
 import { BUSY_RETRY_AFTER_SECONDS, busyCode, databaseUnavailable, unreachableCode } from "./database-errors";
 import { log } from "./request-log";
 
-export function json(data: unknown, status = 200, headers?: HeadersInit) {
-  return NextResponse.json(data, { status, headers });
+/** A JSON answer: a plain Response (NextResponse's cookie and URL helpers are not needed for one). */
+export function json(data: unknown, status = 200, headers?: HeadersInit): Response {
+  return Response.json(data, { status, headers });
 }
 
 export function errorJson(err: AppError, headers?: HeadersInit) {

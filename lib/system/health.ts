@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
+import { statement } from "@/db/statements";
 import { databaseUnavailable } from "@/lib/api/database-errors";
 
 /**
@@ -7,6 +8,9 @@ import { databaseUnavailable } from "@/lib/api/database-errors";
  * the connection fails (a refused connect is quick; a silent network is not): the probe gets this long.
  */
 const PROBE_TIMEOUT_MS = 700;
+
+/** Built once and kept prepared per connection (db/statements.ts), as a balancer asks every few seconds. */
+const selectOne = statement("health_probe", () => sql`select 1`);
 
 /** Runs `select 1`, or throws `unavailable` (503) when the database does not answer in time. */
 export async function probeDatabase(): Promise<void> {
@@ -17,8 +21,7 @@ export async function probeDatabase(): Promise<void> {
   const timedOut = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(databaseUnavailable()), PROBE_TIMEOUT_MS);
   });
-  // One promise: drizzle runs its query again for every `then` called on what execute() returns.
-  const probing = Promise.resolve(db.execute(sql`select 1`));
+  const probing = selectOne(db);
   // A probe still running when the answer goes out must not become an unhandled rejection later.
   probing.catch(() => {});
   try {
