@@ -3,11 +3,17 @@
 import { eq, sql } from "drizzle-orm";
 import type { Executor } from "../client";
 import { type Business, business } from "../schema/business";
+import { statement } from "../statements";
 
 export const BUSINESS_ID = 1;
 
+// Read by every booking, move and cancellation (the policy) and by most pages: built once, prepared.
+const selectBusiness = statement("read_business", (db) =>
+  db.select().from(business).where(eq(business.id, BUSINESS_ID)),
+);
+
 export async function readBusiness(db: Executor): Promise<Business | undefined> {
-  const [row] = await db.select().from(business).where(eq(business.id, BUSINESS_ID));
+  const [row] = await selectBusiness(db);
   return row;
 }
 
