@@ -1,5 +1,5 @@
 // Webhook endpoints and the tries of their deliveries: rows in, rows out.
-import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, lt, ne, sql } from "drizzle-orm";
 import type { Executor } from "../client";
 import {
   type NewWebhookDelivery,
@@ -122,4 +122,21 @@ export async function listWebhookDeliveries(db: Executor, endpointId: string, pa
     .orderBy(desc(webhookDeliveries.createdAt), desc(webhookDeliveries.attempt), desc(webhookDeliveries.id))
     .limit(page.limit)
     .offset(page.offset);
+}
+
+/**
+ * Deletes at most `limit` finished tries (succeeded or failed; a pending one is still to run) made
+ * before `cutoff`; answers how many went.
+ */
+export async function deleteFinishedTriesBefore(db: Executor, cutoff: Date, limit: number): Promise<number> {
+  const doomed = db
+    .select({ id: webhookDeliveries.id })
+    .from(webhookDeliveries)
+    .where(and(lt(webhookDeliveries.createdAt, cutoff), ne(webhookDeliveries.status, "pending")))
+    .limit(limit);
+  const gone = await db
+    .delete(webhookDeliveries)
+    .where(inArray(webhookDeliveries.id, doomed))
+    .returning({ id: webhookDeliveries.id });
+  return gone.length;
 }

@@ -10,6 +10,7 @@ import { sweepNotifications } from "@/lib/notifications/sweep";
 import { rollWeeklySchedules } from "@/lib/schedule/roll-weekly-schedules";
 import { notifyWaitlist } from "@/lib/waitlist/free-up";
 import { deliverWebhookTry } from "@/lib/webhooks/deliver";
+import { purgeWebhookTries } from "@/lib/webhooks/purge";
 import type { HandlersFor, Queues } from "./queues";
 
 export const handlers: HandlersFor<Queues> = {
@@ -18,6 +19,7 @@ export const handlers: HandlersFor<Queues> = {
     return { schedules: reports.length, shiftsCreated: reports.reduce((sum, r) => sum + r.created, 0) };
   },
   "idempotency-purge": async () => ({ purged: await purgeIdempotencyKeys(await getDb(), new Date()) }),
+  "webhook-tries-purge": async () => ({ purged: await purgeWebhookTries(await getDb(), new Date()) }),
   "appointment-notify": async (data) => ({ planned: (await planAppointmentMessages(data)).length }),
   "notification-send": async ({ notificationId }, job) => ({ outcome: await sendNotification(notificationId, job) }),
   "notification-sweep": async () => sweepNotifications(),

@@ -67,6 +67,13 @@ export const queues = {
     pollingIntervalSeconds: 10,
     cron: "0 * * * *",
   }),
+  /** Deletes finished webhook tries older than 30 days (lib/webhooks/purge.ts), daily at 03:30 UTC. */
+  "webhook-tries-purge": queue({
+    data: z.object({}),
+    settings: housekeeping,
+    pollingIntervalSeconds: 60,
+    cron: "30 3 * * *",
+  }),
   /**
    * Plans the messages of one change to an appointment (lib/notifications/notify.ts): enqueued in the
    * change's own transaction (one row, written beside its audit row), it reads the appointment,

@@ -82,6 +82,7 @@ describe("the app's job queue", () => {
       "schedules-roll": "0 * * * *",
       "idempotency-purge": "* * * * *",
       "notification-sweep": "*/5 * * * *",
+      "webhook-tries-purge": "30 3 * * *",
     });
     const stored = await jobs.boss.getSchedules();
     // pg-boss's types call the zone `tz`; the row it answers calls it `timezone`.
@@ -90,6 +91,7 @@ describe("the app's job queue", () => {
       ["idempotency-purge", "* * * * *", "UTC"],
       ["notification-sweep", "*/5 * * * *", "UTC"],
       ["schedules-roll", "0 * * * *", "UTC"],
+      ["webhook-tries-purge", "30 3 * * *", "UTC"],
     ]);
   });
 

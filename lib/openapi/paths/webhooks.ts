@@ -102,7 +102,8 @@ export function registerWebhooks(registry: OpenAPIRegistry) {
     summary: "List a webhook endpoint's delivery tries",
     description:
       "Newest first: one item per try of a message, with its status code, time, duration and error; a pending " +
-      `item is a try still to come. ${NOT_FOUND}`,
+      "item is a try still to come. A finished try is kept for 30 days after it was made (an extension of " +
+      `API.md). ${NOT_FOUND}`,
     access: "manager",
     params: webhookParamsSchema,
     query: pageQuerySchema,
