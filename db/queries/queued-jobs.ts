@@ -60,3 +60,28 @@ export async function insertQueuedJob(
   });
   return rows.length > 0;
 }
+
+/**
+ * Jobs of queue `name` that failed for good, about a change made after `since` (`data.at`), for which
+ * no job with the same data is waiting, running or done: oldest first, at most `limit`.
+ */
+export async function failedJobsToRunAgain(
+  db: Executor,
+  name: string,
+  since: Date,
+  limit: number,
+): Promise<{ id: string; data: unknown }[]> {
+  const result = await db.execute(sql`
+    select j.id::text as id, j.data from ${SCHEMA}.job j
+    where j.name = ${name} and j.state = 'failed'
+      and (j.data->>'at')::timestamptz > ${since.toISOString()}::timestamptz
+      and not exists (
+        select 1 from ${SCHEMA}.job k where k.name = j.name and k.data = j.data and k.state <> 'failed'
+      )
+    order by j.created_on
+    limit ${limit}`);
+  return (Array.isArray(result) ? result : (result as unknown as { rows: unknown[] }).rows) as {
+    id: string;
+    data: unknown;
+  }[];
+}

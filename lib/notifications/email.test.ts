@@ -352,7 +352,7 @@ describe("the sweep", () => {
       sendAfter: new Date(),
     });
     const result = await sweepNotifications();
-    expect(result).toEqual({ requeued: 1, failed: 1 });
+    expect(result).toMatchObject({ requeued: 1, failed: 1 });
     // A second sweep before the job ran enqueues nothing new (one job per message and attempt count).
     expect((await sweepNotifications()).failed).toBe(0);
     await vi.waitFor(() => expect(mailsTo(lostEmail)).toHaveLength(1), wait);
