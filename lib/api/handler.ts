@@ -3,7 +3,7 @@ import type { z } from "zod";
 import { type CredentialSource, resolveCaller } from "@/lib/auth/caller";
 import { type Caller, type Role, requireRole } from "@/lib/auth/roles";
 import { authSecret } from "@/lib/auth/secret";
-import { findCause, invalidJson, payloadTooLarge, unsupportedMediaType } from "@/lib/errors";
+import { CallerGone, invalidJson, payloadTooLarge, readingBody, unsupportedMediaType } from "@/lib/errors";
 import { credentialSource } from "./origin";
 import { beginRequest, enforceLimits, finishRequest, finishWithData, type LimitName } from "./pipeline";
 import { toErrorResponse } from "./respond";
@@ -16,20 +16,10 @@ export type HandlerContext<Q, B, P, C> = { req: NextRequest; caller: C; query: Q
 
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
 
-/** The caller hung up before its body had arrived (Node's "aborted", ECONNRESET): nobody is left to answer. */
-class CallerGone extends Error {}
-
 /** Status 499 (nginx's "client closed request") for the log: not a failure of ours. */
 const CALLER_GONE_STATUS = 499;
 
-async function readBodyText(req: NextRequest): Promise<string> {
-  try {
-    return await req.text();
-  } catch (err) {
-    if (findCause(err, (e) => e.code === "ECONNRESET")) throw new CallerGone("the caller closed the connection");
-    throw err;
-  }
-}
+const readBodyText = (req: NextRequest): Promise<string> => readingBody(() => req.text());
 
 async function readJsonBody(req: NextRequest): Promise<unknown> {
   const declared = Number(req.headers.get("content-length") ?? 0);

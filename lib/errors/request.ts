@@ -1,5 +1,22 @@
 // The errors any route can answer: who the caller is, what they sent, the limits, and our own failures.
 import { AppError } from "./app-error";
+import { findCause } from "./cause";
+
+/**
+ * The caller hung up before its body had arrived (Node's "aborted", ECONNRESET): nobody is left to
+ * answer. Not an AppError: the route wrapper logs it as status 499 and sends nothing meaningful.
+ */
+export class CallerGone extends Error {}
+
+/** Reads a request body's stream through `read`, turning the caller's hang-up into CallerGone. */
+export async function readingBody<T>(read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (err) {
+    if (findCause(err, (e) => e.code === "ECONNRESET")) throw new CallerGone("the caller closed the connection");
+    throw err;
+  }
+}
 
 export const unauthenticated = (message = "Sign in or send a valid bearer token.") =>
   new AppError("unauthenticated", 401, message);

@@ -1,6 +1,6 @@
 // Reads POST /uploads' multipart body: at most the file's limit plus room for the multipart framing,
 // counted while it streams in, so an oversized body is refused without being held in memory.
-import { invalidUpload, notMultipart, uploadTooLarge } from "@/lib/errors";
+import { invalidUpload, notMultipart, readingBody, uploadTooLarge } from "@/lib/errors";
 import { MAX_UPLOAD_BYTES } from "./names";
 
 /** The boundaries, part headers and any small extra fields around the file. */
@@ -12,7 +12,7 @@ async function readCapped(body: ReadableStream<Uint8Array> | null, cap: number):
   const chunks: Uint8Array[] = [];
   let total = 0;
   for (;;) {
-    const { done, value } = await reader.read();
+    const { done, value } = await readingBody(() => reader.read());
     if (done) break;
     total += value.byteLength;
     if (total > cap) {

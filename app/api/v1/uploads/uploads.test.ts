@@ -6,7 +6,7 @@ import path from "node:path";
 import { crc32 } from "node:zlib";
 import { NextRequest } from "next/server";
 import sharp from "sharp";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import * as serveRoute from "@/app/uploads/[name]/route";
 import { MAX_UPLOAD_BYTES } from "@/lib/uploads/names";
 import { userWithToken } from "@/testing/fixtures";
@@ -171,6 +171,39 @@ describe("POST /uploads", () => {
       },
     });
     expect((await answerOf(await route.POST(declared, { params: Promise.resolve({}) }))).status).toBe(413);
+  });
+
+  it("answers a caller who hangs up mid-upload with 499 in the log, not a 500 error, and stores nothing", async () => {
+    const before = await readdir(dir);
+    const cut = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode('--b\r\nContent-Disposition: form-data; name="file"\r\n\r\n'));
+        controller.error(Object.assign(new Error("aborted"), { code: "ECONNRESET" }));
+      },
+    });
+    const init: RequestInit & { duplex: "half" } = {
+      method: "POST",
+      body: cut,
+      headers: { authorization: `Bearer ${manager}`, "content-type": "multipart/form-data; boundary=b" },
+      duplex: "half",
+    };
+    const errors: string[] = [];
+    const spy = vi.spyOn(process.stderr, "write").mockImplementation((chunk) => {
+      errors.push(String(chunk));
+      return true;
+    });
+    let status: number;
+    try {
+      const res = await route.POST(new NextRequest(new Request("http://localhost:3000/api/v1/uploads", init)), {
+        params: Promise.resolve({}),
+      });
+      status = res.status;
+    } finally {
+      spy.mockRestore();
+    }
+    expect(status).toBe(499);
+    expect(errors.join("")).not.toMatch(/"level":"error"/);
+    expect(await readdir(dir)).toEqual(before);
   });
 
   it("refuses a decompression bomb: a small PNG of 7000×7000 pixels", async () => {
