@@ -97,6 +97,35 @@ describe("route wrapper", () => {
     const res = await call(sink, "POST", "/api/v1/x", { body: { text: "x".repeat(70 * 1024) } });
     expect(res.status).toBe(413);
     expect(res.json.error.code).toBe("payload_too_large");
+
+    // A chunked body (no Content-Length) that never ends: refused once 64 KiB have streamed past.
+    let pulled = 0;
+    const endless = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode('{"text":"'));
+      },
+      pull(controller) {
+        pulled += 16 * 1024;
+        controller.enqueue(new TextEncoder().encode("x".repeat(16 * 1024)));
+      },
+    });
+    const req = new NextRequest("http://localhost/api/v1/x", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: endless,
+      duplex: "half",
+    } as ConstructorParameters<typeof NextRequest>[1]);
+    const streamed = await sink(req, { params: Promise.resolve({}) });
+    expect(streamed.status).toBe(413);
+    expect(pulled).toBeLessThan(128 * 1024);
+
+    // A body with a byte order mark still reads as JSON, as Request.text() read it.
+    const echo = route({ body: z.object({ text: z.string() }) }, async ({ body }) => body);
+    const bom = await call(echo, "POST", "/api/v1/x", {
+      rawBody: '\uFEFF{"text":"й"}',
+      headers: { "content-type": "application/json" },
+    });
+    expect(bom.json).toEqual({ text: "й" });
   });
 
   it("logs a caller that hung up mid-body as 499, not as an error of ours, and runs nothing", async () => {

@@ -3,7 +3,8 @@ import type { z } from "zod";
 import { type CredentialSource, resolveCaller } from "@/lib/auth/caller";
 import { type Caller, type Role, requireRole } from "@/lib/auth/roles";
 import { authSecret } from "@/lib/auth/secret";
-import { CallerGone, invalidJson, payloadTooLarge, readingBody, unsupportedMediaType } from "@/lib/errors";
+import { CallerGone, invalidJson, payloadTooLarge, unsupportedMediaType } from "@/lib/errors";
+import { readCapped } from "./body";
 import { credentialSource } from "./origin";
 import { beginRequest, enforceLimits, finishRequest, finishWithData, type LimitName } from "./pipeline";
 import { toErrorResponse } from "./respond";
@@ -19,16 +20,15 @@ type RouteContext = { params: Promise<Record<string, string | string[]>> };
 /** Status 499 (nginx's "client closed request") for the log: not a failure of ours. */
 const CALLER_GONE_STATUS = 499;
 
-const readBodyText = (req: NextRequest): Promise<string> => readingBody(() => req.text());
+// As Request.text() decodes: a leading byte order mark dropped, invalid bytes as U+FFFD.
+const utf8 = new TextDecoder();
 
 async function readJsonBody(req: NextRequest): Promise<unknown> {
   const declared = Number(req.headers.get("content-length") ?? 0);
   if (declared > MAX_BODY_BYTES) throw payloadTooLarge();
-  const text = await readBodyText(req);
+  // Counted as it arrives: a chunked body has no Content-Length to judge it by beforehand.
+  const text = utf8.decode(await readCapped(req.body, MAX_BODY_BYTES, payloadTooLarge));
   if (text.length === 0) return {};
-  if (Buffer.byteLength(text) > MAX_BODY_BYTES) {
-    throw payloadTooLarge();
-  }
   const type = req.headers.get("content-type") ?? "";
   if (!/^application\/([\w.+-]+\+)?json\b/i.test(type)) {
     throw unsupportedMediaType();

@@ -1,28 +1,11 @@
 // Reads POST /uploads' multipart body: at most the file's limit plus room for the multipart framing,
 // counted while it streams in, so an oversized body is refused without being held in memory.
-import { invalidUpload, notMultipart, readingBody, uploadTooLarge } from "@/lib/errors";
+import { readCapped } from "@/lib/api/body";
+import { invalidUpload, notMultipart, uploadTooLarge } from "@/lib/errors";
 import { MAX_UPLOAD_BYTES } from "./names";
 
 /** The boundaries, part headers and any small extra fields around the file. */
 const FRAMING_BYTES = 64 * 1024;
-
-async function readCapped(body: ReadableStream<Uint8Array> | null, cap: number): Promise<Buffer> {
-  if (!body) return Buffer.alloc(0);
-  const reader = body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await readingBody(() => reader.read());
-    if (done) break;
-    total += value.byteLength;
-    if (total > cap) {
-      await reader.cancel().catch(() => {});
-      throw uploadTooLarge(MAX_UPLOAD_BYTES);
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks, total);
-}
 
 /** The bytes of the one file sent in the field `file`; the name and declared type are ignored. */
 export async function receiveUpload(req: Request): Promise<Buffer> {
@@ -31,7 +14,7 @@ export async function receiveUpload(req: Request): Promise<Buffer> {
   const cap = MAX_UPLOAD_BYTES + FRAMING_BYTES;
   const declared = Number(req.headers.get("content-length") ?? "");
   if (Number.isFinite(declared) && declared > cap) throw uploadTooLarge(MAX_UPLOAD_BYTES);
-  const raw = await readCapped(req.body, cap);
+  const raw = await readCapped(req.body, cap, () => uploadTooLarge(MAX_UPLOAD_BYTES));
   let form: FormData;
   try {
     // The body is bounded by now: undici's parser reads it from memory.
