@@ -4,6 +4,7 @@
 // booked, and the entry leaves the list as booked. The guest variant: a visitor not signed in joins
 // with name and email, gets the confirmation with the leave link, then the free-up mail, and books the
 // freed time as a guest; the spent leave link says it no longer works, a fresh one leaves the list.
+// The desk takes a client off a day's list after a confirmation.
 import { expectNoSeriousA11yViolations } from "./axe";
 import { bearer, bookAs, createWorker, E2E_TIME_ZONE, localDays } from "./catalog";
 import { E2E_MANAGER } from "./env";
@@ -206,3 +207,38 @@ for (const locale of ["en", "ru"] as const) {
     await expectNoSeriousA11yViolations(page);
   });
 }
+
+test("the desk takes a client off a day's waitlist, after a confirmation", async ({ page, users, signIn }) => {
+  const worker = await createWorker(page.request, "waitlist-desk");
+  const { tomorrow } = localDays();
+  const client = await users.client("off-the-list");
+  const joined = await page.request.post("/api/v1/waitlist", {
+    headers: await bearer(page.request, client),
+    data: { workerId: worker.id, serviceId: worker.service.id, date: tomorrow },
+  });
+  expect(joined.status(), await joined.text()).toBe(201);
+  const entryId = (await joined.json()).id as string;
+
+  await signIn(E2E_MANAGER);
+  await page.goto("/admin");
+  await page.getByLabel("Day", { exact: true }).fill(tomorrow);
+  const desk = page.getByRole("region", { name: "Waitlist for this day" });
+  const remove = desk.getByRole("button", { name: `Remove ${client.name} from this day's waitlist` });
+  // Keeping them changes nothing.
+  await remove.click();
+  const confirm = page.getByRole("dialog", { name: "Remove from the waitlist?" });
+  await expect(confirm).toContainText(`${client.name} will get no more emails about this day.`);
+  await expectNoSeriousA11yViolations(page);
+  await confirm.getByRole("button", { name: "Keep" }).click();
+  await expect(confirm).toBeHidden();
+  await remove.click();
+  await confirm.getByRole("button", { name: "Remove" }).click();
+  await expect(page.getByText("Removed from the waitlist.")).toBeVisible();
+  // The day's list shows who is still waiting: they are off it.
+  await expect(desk.getByText(client.name)).toHaveCount(0);
+
+  const theirs = await page.request.get("/api/v1/waitlist?status=removed", {
+    headers: await bearer(page.request, client),
+  });
+  expect((await theirs.json()).items).toMatchObject([{ id: entryId, status: "removed" }]);
+});

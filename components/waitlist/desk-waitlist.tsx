@@ -1,23 +1,42 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
+import { useState } from "react";
+import { toast } from "sonner";
 import { apiFetch, query } from "@/components/lib/api-client";
 import { formatDateTime } from "@/components/lib/format";
 import { queryKeys } from "@/components/query-keys";
+import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/dialog";
 import { EmptyState, ErrorState, Skeleton } from "@/components/ui/states";
 import type { Locale } from "@/i18n/config";
 import type { WaitlistEntryJson } from "@/lib/contract";
 
 type List = { items: WaitlistEntryJson[] };
 
-/** The desk's waitlist of one day: everyone waiting for it, in order of joining (GET /waitlist?date=). */
+/**
+ * The desk's waitlist of one day: everyone waiting for it, in order of joining (GET /waitlist?date=).
+ * The desk can take someone off it (a client who called to say the day no longer suits them), after
+ * a confirmation: they get no more emails about the day.
+ */
 export function DeskWaitlist({ date }: { date: string }) {
   const t = useTranslations("waitlist.desk");
   const locale = useLocale() as Locale;
   const list = useQuery({
     queryKey: queryKeys.waitlist.day(date),
     queryFn: ({ signal }) => apiFetch<List>(`/waitlist${query({ date, limit: 200 })}`, { signal }),
+  });
+  const queryClient = useQueryClient();
+  const [removing, setRemoving] = useState<WaitlistEntryJson | null>(null);
+  const remove = useMutation({
+    mutationFn: (id: string) => apiFetch<void>(`/waitlist/${id}`, { method: "DELETE" }),
+    onSuccess: () => {
+      toast.success(t("removed"));
+      setRemoving(null);
+    },
+    onError: () => toast.error(t("removeFailed")),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.waitlist.all }),
   });
 
   return (
@@ -51,11 +70,32 @@ export function DeskWaitlist({ date }: { date: string }) {
                 <span className="block text-xs">
                   {t("joined")}: {formatDateTime(entry.createdAt, entry.timezone, locale)}
                 </span>
+                {(entry.status === "waiting" || entry.status === "notified") && (
+                  <Button
+                    variant="secondary"
+                    className="mt-2"
+                    aria-label={t("removeLabel", { name: entry.client.name })}
+                    onClick={() => setRemoving(entry)}
+                  >
+                    {t("remove")}
+                  </Button>
+                )}
               </div>
             </li>
           ))}
         </ol>
       )}
+      <ConfirmDialog
+        open={removing !== null}
+        title={t("removeTitle")}
+        confirmLabel={t("remove")}
+        cancelLabel={t("keep")}
+        pending={remove.isPending}
+        onConfirm={() => removing && remove.mutate(removing.id)}
+        onClose={() => setRemoving(null)}
+      >
+        <p>{t("removeText", { name: removing?.client.name ?? "" })}</p>
+      </ConfirmDialog>
     </section>
   );
 }
