@@ -120,6 +120,28 @@ test.describe("manager pages", () => {
     await expect(page.getByLabel("Applies from")).toHaveAccessibleDescription(new RegExp(`${shown}, 09:00–17:00`));
   });
 
+  test("the services list shows how long a visit holds the specialist before and after", async ({
+    page,
+    request,
+    signIn,
+    users,
+  }) => {
+    const api = await managerApi(request);
+    // A name that sorts first, so the list's first page holds it however many services other specs made.
+    const name = unique("0 Buffered massage");
+    await api.post("/services", {
+      name,
+      durationMinutes: 50,
+      bufferBeforeMinutes: 10,
+      bufferAfterMinutes: 5,
+      price: 3000,
+    });
+    await signIn(users.manager);
+    await page.goto("/manage/services");
+    const row = page.getByRole("list", { name: "Services" }).getByRole("listitem").filter({ hasText: name });
+    await expect(row).toContainText("50 minutes · held 10 min before, 5 min after");
+  });
+
   test("a form refuses bad input next to the field, before asking the server", async ({ page, signIn, users }) => {
     await signIn(users.manager);
     await page.goto("/manage/services");

@@ -46,6 +46,9 @@ export function ServiceList() {
       summary={(s) =>
         [
           t("minutes", { count: s.durationMinutes }),
+          s.bufferBeforeMinutes || s.bufferAfterMinutes
+            ? t("held", { before: s.bufferBeforeMinutes, after: s.bufferAfterMinutes })
+            : null,
           formatPrice(Number(s.price), s.currency, locale),
           s.active ? null : t("inactive"),
         ]
