@@ -39,7 +39,9 @@ export default defineConfig({
   retries: 0,
   workers: CI ? 2 : undefined,
   reporter: "list",
-  timeout: 30_000,
+  // A whole test: the machine is two shared cores, and at a load average over 10 a journey of three
+  // pages that takes 20 s takes past 30. Each step still fails within its own 10 s expect timeout.
+  timeout: 60_000,
   expect: { timeout: 10_000 },
   use: {
     baseURL: E2E_BASE_URL,
