@@ -9,7 +9,7 @@
 // as the queue was created (lib/jobs/queues.ts). A queue that does not exist inserts nothing.
 // lib/notifications/queued-job.test.ts checks the row against the one pg-boss's send writes.
 import { sql } from "drizzle-orm";
-import type { Executor } from "../client";
+import { type Executor, queryRows } from "../client";
 import { statement } from "../statements";
 
 /** The schema pg-boss keeps its tables in (lib/jobs/queues.ts JOBS_SCHEMA). */
@@ -71,7 +71,9 @@ export async function failedJobsToRunAgain(
   since: Date,
   limit: number,
 ): Promise<{ id: string; data: unknown }[]> {
-  const result = await db.execute(sql`
+  return queryRows<{ id: string; data: unknown }>(
+    db,
+    sql`
     select j.id::text as id, j.data from ${SCHEMA}.job j
     where j.name = ${name} and j.state = 'failed'
       and (j.data->>'at')::timestamptz > ${since.toISOString()}::timestamptz
@@ -79,9 +81,6 @@ export async function failedJobsToRunAgain(
         select 1 from ${SCHEMA}.job k where k.name = j.name and k.data = j.data and k.state <> 'failed'
       )
     order by j.created_on
-    limit ${limit}`);
-  return (Array.isArray(result) ? result : (result as unknown as { rows: unknown[] }).rows) as {
-    id: string;
-    data: unknown;
-  }[];
+    limit ${limit}`,
+  );
 }

@@ -6,7 +6,7 @@
 // otherwise stay `sending` or `pending` for ever. Each such message gets a new send job (one per
 // message and attempt count, so several sweeps enqueue it once), or, when it has had all its tries,
 // is marked failed with the reason.
-import { getDb } from "@/db/client";
+import { type Executor, getDb } from "@/db/client";
 import { failLapsedNotification, stalledNotifications } from "@/db/queries/notifications";
 import { failedJobsToRunAgain } from "@/db/queries/queued-jobs";
 import { enqueue, jobId } from "@/lib/jobs/enqueue";
@@ -45,12 +45,11 @@ export async function sweepNotifications(
     );
     if (id) requeued += 1;
   }
-  return { requeued, failed, replanned: await replanFailed(now) };
+  return { requeued, failed, replanned: await replanFailed(db, now) };
 }
 
 /** Runs each failed plan of a recent change again, once per failed job (its id names the new one). */
-async function replanFailed(now: Date): Promise<number> {
-  const db = await getDb();
+async function replanFailed(db: Executor, now: Date): Promise<number> {
   const since = new Date(now.getTime() - REPLAN_WINDOW_MS);
   let replanned = 0;
   for (const job of await failedJobsToRunAgain(db, NOTIFY_QUEUE, since, BATCH)) {
