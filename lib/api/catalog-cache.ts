@@ -8,6 +8,7 @@ import { createHash } from "node:crypto";
 import type { NextRequest } from "next/server";
 import { getDb } from "@/db/client";
 import { readCatalogVersion } from "@/db/queries/catalog-version";
+import { answerKey, keepAnswer, keptAnswers } from "./kept-answers";
 
 type Entry = { version: number; body: string; etag: string };
 
@@ -40,9 +41,31 @@ function remember(key: string, entry: Entry) {
 const matches = (ifNoneMatch: string | null, etag: string) =>
   ifNoneMatch?.split(",").some((tag) => tag.trim() === etag || tag.trim() === "*") === true;
 
+/** Keeps the public answer for our HTTP server to send again, unless it already keeps this one. */
+async function keepPublicAnswer(req: NextRequest, entry: Entry, headers: Record<string, string>) {
+  const db = await getDb();
+  const key = answerKey(req.nextUrl);
+  const kept = keptAnswers(db).entries.get(key);
+  if (kept?.validity.kind === "catalog" && kept.validity.version === entry.version && kept.etag === entry.etag) return;
+  keepAnswer(db, key, {
+    body: Buffer.from(entry.body),
+    // As the route wrapper finishes the answer: Origin added to Vary (lib/api/cors.ts).
+    headers: { ...headers, Vary: "Authorization, Cookie, Origin", "Content-Type": "application/json" },
+    etag: entry.etag,
+    validity: { kind: "catalog", version: entry.version },
+    keptAt: Date.now(),
+    until: Number.POSITIVE_INFINITY,
+  });
+}
+
+/** What everyone but staff reads: the answer a signed-out caller gets. */
+export const PUBLIC_AUDIENCE = "anyone";
+
 /**
  * Answers a catalog GET from the cache when it is current, else from `compute`. `audience` names
- * whatever besides the URL changes the answer (e.g. managers also see inactive records).
+ * whatever besides the URL changes the answer (e.g. managers also see inactive records). The public
+ * audience's answer may also be sent again by our HTTP server to a signed-out GET of the same URL
+ * while the catalog version stays the same (kept-answers.ts).
  */
 export async function catalogAnswer(req: NextRequest, audience: string, compute: () => Promise<unknown>) {
   const params = [...req.nextUrl.searchParams].sort(([a], [b]) => a.localeCompare(b));
@@ -57,6 +80,7 @@ export async function catalogAnswer(req: NextRequest, audience: string, compute:
   }
   // Browsers and proxies may keep the answer but must ask again each time (and get a 304).
   const headers = { ETag: entry.etag, "Cache-Control": "no-cache", Vary: "Authorization, Cookie" };
+  if (audience === PUBLIC_AUDIENCE) await keepPublicAnswer(req, entry, headers);
   if (matches(req.headers.get("if-none-match"), entry.etag)) return new Response(null, { status: 304, headers });
   return new Response(entry.body, { status: 200, headers: { ...headers, "Content-Type": "application/json" } });
 }

@@ -6,7 +6,7 @@ import type { z } from "zod";
 import { type Caller, hasRole, isStaff } from "@/lib/auth/roles";
 import { notFound } from "@/lib/errors";
 import { refParamsSchema } from "@/lib/validation/common";
-import { catalogAnswer } from "./catalog-cache";
+import { catalogAnswer, PUBLIC_AUDIENCE } from "./catalog-cache";
 import { route } from "./handler";
 import { json } from "./respond";
 
@@ -17,7 +17,7 @@ type ToJson<Row> = (rows: Row[], view: View) => unknown[] | Promise<unknown[]>;
 const viewOf = (caller: Caller | null): View => ({ staff: caller !== null && isStaff(caller.role) });
 /** The cache audience of a read: whatever besides the URL changes the answer. */
 const audienceOf = (caller: Caller | null, includeInactive: boolean) =>
-  includeInactive ? "manager" : viewOf(caller).staff ? "staff" : "anyone";
+  includeInactive ? "manager" : viewOf(caller).staff ? "staff" : PUBLIC_AUDIENCE;
 
 /** A caller who may pass `includeInactive=true` and see retired workers and services. */
 export const mayIncludeInactive = (caller: { role: Parameters<typeof hasRole>[0] } | null) =>

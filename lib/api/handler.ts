@@ -1,12 +1,23 @@
 import type { NextRequest } from "next/server";
 import type { z } from "zod";
+import { getDb } from "@/db/client";
 import { type CredentialSource, resolveCaller } from "@/lib/auth/caller";
 import { type Caller, type Role, requireRole } from "@/lib/auth/roles";
 import { authSecret } from "@/lib/auth/secret";
 import { CallerGone, invalidJson, payloadTooLarge, unsupportedMediaType } from "@/lib/errors";
 import { readCapped } from "./body";
+import { answerKey, keepAnswer, type ReplayTerms } from "./kept-answers";
 import { credentialSource } from "./origin";
-import { beginRequest, enforceLimits, finishRequest, finishWithData, type LimitName } from "./pipeline";
+import {
+  type ApiRequest,
+  beginRequest,
+  DATA_HEADERS,
+  enforceLimits,
+  finishRequest,
+  finishWithBody,
+  finishWithData,
+  type LimitName,
+} from "./pipeline";
 import { toErrorResponse } from "./respond";
 
 const MAX_BODY_BYTES = 64 * 1024;
@@ -61,6 +72,28 @@ async function callerOf(source: CredentialSource): Promise<Caller | null> {
 }
 
 /**
+ * Data a handler answers with, and the terms on which our HTTP server may send the same answer again
+ * to a signed-out GET of the same URL without running the handler (lib/api/kept-answers.ts); no terms:
+ * it may not.
+ */
+export class Replayable {
+  constructor(
+    readonly data: unknown,
+    readonly terms: ReplayTerms | null,
+  ) {}
+}
+
+async function finishReplayable(req: NextRequest, result: Replayable, caller: Caller | null, request: ApiRequest) {
+  const body = JSON.stringify(result.data);
+  if (result.terms && caller === null && req.method === "GET") {
+    const { validity, until } = result.terms;
+    const answer = { body: Buffer.from(body), headers: { ...DATA_HEADERS }, validity, keptAt: Date.now(), until };
+    keepAnswer(await getDb(), answerKey(req.nextUrl), answer);
+  }
+  return finishWithBody(req, body, request);
+}
+
+/**
  * The one wrapper for route handlers: spends the caller's rate-limit budget, resolves (bearer, or
  * same-site cookie) and authorizes the caller, parses path, query and body with zod, and maps every
  * error to API.md's shape. The handler returns data (sent as 200 JSON) or a Response; it still makes
@@ -93,6 +126,7 @@ export function route<
         Parsed<P>,
         R extends Role ? Caller : Caller | null
       >);
+      if (result instanceof Replayable) return await finishReplayable(req, result, caller, request);
       if (!(result instanceof Response)) return finishWithData(req, result, request);
       res = result;
     } catch (err) {

@@ -27,20 +27,27 @@ export async function enforceLimits(req: NextRequest, limit?: LimitName) {
   if (limit) await consume(limit, ip);
 }
 
+/** The headers of a 200 JSON answer of handler data, besides the request's id and CORS. */
+export const DATA_HEADERS: Readonly<Record<string, string>> = {
+  "content-type": "application/json",
+  "cache-control": "no-store",
+  vary: "Origin",
+};
+
 /**
  * The answer for data a handler returned (the common case): 200 JSON with the headers finishRequest
  * would add, given in one go instead of set one by one on a built response.
  */
 export function finishWithData(req: NextRequest, data: unknown, request: ApiRequest): Response {
-  const headers: Record<string, string> = {
-    "content-type": "application/json",
-    "x-request-id": request.requestId,
-    "cache-control": "no-store",
-    vary: "Origin",
-  };
+  return finishWithBody(req, JSON.stringify(data), request);
+}
+
+/** finishWithData for data already serialized. */
+export function finishWithBody(req: NextRequest, body: string, request: ApiRequest): Response {
+  const headers: Record<string, string> = { ...DATA_HEADERS, "x-request-id": request.requestId };
   const origin = req.headers.get("origin");
   if (origin !== null) Object.assign(headers, corsHeaders(origin));
-  const res = new Response(JSON.stringify(data), { status: 200, headers });
+  const res = new Response(body, { status: 200, headers });
   logAnswer(res.status, request);
   return res;
 }

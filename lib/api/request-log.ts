@@ -13,7 +13,11 @@ const enabled = (level: Level) => {
 
 /** The caller's X-Request-Id when it is a plain token, else a new one. */
 export function requestIdOf(headers: Headers): string {
-  const given = headers.get("x-request-id");
+  return requestIdFrom(headers.get("x-request-id"));
+}
+
+/** requestIdOf for the header's value. */
+export function requestIdFrom(given: string | null): string {
   return given && /^[\w.:-]{1,128}$/.test(given) ? given : randomUUID();
 }
 

@@ -35,6 +35,8 @@ const MAX_SLOTS = 250_000;
 type Store = { entries: Map<string, Entry>; slots: number };
 // Per database handle: two databases (tests) may well have equal fingerprints.
 const stores = new WeakMap<object, Store>();
+// Each remembered list to its entry, so that whoever answers with it can say what it holds on.
+const entriesOfLists = new WeakMap<object, Entry>();
 
 const storeOf = (db: Executor) => {
   let store = stores.get(db);
@@ -76,7 +78,9 @@ export function rememberSlotList<L extends SlotList>(
   if (computedAt >= expiresAt) return;
   const store = storeOf(db);
   forget(store, key);
-  store.entries.set(key, { list: entry.list, keys: entry.keys, fingerprint: entry.fingerprint, computedAt, expiresAt });
+  const kept = { list: entry.list, keys: entry.keys, fingerprint: entry.fingerprint, computedAt, expiresAt };
+  store.entries.set(key, kept);
+  entriesOfLists.set(entry.list, kept);
   // An empty list still takes room: counted as one slot.
   store.slots += entry.list.slots.length + 1;
   // Oldest first (a Map keeps insertion order).
@@ -84,4 +88,12 @@ export function rememberSlotList<L extends SlotList>(
     if (store.slots <= MAX_SLOTS) break;
     forget(store, oldest);
   }
+}
+
+/**
+ * What a list stays right by, when it is a remembered one: its fingerprint's keys and value, and the
+ * instant time changes it. Undefined for a list computed without being remembered.
+ */
+export function rememberedAs(list: SlotList): Pick<Entry, "keys" | "fingerprint" | "expiresAt"> | undefined {
+  return entriesOfLists.get(list);
 }

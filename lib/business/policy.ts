@@ -6,6 +6,7 @@
 // itself still refuses what the stored policy refuses.
 import { type Executor, getDb } from "@/db/client";
 import { readBusiness } from "@/db/queries/business";
+import { forgetAllAnswers } from "@/lib/api/kept-answers";
 import { type Business, toBusinessJson } from "@/lib/contract/business";
 
 export type Policy = Business["policy"];
@@ -36,7 +37,18 @@ export async function offeredPolicy(): Promise<Policy> {
   return policy;
 }
 
-/** Drops this instance's copy (after a PATCH /business commits). */
+/**
+ * Until when (ms) the copy offeredPolicy gives now may be used: an answer offered by it and sent
+ * again (lib/api/kept-answers.ts) is not sent past this.
+ */
+export async function offeredPolicyUntil(): Promise<number> {
+  const entry = kept.get(await getDb());
+  return entry ? entry.readAt + OFFER_TTL_MS : Date.now();
+}
+
+/** Drops this instance's copy, and the answers offered by it (after a PATCH /business commits). */
 export async function forgetOfferedPolicy(): Promise<void> {
-  kept.delete(await getDb());
+  const db = await getDb();
+  kept.delete(db);
+  forgetAllAnswers(db);
 }

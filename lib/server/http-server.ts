@@ -1,13 +1,14 @@
 // Our production HTTP server around Next.js's request handler (README "Configuration"): it decides
 // the client's address from the socket under TRUST_PROXY, refuses paths Next.js's router would answer
 // with a bare 500, sends the security headers (lib/security-headers.mjs) with every answer, answers API preflights and methods an API path does not serve (api-gate.ts), sends signed-out pages
-// again while nothing they show has changed (page-cache.ts), bounds
+// and API reads again while nothing they show has changed (page-cache.ts, answer-replay.ts), bounds
 // how long a request may take to arrive, and stops gracefully.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { CLIENT_ADDRESS_HEADER, trustClientAddressHeader } from "@/lib/api/client-ip";
 import { logRequest, requestIdOf } from "@/lib/api/request-log";
 import { securityHeaders } from "@/lib/security-headers.mjs";
 import { UPLOAD_CSP } from "@/lib/uploads/names";
+import type { AnswerReplay } from "./answer-replay";
 import { apiGate } from "./api-gate";
 import { resolveClientAddress, type TrustProxy } from "./client-address";
 import type { PageCache } from "./page-cache";
@@ -51,6 +52,8 @@ export type AppServerOptions = {
   dev?: boolean;
   /** Signed-out pages sent again while nothing they show has changed (page-cache.ts). */
   pages?: PageCache;
+  /** Signed-out API reads sent again while nothing they show has changed (answer-replay.ts). */
+  answers?: AnswerReplay;
 };
 
 /** A path Next.js's router cannot decode: it would answer a plain-text 500 without our headers. */
@@ -144,7 +147,18 @@ function coalesceWrites(res: ServerResponse) {
   } as ServerResponse["write"];
 }
 
-export function createAppServer({ handle, trustProxy, timeouts, dev = false, pages }: AppServerOptions): Server {
+export function createAppServer({
+  handle,
+  trustProxy,
+  timeouts,
+  dev = false,
+  pages,
+  answers,
+}: AppServerOptions): Server {
+  const render = (req: IncomingMessage, res: ServerResponse) =>
+    pages ? pages.serve(req, res, () => handle(req, res)) : handle(req, res);
+  const serve = async (req: IncomingMessage, res: ServerResponse) =>
+    (await answers?.serve(req, res)) || render(req, res);
   trustClientAddressHeader();
   // On every answer, Next.js's and ours alike, set before Next.js sees the request. (As next.config's
   // `headers()` they cost Next.js's router a path-to-regexp compile of the CSP, which holds colons,
@@ -179,9 +193,9 @@ export function createAppServer({ handle, trustProxy, timeouts, dev = false, pag
       const gate = apiGate(req.method ?? "GET", url.split("?", 1)[0] ?? "/", origin ?? null);
       const answered = gate
         ? sendGateAnswer(res, gate)
-        : pages
-          ? pages.serve(req, res, () => handle(req, res))
-          : handle(req, res);
+        : answers && url.startsWith("/api/")
+          ? serve(req, res)
+          : render(req, res);
       Promise.resolve(answered).catch((err) => {
         console.error("request handler failed:", err);
         if (!res.headersSent) res.writeHead(500);

@@ -5,6 +5,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { getDb } from "@/db/client";
 import { readPagesFingerprint } from "@/db/queries/schedule-versions";
+import { appAnswerReplay } from "./answer-replay";
 import { parseTrustProxy } from "./client-address";
 import { createAppServer, listen, timeoutsFromEnv } from "./http-server";
 import { PageCache } from "./page-cache";
@@ -71,7 +72,9 @@ export async function startNextServer({ dev, args }: { dev: boolean; args: strin
     dev || process.env.PAGE_CACHE === "0"
       ? undefined
       : new PageCache({ fingerprint: async () => readPagesFingerprint(await getDb()) });
-  const server = createAppServer({ handle: app.getRequestHandler(), trustProxy, timeouts, dev, pages });
+  // Off in development too, and with API_REPLAY=0.
+  const answers = dev || process.env.API_REPLAY === "0" ? undefined : await appAnswerReplay();
+  const server = createAppServer({ handle: app.getRequestHandler(), trustProxy, timeouts, dev, pages, answers });
   await listen(server, address.port, address.host);
   console.log(`Slotwise is listening on ${describeAddress(address)}`);
   stopOnSignals(server, () => app.close());

@@ -1,0 +1,149 @@
+// Signed-out API reads answered again by our HTTP server without running Next.js: a catalog read or a
+// worker's slots that a route kept (lib/api/kept-answers.ts) is sent again once one small query shows
+// that what it was computed from is unchanged (the catalog version, or the worker's schedule
+// fingerprint), and only while time alone has not changed it. Next.js's routing and the route
+// wrapper cost more than the rest of such a read (README "Speed"). The answer is the one the route
+// would give: the same status, body and headers, a new X-Request-Id, the caller's rate-limit budget
+// spent first, and the same log line. Anything else goes on to Next.js: other methods, a caller with
+// credentials (bearer or session cookie) or from another origin (CORS), and an answer not kept or no
+// longer current.
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { gzipSync } from "node:zlib";
+import { type Executor, getDb } from "@/db/client";
+import { readCatalogVersion } from "@/db/queries/catalog-version";
+import { readFingerprint } from "@/db/queries/schedule-versions";
+import { CLIENT_ADDRESS_HEADER } from "@/lib/api/client-ip";
+import { forgetAnswer, type KeptAnswer, keptAnswers, type Validity } from "@/lib/api/kept-answers";
+import { logRequest, requestIdFrom } from "@/lib/api/request-log";
+
+export type AnswerReplayOptions = {
+  db: () => Promise<Executor>;
+  /** Whether `validity` still holds (one small query). */
+  current: (db: Executor, validity: Validity) => Promise<boolean>;
+  /** Spends one request of the caller's budget; false when it is used up (Next.js then answers 429). */
+  spend: (clientAddress: string) => Promise<boolean>;
+  /** Milliseconds since the epoch (tests move it). */
+  now?: () => number;
+};
+
+/** Bodies from this size on are sent gzipped to a caller that accepts it, as Next.js's compression does. */
+const COMPRESS_FROM_BYTES = 1024;
+
+/** Whether Accept-Encoding takes gzip (named, or `*`, without q=0). */
+export function acceptsGzip(header: string | undefined): boolean {
+  if (!header) return false;
+  let star = false;
+  for (const part of header.split(",")) {
+    const [name = "", ...params] = part.trim().toLowerCase().split(";");
+    const refused = params.some((p) => /^\s*q\s*=\s*0(\.0*)?\s*$/.test(p));
+    if (name.trim() === "gzip") return !refused;
+    if (name.trim() === "*") star = !refused;
+  }
+  return star;
+}
+
+const etagMatches = (ifNoneMatch: string, etag: string) =>
+  ifNoneMatch.split(",").some((tag) => tag.trim() === etag || tag.trim() === "*");
+
+/** Whether `req` may be answered from a kept answer at all: a signed-out, same-origin GET of the API. */
+export function replayable(req: IncomingMessage): boolean {
+  if (req.method !== "GET" || !req.url?.startsWith("/api/v1/")) return false;
+  const { headers } = req;
+  if (headers.authorization !== undefined || headers.origin !== undefined) return false;
+  // A session cookie, valid or not, is left to the route: it resolves the caller.
+  return !headers.cookie?.includes("session-token");
+}
+
+export class AnswerReplay {
+  private readonly options: AnswerReplayOptions;
+  private readonly now: () => number;
+
+  constructor(options: AnswerReplayOptions) {
+    this.options = options;
+    this.now = options.now ?? Date.now;
+  }
+
+  /** Answers `req` from a kept answer and says true, or says false and leaves it untouched. */
+  async serve(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+    if (!replayable(req)) return false;
+    const startedAt = performance.now();
+    const url = req.url ?? "/";
+    const db = await this.options.db();
+    const store = keptAnswers(db);
+    const kept = store.entries.get(url);
+    if (!kept) return false;
+    const ms = this.now();
+    if (ms < kept.keptAt || ms >= kept.until) {
+      forgetAnswer(store, url);
+      return false;
+    }
+    // Counted before anything is read for the caller, as the route counts.
+    const address = req.headers[CLIENT_ADDRESS_HEADER];
+    if (!(await this.options.spend((typeof address === "string" && address.trim()) || "unknown"))) return false;
+    let current: boolean;
+    try {
+      current = await this.options.current(db, kept.validity);
+    } catch {
+      return false; // The route says what it can without the database.
+    }
+    if (!current) {
+      if (store.entries.get(url) === kept) forgetAnswer(store, url);
+      return false;
+    }
+    send(req, res, kept);
+    const query = url.indexOf("?");
+    logRequest({
+      requestId: String(res.getHeader("x-request-id")),
+      method: "GET",
+      path: query === -1 ? url : url.slice(0, query),
+      status: res.statusCode,
+      ms: Math.round(performance.now() - startedAt),
+    });
+    return true;
+  }
+}
+
+function send(req: IncomingMessage, res: ServerResponse, kept: KeptAnswer) {
+  for (const [name, value] of Object.entries(kept.headers)) res.setHeader(name, value);
+  const given = req.headers["x-request-id"];
+  res.setHeader("X-Request-Id", requestIdFrom(typeof given === "string" ? given : null));
+  const ifNoneMatch = req.headers["if-none-match"];
+  if (kept.etag && ifNoneMatch && etagMatches(ifNoneMatch, kept.etag)) {
+    res.removeHeader("content-type");
+    res.writeHead(304).end();
+    return;
+  }
+  // As Next.js's compression adds it to a compressible answer.
+  res.setHeader("Vary", `${res.getHeader("vary") ?? ""}, Accept-Encoding`.replace(/^, /, ""));
+  let body = kept.body;
+  if (body.length >= COMPRESS_FROM_BYTES && acceptsGzip(req.headers["accept-encoding"])) {
+    kept.gzip ??= gzipSync(body);
+    body = kept.gzip;
+    res.setHeader("Content-Encoding", "gzip");
+  }
+  res.setHeader("Content-Length", body.length);
+  res.writeHead(200).end(body);
+}
+
+/** Whether `validity` still holds on `db`: the catalog version, or a worker's schedule fingerprint. */
+export async function stillCurrent(db: Executor, validity: Validity): Promise<boolean> {
+  return validity.kind === "catalog"
+    ? (await readCatalogVersion(db)) === validity.version
+    : (await readFingerprint(db, validity.keys)) === validity.fingerprint;
+}
+
+/** The replay the server runs: on the app's database, spending the API's per-IP budget. */
+export async function appAnswerReplay(options: Pick<AnswerReplayOptions, "now"> = {}): Promise<AnswerReplay> {
+  // Loaded once Next.js is prepared, as the route handlers load it.
+  const { consume } = await import("@/lib/rate-limit/limits");
+  return new AnswerReplay({
+    ...options,
+    db: getDb,
+    current: stillCurrent,
+    spend: (address) =>
+      consume("api", address).then(
+        () => true,
+        () => false,
+      ),
+  });
+}
