@@ -43,7 +43,7 @@ function routeCounter() {
     if (!found?.m) return void res.writeHead(404).end();
     const headers = new Headers();
     for (const [name, value] of Object.entries(req.headers)) if (typeof value === "string") headers.set(name, value);
-    const params = found.m[1] ? { ref: decodeURIComponent(found.m[1]) } : {};
+    const params: Record<string, string> = found.m[1] ? { ref: decodeURIComponent(found.m[1]) } : {};
     const answer = await found.handler(new NextRequest(url, { method: req.method, headers }), {
       params: Promise.resolve(params),
     });
@@ -191,11 +191,12 @@ describe("a signed-out slots read", () => {
     await app.get(scene.path);
     await app.get(scene.path);
     let runs = app.runs();
-    for (const headers of [
+    const others: Record<string, string>[] = [
       { authorization: `Bearer ${scene.client.token}` },
       { cookie: "next-auth.session-token=abc" },
       { origin: "https://elsewhere.example" },
-    ]) {
+    ];
+    for (const headers of others) {
       await app.get(scene.path, headers);
       expect(app.runs(), JSON.stringify(headers)).toBe(++runs);
     }
