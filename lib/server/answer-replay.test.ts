@@ -164,14 +164,16 @@ describe("a signed-out slots read", () => {
     const scene = await slotsScene();
     const noticed = await call(businessRoute.PATCH, "PATCH", "/api/v1/business", {
       token: scene.manager.token,
-      body: { policy: { minNoticeMinutes: 90 } },
+      // The shift starts one to two hours from now: this notice always passes its first slots.
+      body: { policy: { minNoticeMinutes: 150 } },
     });
     expect(noticed.status).toBe(200);
     await app.get(scene.path);
     const kept = await app.get(scene.path);
     const first = Date.parse(JSON.parse(kept.text).slots[0].start);
     const entry = keptAnswers(await getDb()).entries.get(scene.path);
-    expect(entry?.until).toBeLessThanOrEqual(first - 90 * 60_000 + 1);
+    expect(first).toBeGreaterThan(scene.shiftStart.getTime());
+    expect(entry?.until).toBeLessThanOrEqual(first - 150 * 60_000 + 1);
 
     const runs = app.runs();
     const relaxed = await call(businessRoute.PATCH, "PATCH", "/api/v1/business", {
@@ -181,8 +183,8 @@ describe("a signed-out slots read", () => {
     expect(relaxed.status).toBe(200);
     const now = JSON.parse((await app.get(scene.path)).text);
     expect(app.runs()).toBe(runs + 1);
-    // The shift starts within the hour after next: without the notice its first slots come back.
-    expect(Date.parse(now.slots[0].start)).toBeLessThan(first);
+    // Without the notice the shift's first slots come back.
+    expect(Date.parse(now.slots[0].start)).toBe(scene.shiftStart.getTime());
   });
 
   it("is never sent to a caller with credentials, from another origin, or for another method", async () => {
@@ -228,6 +230,30 @@ describe("a signed-out slots read", () => {
     await app.get(path);
     expect(app.runs()).toBe(3);
     expect(spent).toHaveLength(2);
+  });
+
+  it("goes on to the route when what it was computed from cannot be read", async () => {
+    let failing = false;
+    const replay = new AnswerReplay({
+      db: async () => {
+        if (failing) throw new Error("database handle gone");
+        return getDb();
+      },
+      current: async (db, validity) => {
+        if (failing) throw new Error("connection refused");
+        return stillCurrent(db, validity);
+      },
+      spend: async () => true,
+    });
+    const app = await start(replay);
+    const { path } = await slotsScene();
+    await app.get(path);
+    await app.get(path);
+    expect((await app.get(path)).status).toBe(200);
+    expect(app.runs()).toBe(2);
+    failing = true;
+    expect((await app.get(path)).status).toBe(200);
+    expect(app.runs()).toBe(3);
   });
 
   it("goes gzipped to a caller that accepts it", async () => {

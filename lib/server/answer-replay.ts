@@ -68,28 +68,13 @@ export class AnswerReplay {
     if (!replayable(req)) return false;
     const startedAt = performance.now();
     const url = req.url ?? "/";
-    const db = await this.options.db();
-    const store = keptAnswers(db);
-    const kept = store.entries.get(url);
-    if (!kept) return false;
-    const ms = this.now();
-    if (ms < kept.keptAt || ms >= kept.until) {
-      forgetAnswer(store, url);
-      return false;
-    }
-    // Counted before anything is read for the caller, as the route counts.
-    const address = req.headers[CLIENT_ADDRESS_HEADER];
-    if (!(await this.options.spend((typeof address === "string" && address.trim()) || "unknown"))) return false;
-    let current: boolean;
+    let kept: KeptAnswer | undefined;
     try {
-      current = await this.options.current(db, kept.validity);
+      kept = await this.current(req, url);
     } catch {
-      return false; // The route says what it can without the database.
+      kept = undefined; // Whatever failed here, the route says what it can.
     }
-    if (!current) {
-      if (store.entries.get(url) === kept) forgetAnswer(store, url);
-      return false;
-    }
+    if (!kept) return false;
     send(req, res, kept);
     const query = url.indexOf("?");
     logRequest({
@@ -100,6 +85,25 @@ export class AnswerReplay {
       ms: Math.round(performance.now() - startedAt),
     });
     return true;
+  }
+
+  /** The answer kept for `url` when it may be sent now, having spent the caller's budget; else undefined. */
+  private async current(req: IncomingMessage, url: string): Promise<KeptAnswer | undefined> {
+    const db = await this.options.db();
+    const store = keptAnswers(db);
+    const kept = store.entries.get(url);
+    if (!kept) return undefined;
+    const ms = this.now();
+    if (ms < kept.keptAt || ms >= kept.until) {
+      forgetAnswer(store, url);
+      return undefined;
+    }
+    // Counted before anything is read for the caller, as the route counts.
+    const address = req.headers[CLIENT_ADDRESS_HEADER];
+    if (!(await this.options.spend((typeof address === "string" && address.trim()) || "unknown"))) return undefined;
+    if (await this.options.current(db, kept.validity)) return kept;
+    if (store.entries.get(url) === kept) forgetAnswer(store, url);
+    return undefined;
   }
 }
 
