@@ -212,7 +212,7 @@ describe("a signed-out slots read", () => {
     const spent: string[] = [];
     let allowed = true;
     const replay = new AnswerReplay({
-      db: getDb,
+      db: await getDb(),
       current: stillCurrent,
       spend: async (address) => {
         spent.push(address);
@@ -235,10 +235,7 @@ describe("a signed-out slots read", () => {
   it("goes on to the route when what it was computed from cannot be read", async () => {
     let failing = false;
     const replay = new AnswerReplay({
-      db: async () => {
-        if (failing) throw new Error("database handle gone");
-        return getDb();
-      },
+      db: await getDb(),
       current: async (db, validity) => {
         if (failing) throw new Error("connection refused");
         return stillCurrent(db, validity);

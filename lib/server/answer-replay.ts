@@ -17,7 +17,8 @@ import { forgetAnswer, type KeptAnswer, keptAnswers, type Validity } from "@/lib
 import { logRequest, requestIdFrom } from "@/lib/api/request-log";
 
 export type AnswerReplayOptions = {
-  db: () => Promise<Executor>;
+  /** The database the routes keep their answers for. */
+  db: Executor;
   /** Whether `validity` still holds (one small query). */
   current: (db: Executor, validity: Validity) => Promise<boolean>;
   /** Spends one request of the caller's budget; false when it is used up (Next.js then answers 429). */
@@ -63,18 +64,34 @@ export class AnswerReplay {
     this.now = options.now ?? Date.now;
   }
 
-  /** Answers `req` from a kept answer and says true, or says false and leaves it untouched. */
-  async serve(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
-    if (!replayable(req)) return false;
+  /**
+   * The answer kept for `req` while time alone leaves it right, found without waiting on anything:
+   * a request with none goes on at once.
+   */
+  kept(req: IncomingMessage): KeptAnswer | undefined {
+    if (!replayable(req)) return undefined;
+    const url = req.url ?? "/";
+    const store = keptAnswers(this.options.db);
+    const kept = store.entries.get(url);
+    if (!kept) return undefined;
+    const ms = this.now();
+    if (ms >= kept.keptAt && ms < kept.until) return kept;
+    forgetAnswer(store, url);
+    return undefined;
+  }
+
+  /**
+   * Sends `kept` (found by `kept`) once the caller's budget is spent and what it was computed from is
+   * unchanged, and says true; otherwise says false and leaves the request untouched.
+   */
+  async serve(req: IncomingMessage, res: ServerResponse, kept: KeptAnswer): Promise<boolean> {
     const startedAt = performance.now();
     const url = req.url ?? "/";
-    let kept: KeptAnswer | undefined;
     try {
-      kept = await this.current(req, url);
+      if (!(await this.current(req, url, kept))) return false;
     } catch {
-      kept = undefined; // Whatever failed here, the route says what it can.
+      return false; // Whatever failed here, the route says what it can.
     }
-    if (!kept) return false;
     send(req, res, kept);
     const query = url.indexOf("?");
     logRequest({
@@ -87,23 +104,15 @@ export class AnswerReplay {
     return true;
   }
 
-  /** The answer kept for `url` when it may be sent now, having spent the caller's budget; else undefined. */
-  private async current(req: IncomingMessage, url: string): Promise<KeptAnswer | undefined> {
-    const db = await this.options.db();
-    const store = keptAnswers(db);
-    const kept = store.entries.get(url);
-    if (!kept) return undefined;
-    const ms = this.now();
-    if (ms < kept.keptAt || ms >= kept.until) {
-      forgetAnswer(store, url);
-      return undefined;
-    }
+  private async current(req: IncomingMessage, url: string, kept: KeptAnswer): Promise<boolean> {
     // Counted before anything is read for the caller, as the route counts.
     const address = req.headers[CLIENT_ADDRESS_HEADER];
-    if (!(await this.options.spend((typeof address === "string" && address.trim()) || "unknown"))) return undefined;
-    if (await this.options.current(db, kept.validity)) return kept;
+    if (!(await this.options.spend((typeof address === "string" && address.trim()) || "unknown"))) return false;
+    const { db } = this.options;
+    if (await this.options.current(db, kept.validity)) return true;
+    const store = keptAnswers(db);
     if (store.entries.get(url) === kept) forgetAnswer(store, url);
-    return undefined;
+    return false;
   }
 }
 
@@ -142,7 +151,7 @@ export async function appAnswerReplay(options: Pick<AnswerReplayOptions, "now"> 
   const { consume } = await import("@/lib/rate-limit/limits");
   return new AnswerReplay({
     ...options,
-    db: getDb,
+    db: await getDb(),
     current: stillCurrent,
     spend: (address) =>
       consume("api", address).then(

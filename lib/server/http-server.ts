@@ -5,6 +5,7 @@
 // how long a request may take to arrive, and stops gracefully.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { CLIENT_ADDRESS_HEADER, trustClientAddressHeader } from "@/lib/api/client-ip";
+import type { KeptAnswer } from "@/lib/api/kept-answers";
 import { logRequest, requestIdOf } from "@/lib/api/request-log";
 import { securityHeaders } from "@/lib/security-headers.mjs";
 import { UPLOAD_CSP } from "@/lib/uploads/names";
@@ -157,8 +158,8 @@ export function createAppServer({
 }: AppServerOptions): Server {
   const render = (req: IncomingMessage, res: ServerResponse) =>
     pages ? pages.serve(req, res, () => handle(req, res)) : handle(req, res);
-  const serve = async (req: IncomingMessage, res: ServerResponse) =>
-    (await answers?.serve(req, res)) || render(req, res);
+  const replay = async (req: IncomingMessage, res: ServerResponse, kept: KeptAnswer) =>
+    (await answers?.serve(req, res, kept)) || render(req, res);
   trustClientAddressHeader();
   // On every answer, Next.js's and ours alike, set before Next.js sees the request. (As next.config's
   // `headers()` they cost Next.js's router a path-to-regexp compile of the CSP, which holds colons,
@@ -191,11 +192,8 @@ export function createAppServer({
       if (hasMalformedPath(url)) return answerBadPath(req, res);
       const origin = req.headers.origin;
       const gate = apiGate(req.method ?? "GET", url.split("?", 1)[0] ?? "/", origin ?? null);
-      const answered = gate
-        ? sendGateAnswer(res, gate)
-        : answers && url.startsWith("/api/")
-          ? serve(req, res)
-          : render(req, res);
+      const kept = gate ? undefined : answers?.kept(req);
+      const answered = gate ? sendGateAnswer(res, gate) : kept ? replay(req, res, kept) : render(req, res);
       Promise.resolve(answered).catch((err) => {
         console.error("request handler failed:", err);
         if (!res.headersSent) res.writeHead(500);
