@@ -1,6 +1,7 @@
 // The desk's day board (issue #17): blocks at their real minutes, free time at the worker's own slot
 // starts, names and times pinned while the board scrolls at 360 px, reschedule with a confirmation.
 import type { Locator, Page } from "@playwright/test";
+import { chooseBoardDay } from "./board";
 import { expect, test } from "./fixtures";
 import { type Api, createAdmin, dayIn, managerApi, scheduleEveryDay, unique } from "./staff-data";
 
@@ -37,7 +38,7 @@ async function twentyMinuteWorkers(api: Api, label: string, timezone: string, co
 async function openBoard(page: Page, scope: string, date: string) {
   await page.goto("/admin");
   await page.getByLabel("Location").selectOption({ label: scope });
-  await page.getByLabel("Day", { exact: true }).fill(date);
+  await chooseBoardDay(page, date);
 }
 
 test.describe("desk day board", () => {

@@ -2,6 +2,7 @@
 // appointment's cleaning time is not an error yet; the desk asks, and "Book anyway" books it with
 // overrideBuffers (audited by the server).
 import type { APIRequestContext, Page } from "@playwright/test";
+import { chooseBoardDay } from "./board";
 import { expect, test } from "./fixtures";
 import { type Api, createAdmin, dayIn, managerApi, scheduleEveryDay, unique } from "./staff-data";
 
@@ -43,7 +44,7 @@ async function deskBookingAt11(
   const tomorrow = dayIn(location.timezone, 1).date;
   await page.goto("/admin");
   await page.getByLabel("Location").selectOption({ label: location.name });
-  await page.getByLabel("Day", { exact: true }).fill(tomorrow);
+  await chooseBoardDay(page, tomorrow);
   await page.getByRole("button", { name: `Book ${worker.name} at 11:00` }).click();
   return { api, service, worker, tomorrow };
 }

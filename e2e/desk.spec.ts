@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./axe";
+import { chooseBoardDay } from "./board";
 import { expect, test } from "./fixtures";
 import { createAdmin, createWorkplace, dayIn, managerApi, scheduleEveryDay, unique } from "./staff-data";
 
@@ -8,7 +9,7 @@ type Appointment = { id: string; start: string; end: string; status: string; cli
 async function openBoard(page: Page, locationName: string, date: string) {
   await page.goto("/admin");
   await page.getByLabel("Location").selectOption({ label: locationName });
-  await page.getByLabel("Day", { exact: true }).fill(date);
+  await chooseBoardDay(page, date);
 }
 
 test.describe("booking desk", () => {
@@ -135,7 +136,7 @@ test.describe("booking desk", () => {
     await signIn(admin);
     await page.goto("/admin");
     await page.getByLabel("Location").selectOption({ label: `All workplaces · ${timezone}` });
-    await page.getByLabel("Day", { exact: true }).fill(dayIn(timezone, 1).date);
+    await chooseBoardDay(page, dayIn(timezone, 1).date);
 
     const board = page.getByTestId("day-board");
     for (const worker of workers) {

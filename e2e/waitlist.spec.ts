@@ -6,6 +6,7 @@
 // freed time as a guest; the spent leave link says it no longer works, a fresh one leaves the list.
 // The desk takes a client off a day's list after a confirmation.
 import { expectNoSeriousA11yViolations } from "./axe";
+import { chooseBoardDay } from "./board";
 import { bearer, bookAs, createWorker, E2E_TIME_ZONE, localDays } from "./catalog";
 import { E2E_MANAGER } from "./env";
 import { expect, test } from "./fixtures";
@@ -53,7 +54,7 @@ test("waitlist → a cancellation elsewhere → email → book", async ({ page, 
   // The desk sees the day's waitlist.
   await signIn(E2E_MANAGER);
   await page.goto("/admin");
-  await page.getByLabel("Day", { exact: true }).fill(tomorrow);
+  await chooseBoardDay(page, tomorrow);
   const desk = page.getByRole("region", { name: "Waitlist for this day" });
   await expect(desk.getByText(waiting.name)).toBeVisible();
   await expect(desk).toContainText(worker.service.name);
@@ -221,7 +222,7 @@ test("the desk takes a client off a day's waitlist, after a confirmation", async
 
   await signIn(E2E_MANAGER);
   await page.goto("/admin");
-  await page.getByLabel("Day", { exact: true }).fill(tomorrow);
+  await chooseBoardDay(page, tomorrow);
   const desk = page.getByRole("region", { name: "Waitlist for this day" });
   const remove = desk.getByRole("button", { name: `Remove ${client.name} from this day's waitlist` });
   // Keeping them changes nothing.
