@@ -8,7 +8,7 @@ import { createHash } from "node:crypto";
 import type { NextRequest } from "next/server";
 import { getDb } from "@/db/client";
 import { readCatalogVersion } from "@/db/queries/catalog-version";
-import { answerKey, keepAnswer, keptAnswers } from "./kept-answers";
+import { answerKey, etagMatches, keepAnswer, keptAnswers } from "./kept-answers";
 
 type Entry = { version: number; body: string; etag: string };
 
@@ -37,9 +37,6 @@ function remember(key: string, entry: Entry) {
     c.bytes -= e.body.length;
   }
 }
-
-const matches = (ifNoneMatch: string | null, etag: string) =>
-  ifNoneMatch?.split(",").some((tag) => tag.trim() === etag || tag.trim() === "*") === true;
 
 /** Keeps the public answer for our HTTP server to send again, unless it already keeps this one. */
 async function keepPublicAnswer(req: NextRequest, entry: Entry, headers: Record<string, string>) {
@@ -81,6 +78,6 @@ export async function catalogAnswer(req: NextRequest, audience: string, compute:
   // Browsers and proxies may keep the answer but must ask again each time (and get a 304).
   const headers = { ETag: entry.etag, "Cache-Control": "no-cache", Vary: "Authorization, Cookie" };
   if (audience === PUBLIC_AUDIENCE) await keepPublicAnswer(req, entry, headers);
-  if (matches(req.headers.get("if-none-match"), entry.etag)) return new Response(null, { status: 304, headers });
+  if (etagMatches(req.headers.get("if-none-match"), entry.etag)) return new Response(null, { status: 304, headers });
   return new Response(entry.body, { status: 200, headers: { ...headers, "Content-Type": "application/json" } });
 }

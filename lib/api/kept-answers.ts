@@ -43,6 +43,10 @@ export function keptAnswers(db: Executor): Store {
   return store;
 }
 
+/** Whether an If-None-Match header names `etag` (or `*`). */
+export const etagMatches = (ifNoneMatch: string | null | undefined, etag: string) =>
+  ifNoneMatch?.split(",").some((tag) => tag.trim() === etag || tag.trim() === "*") === true;
+
 /** The key of a request's answer: its path and query exactly as sent. */
 export const answerKey = (url: { pathname: string; search: string }) => url.pathname + url.search;
 

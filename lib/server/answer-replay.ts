@@ -13,7 +13,7 @@ import { type Executor, getDb } from "@/db/client";
 import { readCatalogVersion } from "@/db/queries/catalog-version";
 import { readFingerprint } from "@/db/queries/schedule-versions";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/api/client-ip";
-import { forgetAnswer, type KeptAnswer, keptAnswers, type Validity } from "@/lib/api/kept-answers";
+import { etagMatches, forgetAnswer, type KeptAnswer, keptAnswers, type Validity } from "@/lib/api/kept-answers";
 import { logRequest, requestIdFrom } from "@/lib/api/request-log";
 
 export type AnswerReplayOptions = {
@@ -42,9 +42,6 @@ export function acceptsGzip(header: string | undefined): boolean {
   }
   return star;
 }
-
-const etagMatches = (ifNoneMatch: string, etag: string) =>
-  ifNoneMatch.split(",").some((tag) => tag.trim() === etag || tag.trim() === "*");
 
 /** Whether `req` may be answered from a kept answer at all: a signed-out, same-origin GET of the API. */
 export function replayable(req: IncomingMessage): boolean {
@@ -121,7 +118,7 @@ function send(req: IncomingMessage, res: ServerResponse, kept: KeptAnswer) {
   const given = req.headers["x-request-id"];
   res.setHeader("X-Request-Id", requestIdFrom(typeof given === "string" ? given : null));
   const ifNoneMatch = req.headers["if-none-match"];
-  if (kept.etag && ifNoneMatch && etagMatches(ifNoneMatch, kept.etag)) {
+  if (kept.etag && etagMatches(ifNoneMatch, kept.etag)) {
     res.removeHeader("content-type");
     res.writeHead(304).end();
     return;
